@@ -1,0 +1,117 @@
+"""OpenAI and any OpenAI-compatible server (vLLM, Ollama, llama.cpp server) through
+langchain-openai structured output. tenacity owns retries; the openai client makes one attempt."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import openai
+from langchain_openai import ChatOpenAI
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
+
+from .errors import LLMError
+from .llm import BackendAnswer, LLMRequest, parse_into, redact
+
+RETRYABLE = (openai.RateLimitError, openai.APITimeoutError, openai.APIConnectionError, openai.InternalServerError)
+MAX_RETRY_AFTER_SECONDS = 60.0
+
+
+def is_retryable(error: BaseException) -> bool:
+    if isinstance(error, RETRYABLE):
+        return True
+    return isinstance(error, openai.APIStatusError) and error.status_code >= 500
+
+
+def retry_after_seconds(error: BaseException) -> float | None:
+    response = getattr(error, "response", None)
+    header = response.headers.get("retry-after") if response is not None else None
+    try:
+        return min(float(header), MAX_RETRY_AFTER_SECONDS) if header else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class RetryPolicy:
+    attempts: int = int(os.environ.get("POSTGEN_LLM_ATTEMPTS", "4"))
+    base_seconds: float = float(os.environ.get("POSTGEN_LLM_BACKOFF", "1.0"))
+    max_seconds: float = 30.0
+
+    def wait(self, state: RetryCallState) -> float:
+        error = state.outcome.exception() if state.outcome else None
+        told = retry_after_seconds(error) if error else None
+        if told is not None:
+            return told
+        return min(self.base_seconds * 2 ** (state.attempt_number - 1), self.max_seconds)
+
+
+def describe_api_error(error: BaseException, base_url: str | None) -> str:
+    where = base_url or "api.openai.com"
+    status = getattr(error, "status_code", None)
+    kind = type(error).__name__
+    detail = f"HTTP {status}" if status else kind
+    return redact(f"LLM request to {where} failed: {detail}: {error}")
+
+
+class OpenAICompatibleBackend:
+    backend_name = "openai-compatible"
+    uses_compact = False
+    sha256 = None
+
+    def __init__(self, model: str, *, base_url: str | None, api_key: str | None,
+                 method: str = "json_schema", timeout: float = 120.0, concurrency: int = 4,
+                 retry: RetryPolicy | None = None):
+        self.model = model
+        self.base_url = base_url
+        self.method = method
+        self.concurrency = concurrency
+        self.retry = retry or RetryPolicy()
+        self.model_id = f"{base_url or 'openai'}|{model}"
+        self.chat = ChatOpenAI(
+            model=model,
+            base_url=base_url,
+            api_key=api_key or "not-needed",
+            temperature=0,
+            timeout=timeout,
+            max_retries=0,
+        )
+
+    def answer(self, request: LLMRequest) -> BackendAnswer:
+        structured = self._structured(request)
+        try:
+            for attempt in Retrying(
+                stop=stop_after_attempt(self.retry.attempts),
+                wait=self.retry.wait,
+                retry=retry_if_exception(is_retryable),
+                reraise=True,
+            ):
+                with attempt:
+                    output = structured.invoke(request.messages)
+        except openai.OpenAIError as error:
+            raise LLMError(describe_api_error(error, self.base_url)) from None
+        return self._to_answer(request, output)
+
+    def _structured(self, request: LLMRequest):
+        chat = self.chat.model_copy(update={"max_tokens": request.max_tokens})
+        return chat.with_structured_output(request.schema, method=self.method, include_raw=True)
+
+    @staticmethod
+    def _to_answer(request: LLMRequest, output: dict) -> BackendAnswer:
+        raw_message = output.get("raw")
+        raw_text = getattr(raw_message, "content", None)
+        if not isinstance(raw_text, str) or not raw_text:
+            tool_calls = getattr(raw_message, "tool_calls", None) or []
+            raw_text = str(tool_calls[0].get("args")) if tool_calls else (raw_text or "")
+        usage = getattr(raw_message, "usage_metadata", None) or {}
+        tokens_in, tokens_out = usage.get("input_tokens", 0), usage.get("output_tokens", 0)
+        parsed = output.get("parsed")
+        if output.get("parsing_error") is not None or parsed is None:
+            problem = output.get("parsing_error")
+            reason = f"answer was not valid structured output: {problem}" if problem else "empty answer"
+            return BackendAnswer(None, raw_text, tokens_in, tokens_out, problem=redact(reason))
+        if not isinstance(parsed, request.schema):
+            parsed, problem = parse_into(request.schema, parsed)
+            if parsed is None:
+                return BackendAnswer(None, raw_text, tokens_in, tokens_out, problem=problem)
+        return BackendAnswer(parsed, raw_text, tokens_in, tokens_out)

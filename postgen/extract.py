@@ -1,0 +1,370 @@
+"""Stage 3: the extraction pass.
+
+The program lists candidate technologies (lexicon and naming patterns) with the sentences
+that name them; the model answers, per candidate, whether the company uses it. Wording cues
+decide current/former and veto comparisons. Every claim passes the grounding gate: its
+cited sentences exist and name the technology. A second, small pass describes each claim.
+"""
+
+from __future__ import annotations
+
+import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .cues import mention_only, status_from_wording
+from .grounding import cite_sentences, grounding_failure
+from .lexicon import Lexicon, Mention, Technology, find_mentions
+from .llm import CompactFormat, LLMClient, LLMRequest, LLMResult
+from .models import (
+    CandidateVerdict, ChunkVerdicts, Citation, ClaimStatus, Descriptions, ItemDescription, RejectedClaim,
+)
+from .prompts import render
+from .text import Document, Sentence
+
+MENTIONS_PER_TECHNOLOGY = 2  # per source: one grounded quote is enough, two guard against a misleading one
+MAX_SENTENCES_PER_CHUNK = 5
+MAX_CANDIDATES_PER_CHUNK = 8
+WINDOW_WORDS = 14  # words kept either side of the mentions when a sentence is long
+DESCRIPTION_WORDS = 8
+INSTRUCTION_LIKE = re.compile(
+    r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules)\b"
+    r"|\b(system prompt|you are an? (ai|assistant|language model))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Candidate:
+    letter: str
+    technology: Technology
+    numbers: list[int]
+    mentions: list[Mention]
+
+    @property
+    def name(self) -> str:
+        return self.technology.name
+
+
+@dataclass
+class Chunk:
+    source_id: str
+    sentences: list[Sentence]
+    windows: list[str]
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+@dataclass
+class SourceClaim:
+    technology: Technology
+    status: ClaimStatus
+    citation: Citation
+    description: str | None = None
+
+
+@dataclass
+class ExtractionOutcome:
+    claims: list[SourceClaim] = field(default_factory=list)
+    rejected: list[RejectedClaim] = field(default_factory=list)
+    chunks: int = 0
+
+
+def looks_like_instructions(sentence: Sentence) -> bool:
+    return bool(INSTRUCTION_LIKE.search(sentence.text))
+
+
+def letters(count: int) -> list[str]:
+    return [chr(ord("A") + index) for index in range(count)]
+
+
+def window(sentence: Sentence, mentions: list[Mention]) -> str:
+    """The sentence, or for a long one the words around its mentions: fewer prompt tokens."""
+    words = list(re.finditer(r"\S+", sentence.text))
+    if len(words) <= 2 * WINDOW_WORDS + 6:
+        return " ".join(match.group() for match in words)
+    first = min(m.start for m in mentions) - sentence.start
+    last = max(m.end for m in mentions) - sentence.start
+    first_word = next(i for i, w in enumerate(words) if w.end() > first)
+    last_word = max(i for i, w in enumerate(words) if w.start() < last)
+    lo, hi = max(0, first_word - WINDOW_WORDS), min(len(words), last_word + WINDOW_WORDS + 1)
+    text = " ".join(match.group() for match in words[lo:hi])
+    return ("… " if lo > 0 else "") + text + (" …" if hi < len(words) else "")
+
+
+def select_mentions(mentions: list[Mention]) -> list[Mention]:
+    kept: dict[str, int] = {}
+    selected = []
+    for mention in mentions:
+        key = mention.technology.key
+        if kept.get(key, 0) < MENTIONS_PER_TECHNOLOGY:
+            kept[key] = kept.get(key, 0) + 1
+            selected.append(mention)
+    return selected
+
+
+def build_chunks(document: Document, mentions: list[Mention]) -> list[Chunk]:
+    by_sentence: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence_id, []).append(mention)
+    chunks: list[Chunk] = []
+    pending: list[tuple[Sentence, list[Mention]]] = []
+    for sentence_id, found in by_sentence.items():
+        grown = pending + [(document.sentences[sentence_id], found)]
+        keys = {m.technology.key for _, items in grown for m in items}
+        if pending and (len(grown) > MAX_SENTENCES_PER_CHUNK or len(keys) > MAX_CANDIDATES_PER_CHUNK):
+            chunks.append(make_chunk(document.source_id, pending))
+            grown = [(document.sentences[sentence_id], found)]
+        pending = grown
+    if pending:
+        chunks.append(make_chunk(document.source_id, pending))
+    return chunks
+
+
+def make_chunk(source_id: str, items: list[tuple[Sentence, list[Mention]]]) -> Chunk:
+    chunk = Chunk(source_id, [s for s, _ in items], [window(s, found) for s, found in items])
+    order: dict[str, Candidate] = {}
+    for number, (_, found) in enumerate(items, start=1):
+        for mention in found:
+            candidate = order.setdefault(mention.technology.key, Candidate("", mention.technology, [], []))
+            if number not in candidate.numbers:
+                candidate.numbers.append(number)
+            candidate.mentions.append(mention)
+    for letter, candidate in zip(letters(len(order)), order.values()):
+        candidate.letter = letter
+        chunk.candidates.append(candidate)
+    return chunk
+
+
+# ------------------------------------------------------------------ compact formats (local model)
+
+WORD_CHARS = r"[a-zA-Z0-9/+#&-]"
+
+
+def verdict_grammar(chunk: Chunk) -> str:
+    rules = ["root ::= " + " ".join(f"line{i}" for i in range(len(chunk.candidates)))]
+    rules += [f'line{i} ::= "{c.letter} " ("yes" | "no") "\\n"' for i, c in enumerate(chunk.candidates)]
+    return "\n".join(rules) + "\n"
+
+
+VERDICT_LINE = re.compile(r"^([A-Z]) (yes|no)$")
+
+
+def parse_verdicts(text: str) -> ChunkVerdicts:
+    verdicts = []
+    for line in text.strip().splitlines():
+        match = VERDICT_LINE.match(line.strip())
+        if not match:
+            raise ValueError(f"unexpected line {line!r}")
+        verdicts.append(CandidateVerdict(candidate=match.group(1), used=match.group(2) == "yes"))
+    return ChunkVerdicts(verdicts=verdicts)
+
+
+def description_grammar(count: int) -> str:
+    rules = ["root ::= " + " ".join(f"line{i}" for i in range(count))]
+    rules += [f'line{i} ::= "{letter}: " word (" " word){{0,{DESCRIPTION_WORDS - 1}}} "\\n"'
+              for i, letter in enumerate(letters(count))]
+    rules.append(f'word ::= {WORD_CHARS}{{1,16}} ("." {WORD_CHARS}{{1,8}})?')
+    return "\n".join(rules) + "\n"
+
+
+def parse_descriptions(text: str) -> Descriptions:
+    items = []
+    for line in text.strip().splitlines():
+        letter, _, description = line.partition(":")
+        if not description.strip():
+            raise ValueError(f"unexpected line {line!r}")
+        items.append(ItemDescription(candidate=letter.strip(), description=description.strip()))
+    return Descriptions(items=items)
+
+
+# ------------------------------------------------------------------ requests
+
+
+def example_messages(prefix: str, **values) -> list[dict]:
+    return [
+        {"role": "system", "content": render(f"{prefix}_system.j2", **values)},
+        {"role": "user", "content": render(f"{prefix}_example_user.j2", **values)},
+        {"role": "assistant", "content": render(f"{prefix}_example_assistant.j2", **values)},
+    ]
+
+
+def verdict_request(chunk: Chunk, company: str, *, compact: bool, discover: bool) -> LLMRequest:
+    messages = example_messages("extract", compact=compact, discover=discover) + [
+        {"role": "user", "content": render("extract_user.j2", company=company, sentences=chunk.windows,
+                                           candidates=chunk.candidates)},
+    ]
+    return LLMRequest(
+        purpose="extract",
+        messages=messages,
+        schema=ChunkVerdicts,
+        max_tokens=4 * len(chunk.candidates) + (400 if discover else 8),
+        compact=CompactFormat(verdict_grammar(chunk), parse_verdicts),
+    )
+
+
+def with_reask(request: LLMRequest, previous: LLMResult, problem: str) -> LLMRequest:
+    messages = request.messages + [
+        {"role": "assistant", "content": previous.raw or ""},
+        {"role": "user", "content": render("reask.j2", problem=problem)},
+    ]
+    return LLMRequest(request.purpose + "-reask", messages, request.schema, request.max_tokens, request.compact)
+
+
+def answer_problem(chunk: Chunk, result: LLMResult) -> str | None:
+    if result.parsed is None:
+        return result.problem or "no usable answer"
+    expected = [candidate.letter for candidate in chunk.candidates]
+    given = [verdict.candidate for verdict in result.parsed.verdicts]
+    unknown = [letter for letter in given if letter not in expected]
+    missing = [letter for letter in expected if letter not in given]
+    if unknown:
+        return f"verdicts for candidates that do not exist: {', '.join(unknown)}"
+    if missing:
+        return f"no verdict for candidates {', '.join(missing)}"
+    return None
+
+
+def status_of_mentions(document: Document, mentions: list[Mention]) -> ClaimStatus:
+    """Former only when every cited mention is worded as a past use."""
+    for mention in mentions:
+        sentence = document.sentences[mention.sentence_id]
+        offset = sentence.start
+        if status_from_wording(sentence.text, mention.start - offset, mention.end - offset) is ClaimStatus.current:
+            return ClaimStatus.current
+    return ClaimStatus.former
+
+
+# ------------------------------------------------------------------ the pass and its gate
+
+
+@dataclass
+class Extractor:
+    client: LLMClient
+    lexicon: Lexicon
+    company: str
+    discover: bool = False
+
+    @property
+    def compact(self) -> bool:
+        return getattr(self.client.backend, "uses_compact", False)
+
+    def screen(self, document: Document, outcome: ExtractionOutcome) -> list[Mention]:
+        """Drop mentions no answer could turn into a claim, saying why."""
+        kept = []
+        for mention in find_mentions(document, self.lexicon, self.company):
+            sentence = document.sentences[mention.sentence_id]
+            if looks_like_instructions(sentence):
+                reason = "sentence reads as instructions to an AI; treated as data and not used"
+            elif mention_only(sentence.text, mention.start - sentence.start, self.company):
+                reason = "worded as a comparison or another company's technology"
+            else:
+                kept.append(mention)
+                continue
+            outcome.rejected.append(RejectedClaim(technology=mention.technology.name, source=document.source_id,
+                                                  quote=sentence.text, reason=reason))
+        return select_mentions(kept)
+
+    def run(self, documents: list[Document], progress: Callable[[int, int], None] | None = None) -> ExtractionOutcome:
+        outcome = ExtractionOutcome()
+        work = [(document, chunk) for document in documents
+                for chunk in build_chunks(document, self.screen(document, outcome))]
+        outcome.chunks = len(work)
+        workers = max(1, getattr(self.client.backend, "concurrency", 1))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for done, (claims, rejected) in enumerate(pool.map(lambda item: self.process_chunk(*item), work), 1):
+                outcome.claims += claims
+                outcome.rejected += rejected
+                if progress:
+                    progress(done, len(work))
+        return outcome
+
+    def process_chunk(self, document: Document, chunk: Chunk) -> tuple[list[SourceClaim], list[RejectedClaim]]:
+        request = verdict_request(chunk, self.company, compact=self.compact, discover=self.discover)
+        result = self.client.ask(request)
+        problem = answer_problem(chunk, result) or self.discovery_problem(document, chunk, result)
+        if problem:
+            result = self.client.ask(with_reask(request, result, problem))
+            problem = answer_problem(chunk, result)
+        if problem:
+            return [], [RejectedClaim(technology=candidate.name, source=document.source_id,
+                                      reason=f"model answer unusable after one re-ask: {problem}")
+                        for candidate in chunk.candidates]
+        return self.gate(document, chunk, result.parsed)
+
+    def discovery_problem(self, document: Document, chunk: Chunk, result: LLMResult) -> str | None:
+        if result.parsed is None:
+            return None
+        for other in result.parsed.others:
+            if reason := self.other_failure(document, chunk, other.technology, other.sentences):
+                return f"{other.technology}: {reason}"
+        return None
+
+    def other_failure(self, document: Document, chunk: Chunk, name: str, numbers: list[int]) -> str | None:
+        if not numbers:
+            return "no sentence cited"
+        bad = [n for n in numbers if not 1 <= n <= len(chunk.sentences)]
+        if bad:
+            return f"cites sentence {bad[0]}, which does not exist (the chunk has {len(chunk.sentences)})"
+        citation = cite_sentences(document, [chunk.sentences[n - 1].id for n in numbers])
+        known = self.lexicon.lookup(name)
+        return grounding_failure(document, citation, known.names if known else [name])
+
+    def gate(self, document: Document, chunk: Chunk, answer: ChunkVerdicts) -> tuple[list[SourceClaim], list[RejectedClaim]]:
+        claims: list[SourceClaim] = []
+        rejected: list[RejectedClaim] = []
+        by_letter = {candidate.letter: candidate for candidate in chunk.candidates}
+        for verdict in answer.verdicts:
+            candidate = by_letter[verdict.candidate]
+            citation = cite_sentences(document, sorted({m.sentence_id for m in candidate.mentions},
+                                                       key=lambda sid: document.sentences[sid].start))
+            status = status_of_mentions(document, candidate.mentions)
+            # Small models often answer "no" for past use; wording such as "moved from X" is itself the evidence.
+            if not verdict.used and status is not ClaimStatus.former:
+                rejected.append(RejectedClaim(technology=candidate.name, source=document.source_id, quote=citation.quote,
+                                              reason=f"model: only mentioned, not used by {self.company}"))
+                continue
+            self.admit(document, candidate.technology, status, citation, claims, rejected)
+        for other in answer.others:
+            if reason := self.other_failure(document, chunk, other.technology, other.sentences):
+                rejected.append(RejectedClaim(technology=other.technology, source=document.source_id, reason=reason))
+                continue
+            technology = self.lexicon.lookup(other.technology) or Technology(
+                other.technology, (), "Internal Tooling", None, from_lexicon=False)
+            citation = cite_sentences(document, [chunk.sentences[n - 1].id for n in other.sentences])
+            self.admit(document, technology, ClaimStatus.current, citation, claims, rejected)
+        return claims, rejected
+
+    @staticmethod
+    def admit(document, technology, status, citation, claims, rejected) -> None:
+        citation.says = status
+        if reason := grounding_failure(document, citation, technology.names):
+            rejected.append(RejectedClaim(technology=technology.name, source=document.source_id,
+                                          quote=citation.quote or None, reason=reason))
+            return
+        claims.append(SourceClaim(technology, status, citation))
+
+
+def describe(client: LLMClient, company: str, items: list[tuple[str, str]], batch: int = 6) -> dict[str, str]:
+    """A short description per (technology, quote), from the quote only."""
+    found: dict[str, str] = {}
+    for offset in range(0, len(items), batch):
+        group = items[offset:offset + batch]
+        entries = [{"letter": letter, "name": name, "quote": quote}
+                   for letter, (name, quote) in zip(letters(len(group)), group)]
+        request = LLMRequest(
+            purpose="describe",
+            messages=example_messages("describe") + [
+                {"role": "user", "content": render("describe_user.j2", company=company, items=entries)}],
+            schema=Descriptions,
+            max_tokens=(DESCRIPTION_WORDS * 3 + 4) * len(group),
+            compact=CompactFormat(description_grammar(len(group)), parse_descriptions),
+        )
+        result = client.ask(request)
+        if result.parsed is None:
+            continue
+        names = {entry["letter"]: entry["name"] for entry in entries}
+        for item in result.parsed.items:
+            if item.candidate in names:
+                found[names[item.candidate]] = item.description
+    return found

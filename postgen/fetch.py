@@ -1,0 +1,222 @@
+"""Stage 1: turn each registered source into a frozen snapshot (raw document, text, meta)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import trafilatura
+from trafilatura.downloads import fetch_response
+from trafilatura.settings import use_config
+
+from .errors import FetchError
+from .models import Company, SnapshotMeta, Source
+from .paths import snapshot_root
+from .registry import local_file, registry_path
+
+EXTRACTION_OPTIONS = {
+    "include_comments": False,
+    "include_tables": True,
+    "with_metadata": True,
+    "deduplicate": False,
+}
+TEXT_LIKE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
+DEFAULT_TIMEOUT_SECONDS = 20
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+@dataclass
+class FetchSettings:
+    timeout_seconds: int = int(os.environ.get("POSTGEN_FETCH_TIMEOUT", DEFAULT_TIMEOUT_SECONDS))
+    max_bytes: int = int(os.environ.get("POSTGEN_FETCH_MAX_BYTES", DEFAULT_MAX_BYTES))
+    # Only tests switch this off, to reach servers they start on 127.0.0.1.
+    ssrf_protection: bool = os.environ.get("POSTGEN_ALLOW_PRIVATE_URLS") != "1"
+
+
+@dataclass
+class FetchOutcome:
+    source_id: str
+    action: str  # created | unchanged | updated | kept
+    meta: SnapshotMeta
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def trafilatura_config(settings: FetchSettings):
+    config = use_config()
+    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(settings.timeout_seconds))
+    config.set("DEFAULT", "MAX_FILE_SIZE", str(settings.max_bytes))
+    config.set("DEFAULT", "MAX_REDIRECTS", "5")
+    config.set("DEFAULT", "SSRF_PROTECTION", "on" if settings.ssrf_protection else "off")
+    return config
+
+
+@contextmanager
+def captured_trafilatura_errors() -> Iterator[list[str]]:
+    """trafilatura reports download failures only in its log: keep them for our error message."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    handler = Collect(level=logging.WARNING)
+    logger = logging.getLogger("trafilatura")
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+
+
+def download(url: str, settings: FetchSettings) -> tuple[bytes, str | None]:
+    with captured_trafilatura_errors() as problems:
+        try:
+            response = fetch_response(url, decode=False, config=trafilatura_config(settings))
+        except Exception as error:  # trafilatura lets some transport errors through
+            raise FetchError(f"{url}: download failed: {error}") from None
+    if response is None:
+        reason = problems[-1] if problems else "no response"
+        if "MAX_FILE_SIZE" in reason:
+            reason = f"page larger than the {settings.max_bytes:,}-byte limit"
+        raise FetchError(f"{url}: download failed: {reason}")
+    if response.status != 200:
+        raise FetchError(f"{url}: HTTP {response.status}")
+    content_type = (response.headers or {}).get("content-type")
+    if content_type and not content_type.split(";")[0].strip().lower() in TEXT_LIKE_TYPES:
+        raise FetchError(f"{url}: not an HTML or text page (Content-Type: {content_type})")
+    if not response.data:
+        raise FetchError(f"{url}: empty response body")
+    return response.data, content_type
+
+
+def extract_html(raw: bytes, url: str | None, where: str) -> tuple[str, dict]:
+    document = trafilatura.bare_extraction(raw, url=url, **EXTRACTION_OPTIONS)
+    text = (document.text if document is not None else None) or ""
+    if not text.strip():
+        raise FetchError(f"{where}: no article text could be extracted")
+    metadata = {
+        "title": document.title,
+        "author": document.author,
+        "date": document.date,
+        "sitename": document.sitename,
+    }
+    return text, metadata
+
+
+def decode_text(raw: bytes, where: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise FetchError(f"{where}: local text file is not valid UTF-8") from None
+
+
+def read_source(source: Source, company: Company, settings: FetchSettings) -> tuple[bytes, str, str, dict, str | None]:
+    """Return raw bytes, raw file extension, extracted text, metadata and content type."""
+    if source.file:
+        path = local_file(source, registry_path(company.slug))
+        raw = path.read_bytes()
+        suffix = path.suffix.lower()
+        if suffix in (".html", ".htm"):
+            text, metadata = extract_html(raw, source.url, str(path))
+            return raw, "html", text, metadata, "text/html"
+        text = decode_text(raw, str(path))
+        if not text.strip():
+            raise FetchError(f"{path}: the file is empty")
+        return raw, suffix.lstrip(".") or "txt", text, {"title": source.title}, "text/plain"
+    assert source.url
+    raw, content_type = download(source.url, settings)
+    if content_type and content_type.startswith(("text/plain", "text/markdown")):
+        return raw, "txt", decode_text(raw, source.url), {"title": source.title}, content_type
+    text, metadata = extract_html(raw, source.url, source.url)
+    return raw, "html", text, metadata, content_type
+
+
+def snapshot_dir(company: str, source_id: str) -> Path:
+    return snapshot_root(company) / source_id
+
+
+def load_meta(company: str, source_id: str) -> SnapshotMeta | None:
+    path = snapshot_dir(company, source_id) / "meta.json"
+    if not path.is_file():
+        return None
+    return SnapshotMeta.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+def load_text(company: str, source_id: str) -> str:
+    path = snapshot_dir(company, source_id) / "text.txt"
+    if not path.is_file():
+        raise FetchError(
+            f"no snapshot for source {source_id!r} of {company!r} ({path}): run `postgen fetch --company {company}`"
+        )
+    return path.read_text(encoding="utf-8")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def archive_previous(directory: Path, meta: SnapshotMeta) -> Path:
+    stamp = meta.fetched_at.strftime("%Y%m%dT%H%M%SZ")
+    target = directory / "history" / stamp
+    target.mkdir(parents=True, exist_ok=True)
+    for name in (meta.raw_file, "text.txt", "meta.json"):
+        if (directory / name).exists():
+            shutil.copy2(directory / name, target / name)
+    return target
+
+
+def fetch_source(company: Company, source: Source, *, refresh: bool, settings: FetchSettings) -> FetchOutcome:
+    directory = snapshot_dir(company.slug, source.id)
+    previous = load_meta(company.slug, source.id)
+    if previous and not refresh:
+        return FetchOutcome(source.id, "kept", previous)
+    raw, extension, text, metadata, content_type = read_source(source, company, settings)
+    text_bytes = text.encode("utf-8")
+    if previous and previous.text_sha256 == sha256_hex(text_bytes) and previous.raw_sha256 == sha256_hex(raw):
+        return FetchOutcome(source.id, "unchanged", previous)
+    meta = SnapshotMeta(
+        source_id=source.id,
+        url=source.url,
+        file=source.file,
+        origin="file" if source.file else "http",
+        fetched_at=datetime.now(timezone.utc).replace(microsecond=0),
+        raw_file=f"raw.{extension}",
+        raw_sha256=sha256_hex(raw),
+        text_sha256=sha256_hex(text_bytes),
+        text_chars=len(text),
+        content_type=content_type,
+        extractor=f"trafilatura {trafilatura.__version__}",
+        extraction_options=EXTRACTION_OPTIONS,
+        **metadata,
+    )
+    if previous:
+        archive_previous(directory, previous)
+        if previous.raw_file != meta.raw_file:
+            (directory / previous.raw_file).unlink(missing_ok=True)
+    directory.mkdir(parents=True, exist_ok=True)
+    write_atomic(directory / meta.raw_file, raw)
+    write_atomic(directory / "text.txt", text_bytes)
+    write_atomic(directory / "meta.json", (meta.model_dump_json(indent=2) + "\n").encode("utf-8"))
+    return FetchOutcome(source.id, "updated" if previous else "created", meta)
+
+
+def snapshot_is_intact(company: str, meta: SnapshotMeta) -> bool:
+    path = snapshot_dir(company, meta.source_id) / "text.txt"
+    return path.is_file() and sha256_hex(path.read_bytes()) == meta.text_sha256
+
+
+def dump_meta(meta: SnapshotMeta) -> str:
+    return json.dumps(json.loads(meta.model_dump_json()), indent=2)

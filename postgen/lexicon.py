@@ -1,0 +1,149 @@
+"""The deterministic candidate pass: technology names found in text by a curated lexicon
+(postgen/data/lexicon.yaml) and by a few naming patterns ("a system called X")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from .grounding import normalize_for_key
+from .models import TAGS
+from .text import Document, Sentence
+
+LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.yaml"
+INTERNAL_TAG = "Internal Tooling"
+
+# Names introduced the way articles introduce in-house tools; capitalised, one or two words.
+NAMING_PATTERNS = [
+    re.compile(r"\b(?:called|named|dubbed)\s+[\"“']?([A-Z][A-Za-z0-9-]+)(?:[\"”']|\b)"),
+    re.compile(r"\b(?:tools?|systems?|platforms?|frameworks?)\s+(?:such as|like|including)\s+([A-Z][A-Za-z0-9-]+)\s*\("),
+]
+
+
+@dataclass(frozen=True)
+class Technology:
+    name: str
+    aliases: tuple[str, ...]
+    tag: str
+    logo: str | None
+    ignore_case: bool = False
+    exclude: tuple[str, ...] = ()
+    from_lexicon: bool = True
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+    @property
+    def key(self) -> str:
+        return normalize_for_key(self.name)
+
+
+@dataclass(frozen=True)
+class Mention:
+    technology: Technology
+    surface: str
+    start: int
+    end: int
+    sentence_id: str
+
+
+@dataclass
+class Lexicon:
+    technologies: list[Technology]
+    by_key: dict[str, Technology] = field(init=False)
+    matchers: list[tuple[re.Pattern[str], Technology]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_key = {}
+        for technology in self.technologies:
+            for name in technology.names:
+                self.by_key.setdefault(normalize_for_key(name), technology)
+        forms = [(name, technology) for technology in self.technologies for name in technology.names]
+        forms.sort(key=lambda pair: -len(pair[0]))
+        self.matchers = [
+            (re.compile(rf"(?<![\w./-]){re.escape(name)}(?![\w/]|\.\w)", re.IGNORECASE if tech.ignore_case else 0), tech)
+            for name, tech in forms
+        ]
+
+    def lookup(self, name: str) -> Technology | None:
+        return self.by_key.get(normalize_for_key(name))
+
+    def canonical(self, name: str) -> str:
+        found = self.lookup(name)
+        return found.name if found else name
+
+
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    entries = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or []
+    technologies = []
+    for entry in entries:
+        tag = entry.get("tag")
+        if tag not in TAGS:
+            raise ValueError(f"{path}: {entry.get('name')!r} has tag {tag!r}, not one of the fixed tags")
+        technologies.append(
+            Technology(
+                name=entry["name"],
+                aliases=tuple(entry.get("aliases") or ()),
+                tag=tag,
+                logo=entry.get("logo"),
+                ignore_case=bool(entry.get("ignore_case", False)),
+                exclude=tuple(entry.get("exclude") or ()),
+            )
+        )
+    return Lexicon(technologies)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def excluded(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
+    for phrase in phrases:
+        for match in re.finditer(re.escape(phrase), text):
+            if match.start() <= start and end <= match.end():
+                return True
+    return False
+
+
+def lexicon_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
+    taken: list[tuple[int, int]] = []
+    mentions = []
+    for pattern, technology in lexicon.matchers:
+        for match in pattern.finditer(sentence.text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            if technology.exclude and excluded(sentence.text, start, end, technology.exclude):
+                continue
+            taken.append((start, end))
+            mentions.append(Mention(technology, match.group(), sentence.start + start, sentence.start + end, sentence.id))
+    return mentions
+
+
+def pattern_mentions(sentence: Sentence, lexicon: Lexicon, company_names: set[str]) -> list[Mention]:
+    mentions = []
+    for pattern in NAMING_PATTERNS:
+        for match in pattern.finditer(sentence.text):
+            name = match.group(1)
+            if lexicon.lookup(name) or normalize_for_key(name) in company_names:
+                continue
+            technology = Technology(name=name, aliases=(), tag=INTERNAL_TAG, logo=None, from_lexicon=False)
+            start, end = match.span(1)
+            mentions.append(Mention(technology, name, sentence.start + start, sentence.start + end, sentence.id))
+    return mentions
+
+
+def find_mentions(document: Document, lexicon: Lexicon, company_name: str) -> list[Mention]:
+    company_names = {normalize_for_key(company_name)}
+    found: list[Mention] = []
+    for sentence in document.sentences.values():
+        in_sentence = lexicon_mentions(sentence, lexicon)
+        in_sentence += pattern_mentions(sentence, lexicon, company_names)
+        found.extend(sorted(in_sentence, key=lambda mention: mention.start))
+    return found

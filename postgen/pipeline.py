@@ -1,0 +1,169 @@
+"""The stages in order: snapshots → text → extract → ground → consolidate → describe → write → draft.yaml."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable
+
+from .callstore import CallStore
+from .consolidate import DESCRIPTION_FALLBACK, consolidate
+from .errors import FetchError
+from .extract import Extractor, describe, window
+from .fetch import load_meta, load_text, sha256_hex
+from .lexicon import Lexicon, default_lexicon
+from .llm import LLMClient, UsageCounter
+from .models import Claim, Company, ModelInfo, RejectedClaim, StageStats
+from .paths import state_dir
+from .review import (
+    apply_review, build_document, company_lock, draft_path, load_existing, merge_claims, save,
+)
+from .text import Document
+from .write import write_post
+from .yamlio import dump_yaml
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class Run:
+    company: Company
+    client: LLMClient
+    lexicon: Lexicon = field(default_factory=default_lexicon)
+    discover: bool = False
+    progress: Progress | None = None
+    stats: list[StageStats] = field(default_factory=list)
+
+    def timed(self, stage: str, work: Callable[[], object]):
+        before = {purpose: (c.calls, c.cache_hits, c.tokens_in, c.tokens_out) for purpose, c in self.client.usage.items()}
+        started = time.monotonic()
+        result = work()
+        seconds = time.monotonic() - started
+        calls = hits = tokens_in = tokens_out = 0
+        for purpose, counter in self.client.usage.items():
+            c0, h0, i0, o0 = before.get(purpose, (0, 0, 0, 0))
+            calls += counter.calls - c0
+            hits += counter.cache_hits - h0
+            tokens_in += counter.tokens_in - i0
+            tokens_out += counter.tokens_out - o0
+        self.stats.append(StageStats(stage=stage, seconds=round(seconds, 2), llm_calls=calls, cache_hits=hits,
+                                     tokens_in=tokens_in, tokens_out=tokens_out))
+        return result
+
+    def documents(self) -> list[Document]:
+        documents = []
+        for source in self.company.sources:
+            meta = load_meta(self.company.slug, source.id)
+            if meta is None:
+                raise FetchError(f"no snapshot for source {source.id!r}: run `postgen fetch --company {self.company.slug}`")
+            text = load_text(self.company.slug, source.id)
+            if sha256_hex(text.encode("utf-8")) != meta.text_sha256:
+                raise FetchError(f"snapshot text of {source.id!r} does not match its recorded sha256; re-run fetch --refresh")
+            documents.append(Document(source.id, text))
+        return documents
+
+    def source_table(self) -> list[dict]:
+        rows = []
+        for source in self.company.sources:
+            meta = load_meta(self.company.slug, source.id)
+            row = {"id": source.id, "title": source.title or (meta.title if meta else None), "url": source.url,
+                   "publisher": source.publisher, "text_sha256": meta.text_sha256 if meta else None}
+            rows.append({key: value for key, value in row.items() if value is not None})
+        return rows
+
+    def extract(self) -> tuple[list[Claim], list[RejectedClaim]]:
+        documents = self.timed("text", self.documents)
+        extractor = Extractor(self.client, self.lexicon, self.company.name, discover=self.discover)
+        report = (lambda done, total: self.progress("extract", done, total)) if self.progress else None
+        outcome = self.timed("extract", lambda: extractor.run(documents, report))
+        claims = self.timed("consolidate", lambda: consolidate(outcome.claims))
+        by_id = {document.source_id: document for document in documents}
+        self.timed("describe", lambda: self.describe(claims, by_id))
+        return claims, outcome.rejected
+
+    def describe(self, claims: list[Claim], documents: dict[str, Document]) -> None:
+        items = []
+        for claim in claims:
+            citation = claim.citations[0]
+            document = documents[citation.source]
+            sentence = document.sentences[citation.sentence_ids[0]] if citation.sentence_ids else None
+            quote = citation.quote if sentence is None else window(sentence, [_mention_span(sentence, claim)])
+            items.append((claim.technology, quote))
+        found = describe(self.client, self.company.name, items)
+        for claim in claims:
+            claim.description = found.get(claim.technology) or DESCRIPTION_FALLBACK
+
+    def model_info(self) -> dict:
+        backend = self.client.backend
+        info = ModelInfo(backend=backend.backend_name, model=backend.model_id, sha256=backend.sha256)
+        return info.model_dump(exclude_none=True)
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+
+
+def _mention_span(sentence, claim: Claim) -> _Span:
+    """Where the claim's technology is named in the sentence (the whole sentence if not found)."""
+    from .grounding import name_pattern
+    from .text import normalize
+
+    normalized = normalize(sentence.text)
+    for name in [claim.technology, *claim.aliases]:
+        match = name_pattern(name).search(normalized.text)
+        if match:
+            start, end = normalized.span_to_original(match.start(), match.end())
+            return _Span(sentence.start + start, sentence.start + end)
+    return _Span(sentence.start, sentence.end)
+
+
+def open_client(backend, *, use_cache: bool) -> LLMClient:
+    return LLMClient(backend, CallStore(state_dir() / "llm.sqlite"), use_cache=use_cache)
+
+
+def claims_document(run: Run, claims: list[Claim], rejected: list[RejectedClaim]) -> str:
+    data = {
+        "company": run.company.slug,
+        "generated_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "model": run.model_info(),
+        "claims": [claim.model_dump(mode="json", exclude_none=True) for claim in claims],
+        "rejected": [item.model_dump(mode="json", exclude_none=True) for item in rejected],
+        "stats": [stat.model_dump() for stat in run.stats],
+    }
+    return dump_yaml(data, round_trip=False)
+
+
+def draft(run: Run) -> tuple[dict, list[Claim]]:
+    """Run every stage and merge the result into draft.yaml; returns the post and the published claims."""
+    slug = run.company.slug
+    with company_lock(slug):
+        existing = load_existing(slug)  # a malformed hand-edited file stops us before any work
+        claims, rejected = run.extract()
+        now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        merged = merge_claims(list(existing.get("claims") or []) if existing else [], claims, now)
+        usable = apply_review(claims, merged)
+        sources = run.source_table()
+        post = run.timed("write", lambda: write_post(run.client, run.company, usable, run.lexicon,
+                                                   {source["id"]: source for source in sources}))
+        document = build_document(
+            existing, company=slug, model=run.model_info(), sources=sources, claims=merged,
+            rejected=[item.model_dump(mode="json", exclude_none=True) for item in rejected],
+            post=post.model_dump(mode="json", exclude_none=True),
+            stats=[stat.model_dump() for stat in run.stats],
+        )
+        run.timed("output", lambda: save(draft_path(slug), document))
+        return post.model_dump(mode="json"), usable
+
+
+def total_usage(client: LLMClient) -> UsageCounter:
+    total = UsageCounter()
+    for counter in client.usage.values():
+        total.calls += counter.calls
+        total.cache_hits += counter.cache_hits
+        total.tokens_in += counter.tokens_in
+        total.tokens_out += counter.tokens_out
+        total.seconds += counter.seconds
+    return total

@@ -1,0 +1,161 @@
+"""Stage 2: snapshot text as paragraphs and sentences with absolute offsets, and the
+normalisation used for matching, with a map back to original offsets.
+
+Normalisation (declared, applied identically to text and quotes):
+NFKC per character; curly quotes -> straight; en/em dashes and minus -> '-';
+no-break spaces -> space; soft hyphen and zero-width characters removed;
+any run of whitespace -> one space; case folded.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+REMOVED = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+REPLACED = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2007": " ",
+}
+
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) and whitespace,
+# unless the dot belongs to a common abbreviation or a single initial.
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "inc", "ltd", "co", "st", "no", "approx", "u.s"}
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    origin: list[int]  # origin[i] = index in the original text of normalised char i
+    original_length: int
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a non-empty normalised [start, end) span back to the original text."""
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def normalize_char(char: str) -> str:
+    if char in REMOVED:
+        return ""
+    char = REPLACED.get(char, char)
+    return unicodedata.normalize("NFKC", char).casefold()
+
+
+def normalize(text: str) -> Normalized:
+    out: list[str] = []
+    origin: list[int] = []
+    previous_space = True  # drops leading whitespace
+    for index, char in enumerate(text):
+        piece = normalize_char(char)
+        for produced in piece:
+            if produced.isspace():
+                if previous_space:
+                    continue
+                produced = " "
+                previous_space = True
+            else:
+                previous_space = False
+            out.append(produced)
+            origin.append(index)
+    while out and out[-1] == " ":
+        out.pop()
+        origin.pop()
+    return Normalized("".join(out), origin, len(text))
+
+
+def normalized_text(text: str) -> str:
+    return normalize(text).text
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    sentences: tuple[Sentence, ...]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Each non-blank line is a paragraph (extracted article text puts one per line)."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.span()
+        stripped = match.group().strip()
+        if not stripped:
+            continue
+        start += len(match.group()) - len(match.group().lstrip())
+        end -= len(match.group()) - len(match.group().rstrip())
+        spans.append((start, end))
+    return spans
+
+
+def is_abbreviation(text: str, dot_index: int) -> bool:
+    word = re.search(r"([\w.]+)$", text[:dot_index])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    cursor = start
+    for match in SENTENCE_END.finditer(text, start, end):
+        if text[match.start()] == "." and is_abbreviation(text, match.start()):
+            continue
+        following = text[match.end():match.end() + 1]
+        if following and following.islower():
+            continue
+        sentence_end = match.end()
+        while sentence_end > cursor and text[sentence_end - 1].isspace():
+            sentence_end -= 1
+        spans.append((cursor, sentence_end))
+        cursor = match.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+@dataclass
+class Document:
+    source_id: str
+    text: str
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        paragraphs = []
+        for p_index, (p_start, p_end) in enumerate(paragraph_spans(self.text), start=1):
+            sentences = tuple(
+                Sentence(f"p{p_index}s{s_index}", s, e, self.text[s:e], p_index)
+                for s_index, (s, e) in enumerate(sentence_spans(self.text, p_start, p_end), start=1)
+            )
+            paragraphs.append(Paragraph(p_index, p_start, p_end, sentences))
+        return paragraphs
+
+    @cached_property
+    def sentences(self) -> dict[str, Sentence]:
+        return {s.id: s for p in self.paragraphs for s in p.sentences}
+
+    @cached_property
+    def normalized(self) -> Normalized:
+        return normalize(self.text)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for sentence in self.sentences.values():
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None

@@ -1,0 +1,169 @@
+"""Stage 6: the writer pass and copy grounding.
+
+The model writes only the intro (brief). The table is assembled from verified claims, and the
+copy is then checked: every technology it names is a verified claim, every number appears in
+a cited quote. A failing sentence is regenerated once, then dropped and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .llm import CompactFormat, LLMClient, LLMRequest
+from .models import Brief, Claim, Company, Post, TableRow
+from .prompts import render
+from .grounding import normalize_for_key
+
+HASHTAG_RE = re.compile(r"^#[A-Za-z][A-Za-z0-9_]{1,60}$")
+TOPICAL_HASHTAGS = {
+    "Cloud": "#CloudInfra", "Infrastructure": "#CloudInfra", "Networking": "#CloudInfra",
+    "Frontend": "#FrontendTech", "Mobile": "#MobileDev", "Desktop Runtime": "#FrontendTech",
+    "Streaming": "#DataEngineering", "Data Processing": "#DataEngineering", "Data Warehouse": "#DataEngineering",
+    "Workflow Orchestration": "#DataEngineering", "Database": "#Databases", "Caching": "#Databases",
+    "Storage": "#CloudInfra", "ML": "#MachineLearning", "Search": "#Search", "CDN/Delivery": "#CloudInfra",
+    "CI/CD": "#DevOps", "Developer Tooling": "#DevTools", "Internal Tooling": "#DevTools",
+    "Observability": "#Observability", "Security": "#Security", "Media/Codec": "#AudioTech",
+    "Backend": "#BackendEngineering",
+}
+MAX_TOPICAL = 6
+BRIEF_FACTS = 15  # the most corroborated claims; the table carries the rest
+TABLE_DESCRIPTION_WORDS = 15
+NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+SENTENCE_RE = re.compile(r"[^.!?]+[.!?]?")
+
+
+@dataclass
+class CopyCheck:
+    sentence: str
+    problems: list[str]
+
+
+def hashtags_for(company: Company, claims: list[Claim]) -> list[str]:
+    engineering = company.engineering_hashtag or "#" + re.sub(r"[^A-Za-z0-9]", "", company.name) + "Engineering"
+    counts: dict[str, int] = {}
+    for claim in claims:
+        tag = TOPICAL_HASHTAGS.get(claim.tag)
+        if tag:
+            counts[tag] = counts.get(tag, 0) + 1
+    topical = sorted(counts, key=lambda tag: (-counts[tag], tag))[:MAX_TOPICAL]
+    ordered = [engineering, "#TechStack", *topical]
+    unique = list(dict.fromkeys(tag for tag in ordered if HASHTAG_RE.match(tag)))
+    return unique
+
+
+def clip_words(text: str, limit: int) -> str:
+    words = text.split()
+    return " ".join(words[:limit])
+
+
+def source_label(source: dict) -> str:
+    name = source.get("publisher") or source.get("title") or source["id"]
+    return f"{name} ({source['url']})" if source.get("url") else name
+
+
+def logo_for(claim: Claim, company: Company) -> tuple[str, str]:
+    if claim.logo:
+        return claim.logo, "simple-icons"
+    if claim.tag == "Internal Tooling":
+        return company.slug, "company"
+    return "".join(word[0] for word in claim.technology.split()[:2]).upper(), "monogram"
+
+
+def table_rows(claims: list[Claim], company: Company, sources: dict[str, dict]) -> list[TableRow]:
+    rows = []
+    for claim in claims:
+        cited = list(dict.fromkeys(citation.source for citation in claim.citations))
+        logo, kind = logo_for(claim, company)
+        status_note = " (former)" if claim.status.value == "former" else ""
+        rows.append(TableRow(
+            technology=claim.technology + status_note,
+            tag=claim.tag,
+            description=clip_words(claim.description, TABLE_DESCRIPTION_WORDS),
+            source_of_info="; ".join(source_label(sources[source_id]) for source_id in cited if source_id in sources),
+            logo=logo,
+            logo_kind=kind,
+        ))
+    return rows
+
+
+def brief_grammar() -> str:
+    return (
+        'root ::= sentence " " sentence (" " sentence)? (" " sentence)? "\\n"\n'
+        'sentence ::= first (" " word){5,30} "."\n'
+        "first ::= [A-Z] [a-zA-Z0-9'-]{0,20}\n"
+        "word ::= [a-zA-Z0-9'%/+#&-]{1,24} (\".\" [a-zA-Z0-9]{1,8})? \",\"?\n"
+    )
+
+
+def brief_request(company: Company, claims: list[Claim], feedback: str | None = None) -> LLMRequest:
+    facts = [{"technology": claim.technology, "tag": claim.tag, "description": claim.description,
+              "status": claim.status.value} for claim in claims[:BRIEF_FACTS]]
+    messages = [
+        {"role": "system", "content": render("write_system.j2")},
+        {"role": "user", "content": render("write_user.j2", company=company.name, facts=facts, feedback=feedback)},
+    ]
+    return LLMRequest(
+        purpose="write",
+        messages=messages,
+        schema=Brief,
+        max_tokens=160,
+        compact=CompactFormat(brief_grammar(), lambda text: Brief(brief=" ".join(text.split()))),
+    )
+
+
+def check_copy(text: str, lexicon: Lexicon, verified: set[str], quotes: list[str]) -> list[CopyCheck]:
+    """Per sentence: technologies that are not verified claims and numbers absent from every quote."""
+    quoted_numbers = {number.replace(",", "") for quote in quotes for number in NUMBER_RE.findall(quote)}
+    checks = []
+    for match in SENTENCE_RE.finditer(text):
+        sentence = match.group().strip()
+        if not sentence:
+            continue
+        problems = []
+        for pattern, technology in lexicon.matchers:
+            if pattern.search(sentence) and technology.key not in verified:
+                problems.append(f"names {technology.name}, which is not a verified claim")
+        for number in NUMBER_RE.findall(sentence):
+            if number.replace(",", "") not in quoted_numbers:
+                problems.append(f"the number {number} appears in no cited quote")
+        checks.append(CopyCheck(sentence, sorted(set(problems))))
+    return checks
+
+
+def write_post(client: LLMClient, company: Company, claims: list[Claim], lexicon: Lexicon,
+               sources: dict[str, dict]) -> Post:
+    verified = {lexicon_key(lexicon, claim.technology) for claim in claims}
+    verified |= {lexicon_key(lexicon, alias) for claim in claims for alias in claim.aliases}
+    quotes = [citation.quote for claim in claims for citation in claim.citations]
+    dropped: list[str] = []
+    brief = ""
+    if claims:
+        result = client.ask(brief_request(company, claims))
+        brief = result.parsed.brief if result.parsed else ""
+        failing = [check for check in check_copy(brief, lexicon, verified, quotes) if check.problems]
+        if failing:
+            feedback = "; ".join(f"\"{c.sentence}\": {', '.join(c.problems)}" for c in failing)
+            retry = client.ask(brief_request(company, claims, feedback=feedback))
+            if retry.parsed:
+                brief = retry.parsed.brief
+        kept = []
+        for check in check_copy(brief, lexicon, verified, quotes):
+            if check.problems:
+                dropped.append(f"{check.sentence} [{'; '.join(check.problems)}]")
+            else:
+                kept.append(check.sentence)
+        brief = " ".join(kept)
+    rows = table_rows(claims, company, sources)
+    for row in rows:
+        problems = [p for c in check_copy(row.description, lexicon, verified, quotes) for p in c.problems]
+        if problems:
+            dropped.append(f"table description of {row.technology}: {row.description} [{'; '.join(problems)}]")
+            row.description = f"{row.tag} technology named by the source"
+    return Post(brief=brief, hashtags=hashtags_for(company, claims), table=rows, dropped_copy=dropped)
+
+
+def lexicon_key(lexicon: Lexicon, name: str) -> str:
+    found = lexicon.lookup(name)
+    return found.key if found else normalize_for_key(name)
