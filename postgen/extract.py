@@ -21,7 +21,7 @@ from .models import (
     CandidateVerdict, ChunkVerdicts, Citation, ClaimStatus, Descriptions, ItemDescription, RejectedClaim,
 )
 from .prompts import render
-from .text import Document, Sentence
+from .text import Document, Sentence, normalized_text
 
 MENTIONS_PER_TECHNOLOGY = 2  # per source: one grounded quote is enough, two guard against a misleading one
 MAX_SENTENCES_PER_CHUNK = 5
@@ -164,7 +164,7 @@ def description_grammar(count: int) -> str:
     rules = ["root ::= " + " ".join(f"line{i}" for i in range(count))]
     rules += [f'line{i} ::= "{letter}: " word (" " word){{0,{DESCRIPTION_WORDS - 1}}} "\\n"'
               for i, letter in enumerate(letters(count))]
-    rules.append(f'word ::= {WORD_CHARS}{{1,16}} ("." {WORD_CHARS}{{1,8}})?')
+    rules.append(f"word ::= {WORD_CHARS}{{1,16}}")
     return "\n".join(rules) + "\n"
 
 
@@ -345,7 +345,7 @@ class Extractor:
         claims.append(SourceClaim(technology, status, citation))
 
 
-def describe(client: LLMClient, company: str, items: list[tuple[str, str]], batch: int = 6) -> dict[str, str]:
+def describe(client: LLMClient, company: str, items: list[tuple[str, str]], batch: int = 4) -> dict[str, str]:
     """A short description per (technology, quote), from the quote only."""
     found: dict[str, str] = {}
     for offset in range(0, len(items), batch):
@@ -365,6 +365,12 @@ def describe(client: LLMClient, company: str, items: list[tuple[str, str]], batc
             continue
         names = {entry["letter"]: entry["name"] for entry in entries}
         for item in result.parsed.items:
-            if item.candidate in names:
+            if item.candidate in names and says_something(item.description, names[item.candidate]):
                 found[names[item.candidate]] = item.description
     return found
+
+
+def says_something(description: str, name: str) -> bool:
+    """A description that only repeats the technology's name is no description."""
+    rest = normalized_text(description).replace(normalized_text(name), " ")
+    return len(re.findall(r"[a-z]{3,}", rest)) >= 2

@@ -111,19 +111,27 @@ def excluded(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
     return False
 
 
-def lexicon_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
+def names_in_text(text: str, lexicon: Lexicon) -> list[tuple[Technology, int, int]]:
+    """Lexicon technologies named in `text`, longest name first, without overlaps."""
     taken: list[tuple[int, int]] = []
-    mentions = []
+    found = []
     for pattern, technology in lexicon.matchers:
-        for match in pattern.finditer(sentence.text):
+        for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            if technology.exclude and excluded(sentence.text, start, end, technology.exclude):
+            if technology.exclude and excluded(text, start, end, technology.exclude):
                 continue
             taken.append((start, end))
-            mentions.append(Mention(technology, match.group(), sentence.start + start, sentence.start + end, sentence.id))
-    return mentions
+            found.append((technology, start, end))
+    return found
+
+
+def lexicon_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
+    return [
+        Mention(technology, sentence.text[start:end], sentence.start + start, sentence.start + end, sentence.id)
+        for technology, start, end in names_in_text(sentence.text, lexicon)
+    ]
 
 
 def pattern_mentions(sentence: Sentence, lexicon: Lexicon, company_names: set[str]) -> list[Mention]:

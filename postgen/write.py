@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, names_in_text
 from .llm import CompactFormat, LLMClient, LLMRequest
 from .models import Brief, Claim, Company, Post, TableRow
 from .prompts import render
@@ -31,7 +31,7 @@ MAX_TOPICAL = 6
 BRIEF_FACTS = 15  # the most corroborated claims; the table carries the rest
 TABLE_DESCRIPTION_WORDS = 15
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
-SENTENCE_RE = re.compile(r"[^.!?]+[.!?]?")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 
 @dataclass
@@ -91,9 +91,9 @@ def table_rows(claims: list[Claim], company: Company, sources: dict[str, dict]) 
 def brief_grammar() -> str:
     return (
         'root ::= sentence " " sentence (" " sentence)? (" " sentence)? "\\n"\n'
-        'sentence ::= first (" " word){5,30} "."\n'
+        'sentence ::= first (" " word ","?){4,24} " " word "."\n'
         "first ::= [A-Z] [a-zA-Z0-9'-]{0,20}\n"
-        "word ::= [a-zA-Z0-9'%/+#&-]{1,24} (\".\" [a-zA-Z0-9]{1,8})? \",\"?\n"
+        "word ::= [a-zA-Z0-9'%/+#&-]{1,24} (\".\" [a-zA-Z0-9]{1,8})?\n"
     )
 
 
@@ -117,13 +117,12 @@ def check_copy(text: str, lexicon: Lexicon, verified: set[str], quotes: list[str
     """Per sentence: technologies that are not verified claims and numbers absent from every quote."""
     quoted_numbers = {number.replace(",", "") for quote in quotes for number in NUMBER_RE.findall(quote)}
     checks = []
-    for match in SENTENCE_RE.finditer(text):
-        sentence = match.group().strip()
+    for sentence in SENTENCE_BREAK.split(text.strip()):
         if not sentence:
             continue
         problems = []
-        for pattern, technology in lexicon.matchers:
-            if pattern.search(sentence) and technology.key not in verified:
+        for technology, _, _ in names_in_text(sentence, lexicon):
+            if technology.key not in verified:
                 problems.append(f"names {technology.name}, which is not a verified claim")
         for number in NUMBER_RE.findall(sentence):
             if number.replace(",", "") not in quoted_numbers:
