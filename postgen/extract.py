@@ -15,7 +15,7 @@ from typing import Callable
 
 from .cues import mention_only, status_from_wording
 from .grounding import cite_sentences, grounding_failure
-from .lexicon import Lexicon, Mention, Technology, find_mentions
+from .lexicon import Lexicon, Mention, Technology, find_mentions, names_in_text
 from .llm import CompactFormat, LLMClient, LLMRequest, LLMResult
 from .models import (
     CandidateVerdict, ChunkVerdicts, Citation, ClaimStatus, Descriptions, ItemDescription, RejectedClaim,
@@ -28,6 +28,7 @@ MAX_SENTENCES_PER_CHUNK = 5
 MAX_CANDIDATES_PER_CHUNK = 8
 WINDOW_WORDS = 14  # words kept either side of the mentions when a sentence is long
 DESCRIPTION_WORDS = 8
+DESCRIBE_WINDOW_WORDS = 9
 INSTRUCTION_LIKE = re.compile(
     r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules)\b"
     r"|\b(system prompt|you are an? (ai|assistant|language model))\b",
@@ -78,16 +79,16 @@ def letters(count: int) -> list[str]:
     return [chr(ord("A") + index) for index in range(count)]
 
 
-def window(sentence: Sentence, mentions: list[Mention]) -> str:
+def window(sentence: Sentence, mentions: list[Mention], words_each_side: int = WINDOW_WORDS) -> str:
     """The sentence, or for a long one the words around its mentions: fewer prompt tokens."""
     words = list(re.finditer(r"\S+", sentence.text))
-    if len(words) <= 2 * WINDOW_WORDS + 6:
+    if len(words) <= 2 * words_each_side + 6:
         return " ".join(match.group() for match in words)
     first = min(m.start for m in mentions) - sentence.start
     last = max(m.end for m in mentions) - sentence.start
     first_word = next(i for i, w in enumerate(words) if w.end() > first)
     last_word = max(i for i, w in enumerate(words) if w.start() < last)
-    lo, hi = max(0, first_word - WINDOW_WORDS), min(len(words), last_word + WINDOW_WORDS + 1)
+    lo, hi = max(0, first_word - words_each_side), min(len(words), last_word + words_each_side + 1)
     text = " ".join(match.group() for match in words[lo:hi])
     return ("… " if lo > 0 else "") + text + (" …" if hi < len(words) else "")
 
@@ -343,6 +344,22 @@ class Extractor:
                                           quote=citation.quote or None, reason=reason))
             return
         claims.append(SourceClaim(technology, status, citation))
+
+
+def describing_quote(technology: Technology, sentences: list[Sentence], lexicon: Lexicon) -> str:
+    """The cited sentence most about this technology (fewest other names, then shortest),
+    cut to the words around it, with the name marked for the model."""
+    best = min(sentences, key=lambda s: (len(s.text.split()) < 8,  # headings say little
+                                         len({t.key for t, _, _ in names_in_text(s.text, lexicon)}), len(s.text)))
+    spans = [match.span() for name in technology.names
+             for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", best.text)]
+    if not spans:
+        return " ".join(best.text.split())
+    start, end = min(spans)
+    marked_text = best.text[:start] + "«" + best.text[start:end] + "»" + best.text[end:]
+    marked = Sentence(best.id, best.start, best.end + 2, marked_text, best.paragraph)
+    mention = Mention(technology, marked_text[start:end + 2], best.start + start, best.start + end + 2, best.id)
+    return window(marked, [mention], DESCRIBE_WINDOW_WORDS)
 
 
 def describe(client: LLMClient, company: str, items: list[tuple[str, str]], batch: int = 4) -> dict[str, str]:

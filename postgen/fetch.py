@@ -31,6 +31,7 @@ EXTRACTION_OPTIONS = {
 TEXT_LIKE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
 DEFAULT_TIMEOUT_SECONDS = 20
 DEFAULT_MAX_BYTES = 5_000_000
+MIN_ARTICLE_CHARS = 80
 
 
 @dataclass
@@ -56,7 +57,7 @@ def trafilatura_config(settings: FetchSettings):
     config = use_config()
     config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(settings.timeout_seconds))
     config.set("DEFAULT", "MAX_FILE_SIZE", str(settings.max_bytes))
-    config.set("DEFAULT", "MAX_REDIRECTS", "5")
+    config.set("DEFAULT", "MAX_REDIRECTS", "2")
     config.set("DEFAULT", "SSRF_PROTECTION", "on" if settings.ssrf_protection else "off")
     return config
 
@@ -103,8 +104,8 @@ def download(url: str, settings: FetchSettings) -> tuple[bytes, str | None]:
 def extract_html(raw: bytes, url: str | None, where: str) -> tuple[str, dict]:
     document = trafilatura.bare_extraction(raw, url=url, **EXTRACTION_OPTIONS)
     text = (document.text if document is not None else None) or ""
-    if not text.strip():
-        raise FetchError(f"{where}: no article text could be extracted")
+    if len(text.strip()) < MIN_ARTICLE_CHARS:
+        raise FetchError(f"{where}: no article text could be extracted ({len(text.strip())} characters of main text)")
     metadata = {
         "title": document.title,
         "author": document.author,

@@ -10,9 +10,9 @@ from typing import Callable
 from .callstore import CallStore
 from .consolidate import DESCRIPTION_FALLBACK, consolidate
 from .errors import FetchError
-from .extract import Extractor, describe, window
+from .extract import Extractor, describe, describing_quote
 from .fetch import load_meta, load_text, sha256_hex
-from .lexicon import Lexicon, default_lexicon
+from .lexicon import Lexicon, Technology, default_lexicon
 from .llm import LLMClient, UsageCounter
 from .models import Claim, Company, ModelInfo, RejectedClaim, StageStats
 from .paths import state_dir
@@ -85,11 +85,10 @@ class Run:
     def describe(self, claims: list[Claim], documents: dict[str, Document]) -> None:
         items = []
         for claim in claims:
-            citation = claim.citations[0]
-            document = documents[citation.source]
-            sentence = document.sentences[citation.sentence_ids[0]] if citation.sentence_ids else None
-            quote = citation.quote if sentence is None else window(sentence, [_mention_span(sentence, claim)])
-            items.append((claim.technology, quote))
+            technology = self.lexicon.lookup(claim.technology) or Technology(claim.technology, tuple(claim.aliases),
+                                                                             claim.tag, claim.logo, from_lexicon=False)
+            sentences = [documents[c.source].sentences[sid] for c in claim.citations for sid in c.sentence_ids]
+            items.append((claim.technology, describing_quote(technology, sentences, self.lexicon)))
         found = describe(self.client, self.company.name, items)
         for claim in claims:
             claim.description = found.get(claim.technology) or DESCRIPTION_FALLBACK
@@ -98,26 +97,6 @@ class Run:
         backend = self.client.backend
         info = ModelInfo(backend=backend.backend_name, model=backend.model_id, sha256=backend.sha256)
         return info.model_dump(exclude_none=True)
-
-
-@dataclass
-class _Span:
-    start: int
-    end: int
-
-
-def _mention_span(sentence, claim: Claim) -> _Span:
-    """Where the claim's technology is named in the sentence (the whole sentence if not found)."""
-    from .grounding import name_pattern
-    from .text import normalize
-
-    normalized = normalize(sentence.text)
-    for name in [claim.technology, *claim.aliases]:
-        match = name_pattern(name).search(normalized.text)
-        if match:
-            start, end = normalized.span_to_original(match.start(), match.end())
-            return _Span(sentence.start + start, sentence.start + end)
-    return _Span(sentence.start, sentence.end)
 
 
 def open_client(backend, *, use_cache: bool) -> LLMClient:

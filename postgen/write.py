@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, names_in_text
-from .llm import CompactFormat, LLMClient, LLMRequest
+from .consolidate import DESCRIPTION_FALLBACK
+from .llm import LLMClient, LLMRequest
 from .models import Brief, Claim, Company, Post, TableRow
 from .prompts import render
 from .grounding import normalize_for_key
@@ -88,18 +89,10 @@ def table_rows(claims: list[Claim], company: Company, sources: dict[str, dict]) 
     return rows
 
 
-def brief_grammar() -> str:
-    return (
-        'root ::= sentence " " sentence (" " sentence)? (" " sentence)? "\\n"\n'
-        'sentence ::= first (" " word ","?){4,24} " " word "."\n'
-        "first ::= [A-Z] [a-zA-Z0-9'-]{0,20}\n"
-        "word ::= [a-zA-Z0-9'%/+#&-]{1,24} (\".\" [a-zA-Z0-9]{1,8})?\n"
-    )
-
-
 def brief_request(company: Company, claims: list[Claim], feedback: str | None = None) -> LLMRequest:
-    facts = [{"technology": claim.technology, "tag": claim.tag, "description": claim.description,
-              "status": claim.status.value} for claim in claims[:BRIEF_FACTS]]
+    facts = [{"technology": claim.technology, "tag": claim.tag, "status": claim.status.value,
+              "description": "" if claim.description == DESCRIPTION_FALLBACK else claim.description}
+             for claim in claims[:BRIEF_FACTS]]
     messages = [
         {"role": "system", "content": render("write_system.j2")},
         {"role": "user", "content": render("write_user.j2", company=company.name, facts=facts, feedback=feedback)},
@@ -109,7 +102,6 @@ def brief_request(company: Company, claims: list[Claim], feedback: str | None = 
         messages=messages,
         schema=Brief,
         max_tokens=160,
-        compact=CompactFormat(brief_grammar(), lambda text: Brief(brief=" ".join(text.split()))),
     )
 
 

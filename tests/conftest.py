@@ -1,0 +1,146 @@
+"""Shared fixtures: a stub OpenAI server and a throw-away project directory."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from stub_openai import StubOpenAI  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+POSTGEN = REPO / ".venv" / "bin" / "postgen"
+
+# Two sources, so an extraction has two chunks (one per document).
+PLATFORM_TEXT = (
+    "Acme runs its order pipeline on Apache Kafka. "
+    "The billing service stores every invoice in PostgreSQL. "
+    "Our newest payment router is written in Rust. "
+    "Acme's dashboards read from PostgreSQL through Grafonix.\n"
+)
+DATA_TEXT = (
+    "The analytics team at Acme reads click events from Kafka every minute. "
+    "Nightly reports are computed with Apache Spark.\n"
+)
+ACME_YAML = """\
+name: Acme
+slug: acme
+sources:
+  - id: platform
+    title: How Acme builds its platform
+    file: acme/files/platform.txt
+  - id: data
+    title: Data at Acme
+    file: acme/files/data.txt
+"""
+
+# Settings that keep runs fast and deterministic; anything from the developer's shell that
+# could change a run is removed.
+CLEARED = ("POSTGEN_LLM", "POSTGEN_MODEL", "OPENAI_API_KEY", "POSTGEN_API_KEY", "OPENAI_BASE_URL",
+           "POSTGEN_STRUCTURED_METHOD", "POSTGEN_FETCH_TIMEOUT", "POSTGEN_FETCH_MAX_BYTES",
+           "POSTGEN_ALLOW_PRIVATE_URLS", "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY")
+DEFAULTS = {
+    "POSTGEN_LLM_ATTEMPTS": "3",
+    "POSTGEN_LLM_BACKOFF": "0.01",
+    "POSTGEN_LLM_TIMEOUT": "10",
+    "POSTGEN_CONCURRENCY": "1",
+    "NO_PROXY": "127.0.0.1,localhost",
+    "no_proxy": "127.0.0.1,localhost",
+    "COLUMNS": "200",
+}
+
+
+@dataclass
+class Outcome:
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+@dataclass
+class Project:
+    root: Path
+    state: Path
+    env: dict = field(default_factory=dict)
+
+    @property
+    def sources(self) -> Path:
+        return self.root / "sources"
+
+    def outputs(self, company: str = "acme") -> Path:
+        return self.root / "outputs" / company
+
+    def write_source_file(self, company: str, name: str, text: str | bytes) -> Path:
+        path = self.sources / company / "files" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+        return path
+
+    def write_registry(self, company: str, text: str) -> Path:
+        path = self.sources / f"{company}.yaml"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def postgen(self, *args: str, env: dict | None = None, timeout: float = 60) -> Outcome:
+        """Run the installed `postgen` command in a child process."""
+        done = subprocess.run([str(POSTGEN), *args], cwd=self.root, env={**self.env, **(env or {})},
+                              capture_output=True, text=True, timeout=timeout)
+        return Outcome(done.returncode, done.stdout, done.stderr)
+
+    def cli(self, *args: str, env: dict | None = None) -> "Outcome":
+        """Run the same CLI in this process (typer's CliRunner): much faster than a child process."""
+        from typer.testing import CliRunner
+
+        from postgen.cli import app
+
+        result = CliRunner().invoke(app, list(args), env={**self.env, **(env or {})})
+        stderr = result.stderr
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            import traceback
+
+            stderr += "".join(traceback.format_exception(result.exception))
+        return Outcome(result.exit_code, result.stdout, stderr)
+
+    def spawn(self, *args: str, env: dict | None = None) -> subprocess.Popen:
+        return subprocess.Popen([str(POSTGEN), *args], cwd=self.root, env={**self.env, **(env or {})},
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.fixture
+def stub_llm():
+    server = StubOpenAI().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Project:
+    """A temporary project: company 'acme' with two local-file sources, the repository's prompts,
+    and POSTGEN_HOME / POSTGEN_STATE_DIR pointing at temporary directories."""
+    root = tmp_path / "project"
+    (root / "sources").mkdir(parents=True)
+    (root / "prompts").symlink_to(REPO / "prompts", target_is_directory=True)
+    state = tmp_path / "state"
+    project = Project(root, state)
+    project.write_registry("acme", ACME_YAML)
+    project.write_source_file("acme", "platform.txt", PLATFORM_TEXT)
+    project.write_source_file("acme", "data.txt", DATA_TEXT)
+    for name in CLEARED:
+        monkeypatch.delenv(name, raising=False)
+    settings = {**DEFAULTS, "POSTGEN_HOME": str(root), "POSTGEN_STATE_DIR": str(state)}
+    for name, value in settings.items():
+        monkeypatch.setenv(name, value)
+    project.env = {key: value for key, value in os.environ.items() if key not in CLEARED} | settings
+    return project
