@@ -47,14 +47,15 @@ class LocalLlamaBackend:
         from llama_cpp import LlamaGrammar
 
         grammar_text = request.compact.grammar if request.compact else None
+        # A compact format without a grammar is free text that its parser reads.
+        json_format = None if request.compact else {"type": "json_object", "schema": request.schema.model_json_schema()}
         with self._lock:
             try:
                 grammar = LlamaGrammar.from_string(grammar_text, verbose=False) if grammar_text else None
                 response = self.llama.create_chat_completion(
                     messages=request.messages,
                     grammar=grammar,
-                    response_format=None if grammar else {
-                        "type": "json_object", "schema": request.schema.model_json_schema()},
+                    response_format=json_format,
                     temperature=0.0,
                     max_tokens=request.max_tokens,
                 )

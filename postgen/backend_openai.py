@@ -4,10 +4,11 @@ langchain-openai structured output. tenacity owns retries; the openai client mak
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import openai
 from langchain_openai import ChatOpenAI
+from pydantic import ValidationError
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
 from .errors import LLMError
@@ -34,8 +35,9 @@ def retry_after_seconds(error: BaseException) -> float | None:
 
 @dataclass
 class RetryPolicy:
-    attempts: int = int(os.environ.get("POSTGEN_LLM_ATTEMPTS", "4"))
-    base_seconds: float = float(os.environ.get("POSTGEN_LLM_BACKOFF", "1.0"))
+    # Read when a policy is made, not when this module is imported (.env is loaded in between).
+    attempts: int = field(default_factory=lambda: int(os.environ.get("POSTGEN_LLM_ATTEMPTS", "4")))
+    base_seconds: float = field(default_factory=lambda: float(os.environ.get("POSTGEN_LLM_BACKOFF", "1.0")))
     max_seconds: float = 30.0
 
     def wait(self, state: RetryCallState) -> float:
@@ -52,6 +54,31 @@ def describe_api_error(error: BaseException, base_url: str | None) -> str:
     kind = type(error).__name__
     detail = f"HTTP {status}" if status else kind
     return redact(f"LLM request to {where} failed: {detail}: {error}")
+
+
+def unusable_answer(error: BaseException) -> BackendAnswer:
+    """An answer that arrived but cannot be used (not JSON, wrong fields, cut off): the caller may re-ask."""
+    raw, tokens_in, tokens_out = "", 0, 0
+    response = getattr(error, "response", None)  # langchain attaches the HTTP response
+    try:
+        body = response.json()
+        raw = body["choices"][0]["message"].get("content") or ""
+        usage = body.get("usage") or {}
+        tokens_in, tokens_out = usage.get("prompt_tokens", 0), usage.get("completion_tokens", 0)
+    except Exception:  # no usable body: keep the problem, without the raw text
+        pass
+    if isinstance(error, ValidationError):
+        first = error.errors()[0]
+        if first["type"] == "json_invalid":
+            problem = f"answer is not valid JSON: {first['msg'].removeprefix('Invalid JSON: ')}"
+        else:
+            where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+            problem = f"answer does not fit the schema: {where}: {first['msg']}"
+    elif isinstance(error, openai.LengthFinishReasonError):
+        problem = "answer was cut off at the output token limit"
+    else:
+        problem = f"answer was withheld by the server: {type(error).__name__}"
+    return BackendAnswer(None, redact(raw), tokens_in, tokens_out, problem=redact(problem))
 
 
 class OpenAICompatibleBackend:
@@ -88,8 +115,14 @@ class OpenAICompatibleBackend:
             ):
                 with attempt:
                     output = structured.invoke(request.messages)
+        except (ValidationError, openai.LengthFinishReasonError, openai.ContentFilterFinishReasonError) as error:
+            return unusable_answer(error)
         except openai.OpenAIError as error:
             raise LLMError(describe_api_error(error, self.base_url)) from None
+        except (ValueError, TypeError, AttributeError) as error:  # a 200 that is not a chat completion
+            where = self.base_url or "api.openai.com"
+            raise LLMError(redact(f"LLM request to {where} failed: the answer is not an OpenAI chat completion "
+                                  f"({type(error).__name__}: {error})")) from None
         return self._to_answer(request, output)
 
     def _structured(self, request: LLMRequest):
@@ -108,7 +141,13 @@ class OpenAICompatibleBackend:
         parsed = output.get("parsed")
         if output.get("parsing_error") is not None or parsed is None:
             problem = output.get("parsing_error")
-            reason = f"answer was not valid structured output: {problem}" if problem else "empty answer"
+            refusal = (getattr(raw_message, "additional_kwargs", None) or {}).get("refusal")
+            if refusal:
+                reason = f"the model refused: {refusal}"
+            elif problem and raw_text:
+                reason = f"answer was not valid structured output: {problem}"
+            else:
+                reason = "empty answer"
             return BackendAnswer(None, raw_text, tokens_in, tokens_out, problem=redact(reason))
         if not isinstance(parsed, request.schema):
             parsed, problem = parse_into(request.schema, parsed)

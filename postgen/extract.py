@@ -9,6 +9,7 @@ cited sentences exist and name the technology. A second, small pass describes ea
 from __future__ import annotations
 
 import re
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
@@ -272,12 +273,27 @@ class Extractor:
                 for chunk in build_chunks(document, self.screen(document, outcome))]
         outcome.chunks = len(work)
         workers = max(1, getattr(self.client.backend, "concurrency", 1))
+        stop = threading.Event()  # after a failure (server down, Ctrl-C) chunks not yet started are not sent
+
+        def process(item):
+            if stop.is_set():
+                return [], []
+            try:
+                return self.process_chunk(*item)
+            except BaseException:
+                stop.set()
+                raise
+
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            for done, (claims, rejected) in enumerate(pool.map(lambda item: self.process_chunk(*item), work), 1):
-                outcome.claims += claims
-                outcome.rejected += rejected
-                if progress:
-                    progress(done, len(work))
+            try:
+                for done, (claims, rejected) in enumerate(pool.map(process, work), 1):
+                    outcome.claims += claims
+                    outcome.rejected += rejected
+                    if progress:
+                        progress(done, len(work))
+            except BaseException:
+                stop.set()
+                raise
         return outcome
 
     def process_chunk(self, document: Document, chunk: Chunk) -> tuple[list[SourceClaim], list[RejectedClaim]]:
@@ -355,15 +371,16 @@ def describing_quote(technology: Technology, sentences: list[Sentence], lexicon:
              for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", best.text)]
     if not spans:
         return " ".join(best.text.split())
-    start, end = min(spans)
+    start, end = min(spans, key=lambda span: (span[0], -span[1]))
     marked_text = best.text[:start] + "«" + best.text[start:end] + "»" + best.text[end:]
     marked = Sentence(best.id, best.start, best.end + 2, marked_text, best.paragraph)
     mention = Mention(technology, marked_text[start:end + 2], best.start + start, best.start + end + 2, best.id)
     return window(marked, [mention], DESCRIBE_WINDOW_WORDS)
 
 
-def describe(client: LLMClient, company: str, items: list[tuple[str, str]], batch: int = 4) -> dict[str, str]:
-    """A short description per (technology, quote), from the quote only."""
+def describe(client: LLMClient, company: str, items: list[tuple[str, str]], batch: int = 1) -> dict[str, str]:
+    """A short description per (technology, quote), from the quote only. One technology per
+    call: in batches the small model shifted answers between neighbouring items."""
     found: dict[str, str] = {}
     for offset in range(0, len(items), batch):
         group = items[offset:offset + batch]

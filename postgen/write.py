@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon, names_in_text
 from .consolidate import DESCRIPTION_FALLBACK
-from .llm import LLMClient, LLMRequest
+from .llm import CompactFormat, LLMClient, LLMRequest
+from .logos import Logo, choose_logo
 from .models import Brief, Claim, Company, Post, TableRow
 from .prompts import render
 from .grounding import normalize_for_key
@@ -31,6 +32,7 @@ TOPICAL_HASHTAGS = {
 MAX_TOPICAL = 6
 BRIEF_FACTS = 15  # the most corroborated claims; the table carries the rest
 TABLE_DESCRIPTION_WORDS = 15
+MAX_SENTENCE_WORDS = 40
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
@@ -64,27 +66,26 @@ def source_label(source: dict) -> str:
     return f"{name} ({source['url']})" if source.get("url") else name
 
 
-def logo_for(claim: Claim, company: Company) -> tuple[str, str]:
-    if claim.logo:
-        return claim.logo, "simple-icons"
-    if claim.tag == "Internal Tooling":
-        return company.slug, "company"
-    return "".join(word[0] for word in claim.technology.split()[:2]).upper(), "monogram"
+def logo_for(claim: Claim, company: Company) -> Logo:
+    """The lexicon's Simple Icon; an internal tool without one gets the company's; else a monogram."""
+    return choose_logo(claim.technology, claim.tag, claim.logo, company.slug)
 
 
 def table_rows(claims: list[Claim], company: Company, sources: dict[str, dict]) -> list[TableRow]:
     rows = []
     for claim in claims:
         cited = list(dict.fromkeys(citation.source for citation in claim.citations))
-        logo, kind = logo_for(claim, company)
+        logo = logo_for(claim, company)
         status_note = " (former)" if claim.status.value == "former" else ""
         rows.append(TableRow(
             technology=claim.technology + status_note,
             tag=claim.tag,
             description=clip_words(claim.description, TABLE_DESCRIPTION_WORDS),
             source_of_info="; ".join(source_label(sources[source_id]) for source_id in cited if source_id in sources),
-            logo=logo,
-            logo_kind=kind,
+            logo=logo.logo,
+            logo_kind=logo.kind,
+            logo_colour=logo.colour,
+            logo_licence=logo.licence,
         ))
     return rows
 
@@ -101,7 +102,8 @@ def brief_request(company: Company, claims: list[Claim], feedback: str | None = 
         purpose="write",
         messages=messages,
         schema=Brief,
-        max_tokens=160,
+        max_tokens=140,
+        compact=CompactFormat(grammar="", parse=lambda text: Brief(brief=" ".join(text.split()))),
     )
 
 
@@ -116,6 +118,8 @@ def check_copy(text: str, lexicon: Lexicon, verified: set[str], quotes: list[str
         for technology, _, _ in names_in_text(sentence, lexicon):
             if technology.key not in verified:
                 problems.append(f"names {technology.name}, which is not a verified claim")
+        if len(sentence.split()) > MAX_SENTENCE_WORDS:
+            problems.append(f"longer than {MAX_SENTENCE_WORDS} words")
         for number in NUMBER_RE.findall(sentence):
             if number.replace(",", "") not in quoted_numbers:
                 problems.append(f"the number {number} appears in no cited quote")
