@@ -1,0 +1,119 @@
+"""draft.yaml as a reviewer sees it: decisions and edits survive re-drafts, evals catch tampering."""
+
+from __future__ import annotations
+
+from ruamel.yaml import YAML
+
+from stub_openai import Step, sensible_answer
+
+SAFE = YAML(typ="safe")
+
+
+def draft(project, stub_llm, *extra):
+    result = project.cli("draft", "--company", "acme", "--llm", stub_llm.url, "--model", "stub", *extra)
+    assert result.returncode == 0, result.output
+    return project.outputs() / "draft.yaml"
+
+
+def fetched(project):
+    assert project.cli("fetch", "--company", "acme").returncode == 0
+    return project
+
+
+def claims_by_id(path):
+    return {claim["id"]: claim for claim in SAFE.load(path.read_text())["claims"]}
+
+
+def test_review_decisions_edits_and_comments_survive_a_redraft(project, stub_llm):
+    path = draft(fetched(project), stub_llm)
+    text = path.read_text()
+    claims = claims_by_id(path)
+    assert {"apache-kafka", "postgresql", "rust"} <= set(claims)
+    assert all(claim["review"] == "pending" for claim in claims.values())
+
+    text = text.replace("- id: apache-kafka\n    review: pending", "- id: apache-kafka\n    review: approved  # checked with the platform team")
+    text = text.replace("- id: rust\n    review: pending", "- id: rust\n    review: rejected")
+    kafka_description = claims["apache-kafka"]["description"]
+    text = text.replace(f"description: {kafka_description}", "description: Carries every order event", 1)
+    path.write_text(text)
+
+    # The article changes: Spark disappears from the data source, Flink arrives.
+    project.write_source_file("acme", "data.txt", "The analytics team at Acme reads click events from Kafka every minute. "
+                                                  "Nightly reports are computed with Apache Flink.\n")
+    assert project.cli("fetch", "--company", "acme", "--refresh").returncode == 0
+    path = draft(project, stub_llm)
+
+    text = path.read_text()
+    assert "# checked with the platform team" in text
+    claims = claims_by_id(path)
+    assert claims["apache-kafka"]["review"] == "approved"
+    assert claims["apache-kafka"]["description"] == "Carries every order event"
+    assert claims["rust"]["review"] == "rejected"
+    assert claims["apache-flink"]["review"] == "pending"
+    assert claims["apache-spark"]["found"] is False and "missing_since" in claims["apache-spark"]
+
+    post = SAFE.load(text)["post"]
+    rows = {row["technology"]: row for row in post["table"]}
+    assert "Rust" not in rows, "a claim the reviewer rejected reached the post"
+    assert "Apache Spark" not in rows, "a claim no longer found reached the post"
+    assert rows["Apache Kafka"]["description"] == "Carries every order event"
+    assert project.cli("eval", "--company", "acme").returncode == 0
+
+
+def test_a_tampered_quote_or_offset_fails_eval_naming_claim_and_source(project, stub_llm):
+    path = draft(fetched(project), stub_llm)
+    assert project.cli("eval", "--company", "acme").returncode == 0
+    original = path.read_text()
+
+    path.write_text(original.replace("Acme runs its order pipeline on Apache Kafka.", "Acme runs everything on Apache Kafka.", 1))
+    result = project.cli("eval", "--company", "acme")
+    assert result.returncode == 1
+    assert "apache-kafka" in result.output and "'platform'" in result.output
+
+    document = SAFE.load(original)
+    kafka = next(claim for claim in document["claims"] if claim["id"] == "apache-kafka")
+    start = kafka["citations"][0]["start"]
+    path.write_text(original.replace(f"start: {start}\n", f"start: {start + 3}\n", 1))
+    result = project.cli("eval", "--company", "acme", "--junit", str(project.root / "junit.xml"))
+    assert result.returncode == 1
+    assert "apache-kafka" in result.output and "quote differs from the snapshot text" in result.output
+    assert "<failure" in (project.root / "junit.xml").read_text()
+
+
+def test_copy_naming_an_unverified_technology_is_regenerated_then_dropped(project, stub_llm):
+    def answers(request):
+        if request.schema_name == "ChunkVerdicts":
+            # Rust is judged not used, so it is not a verified claim.
+            step = sensible_answer(request)
+            text = request.messages[-1]["content"]
+            for verdict in step.content["verdicts"]:
+                line = next(l for l in text.splitlines() if l.startswith(verdict["candidate"] + "."))
+                verdict["used"] = "Rust" not in line
+            return step
+        if request.schema_name == "Brief":
+            return Step(content={"brief": "Acme streams orders through Apache Kafka. Its payment router is written in Rust."})
+        return sensible_answer(request)
+
+    stub_llm.default = answers
+    path = draft(fetched(project), stub_llm)
+    post = SAFE.load(path.read_text())["post"]
+    assert "Rust" not in post["brief"]
+    assert "Acme streams orders through Apache Kafka." in post["brief"]
+    assert any("Rust" in item and "not a verified claim" in item for item in post["dropped_copy"])
+    brief_requests = [r for r in stub_llm.requests if r.schema_name == "Brief"]
+    assert len(brief_requests) == 2 and "Rust" in brief_requests[1].text  # regenerated once, stating the problem
+
+    text = path.read_text().replace("Acme streams orders through Apache Kafka.", "Acme streams orders through MongoDB.")
+    path.write_text(text)
+    result = project.cli("eval", "--company", "acme")
+    assert result.returncode == 1 and "MongoDB" in result.output
+
+
+def test_a_malformed_hand_edited_draft_is_reported_and_left_untouched(project, stub_llm):
+    path = draft(fetched(project), stub_llm)
+    broken = path.read_text().replace("review: pending", "review: [pending", 1)
+    path.write_text(broken)
+    result = project.cli("draft", "--company", "acme", "--llm", stub_llm.url, "--model", "stub")
+    assert result.returncode == 2
+    assert "draft.yaml" in result.output and "line" in result.output and "column" in result.output
+    assert path.read_text() == broken
