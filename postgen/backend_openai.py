@@ -138,6 +138,9 @@ class OpenAICompatibleBackend:
             raw_text = str(tool_calls[0].get("args")) if tool_calls else (raw_text or "")
         usage = getattr(raw_message, "usage_metadata", None) or {}
         tokens_in, tokens_out = usage.get("input_tokens", 0), usage.get("output_tokens", 0)
+        if redact(raw_text) != raw_text:  # a server echoing the API key: never parse, cache or write it
+            return BackendAnswer(None, redact(raw_text), tokens_in, tokens_out,
+                                 problem="answer contains the API key; not used")
         parsed = output.get("parsed")
         if output.get("parsing_error") is not None or parsed is None:
             problem = output.get("parsing_error")

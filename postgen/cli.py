@@ -208,6 +208,23 @@ def draft(company: str = CompanyOption, llm: Optional[str] = LLMOption, model: O
               f"({time.monotonic() - started:.1f} s)")
 
 
+@app.command("render")
+@handles_errors
+def render_command(
+    company: str = CompanyOption,
+    out_dir: Optional[Path] = typer.Option(None, "--out", help="Write here instead of outputs/<company>/."),
+) -> None:
+    """Render outputs/<company>/draft.yaml as post.html and 1080x1350 slide PNGs (headless Chromium)."""
+    from .render import render_post
+
+    result = render_post(check_company(company), out_dir)
+    if result.hidden:
+        out.print(f"left out (claim rejected or no longer found): {', '.join(result.hidden)}", highlight=False)
+    slides = ", ".join(path.name for path in result.slides)
+    out.print(f"{result.rows} technologies → {result.html} and {len(result.slides)} slides ({slides}) "
+              f"in {result.seconds:.1f} s (browser {result.browser_seconds:.1f} s)", highlight=False)
+
+
 # ---------------------------------------------------------------- eval
 
 

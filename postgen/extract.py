@@ -140,9 +140,6 @@ def make_chunk(source_id: str, items: list[tuple[Sentence, list[Mention]]]) -> C
 
 # ------------------------------------------------------------------ compact formats (local model)
 
-WORD_CHARS = r"[a-zA-Z0-9/+#&-]"
-
-
 def verdict_grammar(chunk: Chunk) -> str:
     rules = ["root ::= " + " ".join(f"line{i}" for i in range(len(chunk.candidates)))]
     rules += [f'line{i} ::= "{c.letter} " ("yes" | "no") "\\n"' for i, c in enumerate(chunk.candidates)]
@@ -162,22 +159,71 @@ def parse_verdicts(text: str) -> ChunkVerdicts:
     return ChunkVerdicts(verdicts=verdicts)
 
 
-def description_grammar(count: int) -> str:
-    rules = ["root ::= " + " ".join(f"line{i}" for i in range(count))]
-    rules += [f'line{i} ::= "{letter}: " word (" " word){{0,{DESCRIPTION_WORDS - 1}}} "\\n"'
-              for i, letter in enumerate(letters(count))]
-    rules.append(f"word ::= {WORD_CHARS}{{1,16}}")
-    return "\n".join(rules) + "\n"
+EDGE_WORDS = {
+    "a", "an", "the", "and", "or", "but", "of", "to", "into", "for", "with", "by", "on", "in", "at", "as", "from",
+    "across", "through", "like", "such", "its", "their", "this", "that", "which", "while", "is", "are", "was", "were",
+}
 
 
-def parse_descriptions(text: str) -> Descriptions:
-    items = []
-    for line in text.strip().splitlines():
-        letter, _, description = line.partition(":")
-        if not description.strip():
-            raise ValueError(f"unexpected line {line!r}")
-        items.append(ItemDescription(candidate=letter.strip(), description=description.strip()))
-    return Descriptions(items=items)
+def quote_words(quote: str) -> list[str]:
+    return [word.strip(",;:()\"'“”‘’") for word in quote.replace("—", " ").split()]
+
+
+def usable_word(word: str) -> bool:
+    return bool(word) and "«" not in word and "»" not in word and word not in {"…", "-"}
+
+
+def phrase_grammar(quote: str, max_words: int = DESCRIPTION_WORDS) -> str | None:
+    """GBNF admitting only runs of 2–8 consecutive quote words, not containing the marked name
+    and not starting or ending on a function word: a description is copied, never invented.
+    Written as chains (word i, then optionally word i+1 …) because one long alternation of
+    whole phrases made llama.cpp's sampler several times slower."""
+    words = quote_words(quote)
+    ok = [usable_word(word) for word in words]
+    ends = [ok[i] and words[i].lower().rstrip(".!?") not in EDGE_WORDS for i in range(len(words))]
+    rules: dict[str, str] = {}
+
+    def chain(i: int, budget: int) -> str | None:
+        """Rule name for phrases starting at word i with at most `budget` words, or None."""
+        if i >= len(words) or not ok[i] or budget == 0:
+            return None
+        name = f"w{i}b{budget}"
+        if name not in rules:
+            literal = gbnf_literal(words[i].rstrip(".!?") if ends[i] else words[i])
+            rest = chain(i + 1, budget - 1) if not words[i].endswith((".", "!", "?")) else None
+            options = ([literal] if ends[i] else []) + ([f'{literal} " " {rest}'] if rest else [])
+            if not options:
+                return None
+            rules[name] = " | ".join(options)
+        return name
+
+    starts = []
+    for i in range(len(words)):
+        if not ok[i] or words[i].lower() in EDGE_WORDS or words[i].endswith((".", "!", "?")):
+            continue
+        rest = chain(i + 1, max_words - 1)
+        if rest:
+            starts.append(f'{gbnf_literal(words[i])} " " {rest}')
+    if not starts:
+        return None
+    lines = ['root ::= "A: " (' + " | ".join(starts) + ') "\\n"']
+    lines += [f"{name} ::= {body}" for name, body in rules.items()]
+    return "\n".join(lines) + "\n"
+
+
+def gbnf_literal(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def copied_from(description: str, quote: str) -> bool:
+    return normalized_text(description) in normalized_text(" ".join(quote_words(quote)))
+
+
+def parse_description(text: str) -> Descriptions:
+    letter, _, description = text.strip().partition(":")
+    if not description.strip():
+        raise ValueError(f"unexpected answer {text!r}")
+    return Descriptions(items=[ItemDescription(candidate=letter.strip(), description=description.strip())])
 
 
 # ------------------------------------------------------------------ requests
@@ -378,29 +424,30 @@ def describing_quote(technology: Technology, sentences: list[Sentence], lexicon:
     return window(marked, [mention], DESCRIBE_WINDOW_WORDS)
 
 
-def describe(client: LLMClient, company: str, items: list[tuple[str, str]], batch: int = 1) -> dict[str, str]:
-    """A short description per (technology, quote), from the quote only. One technology per
-    call: in batches the small model shifted answers between neighbouring items."""
+def describe(client: LLMClient, company: str, items: list[tuple[str, str]]) -> dict[str, str]:
+    """A short description per (technology, marked quote): a phrase copied from the quote.
+    One technology per call: in batches the small model shifted answers between neighbours."""
     found: dict[str, str] = {}
-    for offset in range(0, len(items), batch):
-        group = items[offset:offset + batch]
-        entries = [{"letter": letter, "name": name, "quote": quote}
-                   for letter, (name, quote) in zip(letters(len(group)), group)]
+    for name, quote in items:
+        grammar = phrase_grammar(quote)
+        if grammar is None:
+            continue
         request = LLMRequest(
             purpose="describe",
             messages=example_messages("describe") + [
-                {"role": "user", "content": render("describe_user.j2", company=company, items=entries)}],
+                {"role": "user", "content": render("describe_user.j2", company=company,
+                                                   items=[{"letter": "A", "name": name, "quote": quote}])}],
             schema=Descriptions,
-            max_tokens=(DESCRIPTION_WORDS * 3 + 4) * len(group),
-            compact=CompactFormat(description_grammar(len(group)), parse_descriptions),
+            max_tokens=DESCRIPTION_WORDS * 4 + 4,
+            compact=CompactFormat(grammar, parse_description),
         )
         result = client.ask(request)
-        if result.parsed is None:
+        if result.parsed is None or not result.parsed.items:
             continue
-        names = {entry["letter"]: entry["name"] for entry in entries}
-        for item in result.parsed.items:
-            if item.candidate in names and says_something(item.description, names[item.candidate]):
-                found[names[item.candidate]] = item.description
+        description = result.parsed.items[0].description
+        # Servers without grammars get the same instruction; keep only what was really copied.
+        if copied_from(description, quote) and says_something(description, name):
+            found[name] = description
     return found
 
 

@@ -6,9 +6,10 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
@@ -36,10 +37,11 @@ MIN_ARTICLE_CHARS = 80
 
 @dataclass
 class FetchSettings:
-    timeout_seconds: int = int(os.environ.get("POSTGEN_FETCH_TIMEOUT", DEFAULT_TIMEOUT_SECONDS))
-    max_bytes: int = int(os.environ.get("POSTGEN_FETCH_MAX_BYTES", DEFAULT_MAX_BYTES))
+    # Read when settings are made, not when this module is imported (.env is loaded in between).
+    timeout_seconds: int = field(default_factory=lambda: int(os.environ.get("POSTGEN_FETCH_TIMEOUT", DEFAULT_TIMEOUT_SECONDS)))
+    max_bytes: int = field(default_factory=lambda: int(os.environ.get("POSTGEN_FETCH_MAX_BYTES", DEFAULT_MAX_BYTES)))
     # Only tests switch this off, to reach servers they start on 127.0.0.1.
-    ssrf_protection: bool = os.environ.get("POSTGEN_ALLOW_PRIVATE_URLS") != "1"
+    ssrf_protection: bool = field(default_factory=lambda: os.environ.get("POSTGEN_ALLOW_PRIVATE_URLS") != "1")
 
 
 @dataclass
@@ -115,11 +117,14 @@ def extract_html(raw: bytes, url: str | None, where: str) -> tuple[str, dict]:
     return text, metadata
 
 
-def decode_text(raw: bytes, where: str) -> str:
+def decode_text(raw: bytes, where: str, content_type: str | None = None) -> str:
+    """UTF-8, or the charset a server declares for a text page."""
+    match = re.search(r"charset=[\"']?([\w.:-]+)", content_type or "", re.IGNORECASE)
+    encoding = match.group(1) if match else "utf-8"
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise FetchError(f"{where}: local text file is not valid UTF-8") from None
+        return raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise FetchError(f"{where}: text is not valid {encoding}") from None
 
 
 def read_source(source: Source, company: Company, settings: FetchSettings) -> tuple[bytes, str, str, dict, str | None]:
@@ -138,7 +143,7 @@ def read_source(source: Source, company: Company, settings: FetchSettings) -> tu
     assert source.url
     raw, content_type = download(source.url, settings)
     if content_type and content_type.startswith(("text/plain", "text/markdown")):
-        return raw, "txt", decode_text(raw, source.url), {"title": source.title}, content_type
+        return raw, "txt", decode_text(raw, source.url, content_type), {"title": source.title}, content_type
     text, metadata = extract_html(raw, source.url, source.url)
     return raw, "html", text, metadata, content_type
 
@@ -172,7 +177,11 @@ def write_atomic(path: Path, data: bytes) -> None:
 def archive_previous(directory: Path, meta: SnapshotMeta) -> Path:
     stamp = meta.fetched_at.strftime("%Y%m%dT%H%M%SZ")
     target = directory / "history" / stamp
-    target.mkdir(parents=True, exist_ok=True)
+    number = 1
+    while target.exists():  # two refreshes within one second: never overwrite an archived version
+        number += 1
+        target = directory / "history" / f"{stamp}-{number}"
+    target.mkdir(parents=True)
     for name in (meta.raw_file, "text.txt", "meta.json"):
         if (directory / name).exists():
             shutil.copy2(directory / name, target / name)

@@ -123,7 +123,8 @@ def choose_logo(technology: str, tag: str, slug: str | None, company_slug: str |
 # ---------------------------------------------------------------- SVG for the page
 
 
-def _luminance(hex_colour: str) -> float:
+def luminance(hex_colour: str) -> float:
+    """WCAG relative luminance of a hex colour without '#' (0 black … 1 white)."""
     channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
@@ -131,7 +132,7 @@ def _luminance(hex_colour: str) -> float:
 
 def is_light(hex_colour: str) -> bool:
     """True for colours that disappear on a white card (they get a dark tile instead)."""
-    return HEX_RE.match(hex_colour or "") is not None and _luminance(hex_colour) > 0.6
+    return HEX_RE.match(hex_colour or "") is not None and luminance(hex_colour) > 0.5
 
 
 def monogram_svg(letters: str, colour: str = MONOGRAM_COLOUR, label: str | None = None) -> str:

@@ -30,7 +30,7 @@ TOPICAL_HASHTAGS = {
     "Backend": "#BackendEngineering",
 }
 MAX_TOPICAL = 6
-BRIEF_FACTS = 15  # the most corroborated claims; the table carries the rest
+BRIEF_FACTS = 10  # the most corroborated claims; the table carries the rest
 TABLE_DESCRIPTION_WORDS = 15
 MAX_SENTENCE_WORDS = 40
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")

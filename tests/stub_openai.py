@@ -37,6 +37,7 @@ class Recorded:
     path: str
     headers: dict
     body: dict
+    at: float = field(default_factory=time.monotonic)
 
     @property
     def messages(self) -> list[dict]:
