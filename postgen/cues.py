@@ -53,10 +53,22 @@ def other_company_owns(before: str, company: str) -> bool:
     return bool(pattern.search(before)) and company.lower() not in before.lower()
 
 
-def mention_only(sentence: str, start: int, company: str) -> bool:
-    """True when the wording before the mention frames it as someone else's or a comparison."""
+PLANNED_BEFORE = re.compile(
+    r"\b(?:plan(?:s|ning|ned)? to|intend(?:s|ing)? to|hop(?:e|es|ing) to|will (?:soon )?(?:move|migrate|adopt|use|add|switch)|"
+    r"mov(?:e|es|ing) towards|(?:are|is) (?:evaluating|considering|exploring|piloting)|possibly using|"
+    r"in the future|next year)\b[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+def not_a_use(sentence: str, start: int, company: str) -> str | None:
+    """Why the wording before a mention cannot support "the company uses it", or None."""
     before = sentence[:start]
-    return bool(COMPARISON_BEFORE.search(before)) or other_company_owns(before, company)
+    if COMPARISON_BEFORE.search(before) or other_company_owns(before, company):
+        return "worded as a comparison or another company's technology"
+    if PLANNED_BEFORE.search(before):
+        return "worded as a plan, not a current or former use"
+    return None
 
 
 def status_from_wording(sentence: str, start: int, end: int) -> ClaimStatus:

@@ -14,9 +14,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .cues import mention_only, status_from_wording
+from .cues import not_a_use, status_from_wording
+from .grounding import normalize_for_key
 from .grounding import cite_sentences, grounding_failure
-from .lexicon import Lexicon, Mention, Technology, find_mentions, names_in_text
+from .lexicon import INTERNAL_TAG, Lexicon, Mention, Technology, find_mentions, names_in_text
 from .llm import CompactFormat, LLMClient, LLMRequest, LLMResult
 from .models import (
     CandidateVerdict, ChunkVerdicts, Citation, ClaimStatus, Descriptions, ItemDescription, RejectedClaim,
@@ -304,8 +305,10 @@ class Extractor:
             sentence = document.sentences[mention.sentence_id]
             if looks_like_instructions(sentence):
                 reason = "sentence reads as instructions to an AI; treated as data and not used"
-            elif mention_only(sentence.text, mention.start - sentence.start, self.company):
-                reason = "worded as a comparison or another company's technology"
+            elif mention.technology.key == normalize_for_key(self.company):
+                reason = "the company itself, not part of its stack"
+            elif wording := not_a_use(sentence.text, mention.start - sentence.start, self.company):
+                reason = wording
             else:
                 kept.append(mention)
                 continue
@@ -393,7 +396,7 @@ class Extractor:
                 rejected.append(RejectedClaim(technology=other.technology, source=document.source_id, reason=reason))
                 continue
             technology = self.lexicon.lookup(other.technology) or Technology(
-                other.technology, (), "Internal Tooling", None, from_lexicon=False)
+                other.technology, (), INTERNAL_TAG, None, from_lexicon=False)
             citation = cite_sentences(document, [chunk.sentences[n - 1].id for n in other.sentences])
             self.admit(document, technology, ClaimStatus.current, citation, claims, rejected)
         return claims, rejected

@@ -80,29 +80,19 @@ def names_technology(span_text: str, names: list[str]) -> str | None:
     return None
 
 
+def citation_from(document: Document, located: Located, quote: str, **extra) -> Citation:
+    return Citation(source=document.source_id, quote=quote, start=located.start, end=located.end,
+                    status=located.status, score=located.score, **extra)
+
+
 def cite_quote(document: Document, quote: str, **options) -> Citation:
-    located = locate(document, quote, **options)
-    return Citation(
-        source=document.source_id,
-        quote=quote,
-        start=located.start,
-        end=located.end,
-        status=located.status,
-        score=located.score,
-    )
+    return citation_from(document, locate(document, quote, **options), quote)
 
 
 def cite_sentences(document: Document, sentence_ids: list[str]) -> Citation:
     located = locate_sentences(document, sentence_ids)
     quote = document.text[located.start:located.end] if located.status is not CitationStatus.not_found else ""
-    return Citation(
-        source=document.source_id,
-        quote=quote,
-        start=located.start,
-        end=located.end,
-        status=located.status,
-        sentence_ids=list(sentence_ids),
-    )
+    return citation_from(document, located, quote, sentence_ids=list(sentence_ids))
 
 
 def grounding_failure(document: Document, citation: Citation, names: list[str]) -> str | None:

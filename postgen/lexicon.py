@@ -52,6 +52,21 @@ class Mention:
     sentence_id: str
 
 
+# Long names that are also ordinary lowercase words stay case-sensitive.
+COMMON_WORDS = {"express", "phoenix", "mercury", "bamboo", "compass", "crystal", "elixir", "unicorn", "electron",
+                "gatsby", "jupiter", "harbor", "traefik", "sentinel", "pulsar", "beacon", "spanner", "firestore",
+                "lambda", "airflow", "flutter", "storybook", "ansible", "puppeteer", "cypress", "jasmine", "mocha"}
+
+
+def distinctive(name: str) -> bool:
+    """Names matched in any case: too specific to be an ordinary word ('fluentd', 'kubernetes'),
+    because markdown and casual prose often write them in lowercase."""
+    lowered = name.lower()
+    if lowered in COMMON_WORDS:
+        return False
+    return len(name) >= 7 or bool(re.search(r"[0-9.+#/]|[a-z][A-Z]", name))
+
+
 @dataclass
 class Lexicon:
     technologies: list[Technology]
@@ -66,7 +81,8 @@ class Lexicon:
         forms = [(name, technology) for technology in self.technologies for name in technology.names]
         forms.sort(key=lambda pair: -len(pair[0]))
         self.matchers = [
-            (re.compile(rf"(?<![\w./-]){re.escape(name)}(?![\w/]|\.\w)", re.IGNORECASE if tech.ignore_case else 0), tech)
+            (re.compile(rf"(?<![\w./-]){re.escape(name)}(?![\w/]|\.\w)",
+                        re.IGNORECASE if tech.ignore_case or distinctive(name) else 0), tech)
             for name, tech in forms
         ]
 

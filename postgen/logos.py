@@ -17,12 +17,12 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Iterable
+from .lexicon import INTERNAL_TAG
 
 VENDOR_DIR = Path(__file__).parent / "data" / "simple-icons"
 INDEX_FILE = "icons.json"
 PACKAGE_LICENCE = "CC0-1.0"
 MONOGRAM_COLOUR = "6B7280"  # neutral grey
-INTERNAL_TAG = "Internal Tooling"
 HEX_RE = re.compile(r"^[0-9A-Fa-f]{6}$")
 SLUG_RE = re.compile(r"^[a-z0-9_]+$")
 

@@ -63,7 +63,7 @@ def test_malformed_registry_names_file_and_place(project, fault, case, text, pat
     assert re.search(pattern, outcome.stderr), outcome.stderr
     assert "Traceback" not in outcome.output
     row.observed = "exit 2: " + " / ".join(line.strip() for line in outcome.stderr.replace(
-        str(project.sources), "sources").splitlines() if line.strip())
+        str(project.sources), "sources").splitlines() if line.strip()).removeprefix("error: ")
 
 
 def reviewed_draft(project, stub) -> bytes:
