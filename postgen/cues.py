@@ -56,7 +56,7 @@ def other_company_owns(before: str, company: str) -> bool:
 PLANNED_BEFORE = re.compile(
     r"\b(?:plan(?:s|ning|ned)? to|intend(?:s|ing)? to|hop(?:e|es|ing) to|will (?:soon )?(?:move|migrate|adopt|use|add|switch)|"
     r"mov(?:e|es|ing) towards|(?:are|is) (?:evaluating|considering|exploring|piloting)|possibly using|"
-    r"in the future|next year)\b[^.;]{0,80}$",
+    r"in the future|next year)\b(?:[^.;]|\.(?=\w)){0,80}$",
     re.IGNORECASE,
 )
 

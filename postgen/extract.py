@@ -44,6 +44,7 @@ class Candidate:
     technology: Technology
     numbers: list[int]
     mentions: list[Mention]
+    describe: bool = False  # first chunk that names this technology: also copy a description
 
     @property
     def name(self) -> str:
@@ -71,6 +72,16 @@ class ExtractionOutcome:
     claims: list[SourceClaim] = field(default_factory=list)
     rejected: list[RejectedClaim] = field(default_factory=list)
     chunks: int = 0
+
+
+def mark_first_mentions(chunks: list[Chunk]) -> None:
+    """Ask for a description where a technology is first named, in document order; decided
+    before any call so the requests, and so the cache keys, do not depend on answers."""
+    seen: set[str] = set()
+    for chunk in chunks:
+        for candidate in chunk.candidates:
+            candidate.describe = candidate.technology.key not in seen
+            seen.add(candidate.technology.key)
 
 
 def looks_like_instructions(sentence: Sentence) -> bool:
@@ -143,11 +154,15 @@ def make_chunk(source_id: str, items: list[tuple[Sentence, list[Mention]]]) -> C
 
 def verdict_grammar(chunk: Chunk) -> str:
     rules = ["root ::= " + " ".join(f"line{i}" for i in range(len(chunk.candidates)))]
-    rules += [f'line{i} ::= "{c.letter} " ("yes" | "no") "\\n"' for i, c in enumerate(chunk.candidates)]
+    for i, candidate in enumerate(chunk.candidates):
+        phrases = phrase_rules(candidate_text(chunk, candidate), f"c{i}") if candidate.describe else None
+        yes = f'"yes: " {phrases[0]}' if phrases else '"yes"'
+        rules.append(f'line{i} ::= "{candidate.letter} " ({yes} | "no") "\\n"')
+        rules += phrases[1] if phrases else []
     return "\n".join(rules) + "\n"
 
 
-VERDICT_LINE = re.compile(r"^([A-Z]) (yes|no)$")
+VERDICT_LINE = re.compile(r"^([A-Z]) (yes|no)(?:: (.+))?$")
 
 
 def parse_verdicts(text: str) -> ChunkVerdicts:
@@ -156,7 +171,8 @@ def parse_verdicts(text: str) -> ChunkVerdicts:
         match = VERDICT_LINE.match(line.strip())
         if not match:
             raise ValueError(f"unexpected line {line!r}")
-        verdicts.append(CandidateVerdict(candidate=match.group(1), used=match.group(2) == "yes"))
+        letter, answer, description = match.groups()
+        verdicts.append(CandidateVerdict(candidate=letter, used=answer == "yes", description=description))
     return ChunkVerdicts(verdicts=verdicts)
 
 
@@ -174,11 +190,12 @@ def usable_word(word: str) -> bool:
     return bool(word) and "«" not in word and "»" not in word and word not in {"…", "-"}
 
 
-def phrase_grammar(quote: str, max_words: int = DESCRIPTION_WORDS) -> str | None:
-    """GBNF admitting only runs of 2–8 consecutive quote words, not containing the marked name
+def phrase_rules(quote: str, prefix: str, max_words: int = DESCRIPTION_WORDS) -> tuple[str, list[str]] | None:
+    """GBNF admitting only runs of 2–8 consecutive quote words, not containing a «marked» name
     and not starting or ending on a function word: a description is copied, never invented.
     Written as chains (word i, then optionally word i+1 …) because one long alternation of
-    whole phrases made llama.cpp's sampler several times slower."""
+    whole phrases made llama.cpp's sampler several times slower. Returns the start expression
+    and the rules it needs, or None when the quote offers no phrase."""
     words = quote_words(quote)
     ok = [usable_word(word) for word in words]
     ends = [ok[i] and words[i].lower().rstrip(".!?") not in EDGE_WORDS for i in range(len(words))]
@@ -188,7 +205,7 @@ def phrase_grammar(quote: str, max_words: int = DESCRIPTION_WORDS) -> str | None
         """Rule name for phrases starting at word i with at most `budget` words, or None."""
         if i >= len(words) or not ok[i] or budget == 0:
             return None
-        name = f"w{i}b{budget}"
+        name = f"{prefix}w{i}b{budget}"
         if name not in rules:
             literal = gbnf_literal(words[i].rstrip(".!?") if ends[i] else words[i])
             rest = chain(i + 1, budget - 1) if not words[i].endswith((".", "!", "?")) else None
@@ -207,9 +224,27 @@ def phrase_grammar(quote: str, max_words: int = DESCRIPTION_WORDS) -> str | None
             starts.append(f'{gbnf_literal(words[i])} " " {rest}')
     if not starts:
         return None
-    lines = ['root ::= "A: " (' + " | ".join(starts) + ') "\\n"']
-    lines += [f"{name} ::= {body}" for name, body in rules.items()]
-    return "\n".join(lines) + "\n"
+    return "(" + " | ".join(starts) + ")", [f"{name} ::= {body}" for name, body in rules.items()]
+
+
+def phrase_grammar(quote: str) -> str | None:
+    found = phrase_rules(quote, "p")
+    if found is None:
+        return None
+    start, rules = found
+    return "\n".join([f'root ::= "A: " {start} "\\n"', *rules]) + "\n"
+
+
+def marked(text: str, technology: Technology) -> str:
+    """The text with every mention of the technology wrapped in «», so phrases skip it."""
+    for name in sorted(technology.names, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w«]){re.escape(name)}(?![\w»])", lambda m: "«" + m.group() + "»", text)
+    return text
+
+
+def candidate_text(chunk: Chunk, candidate: Candidate) -> str:
+    """What the model was shown about a candidate: its sentences, its own name marked."""
+    return " … ".join(marked(chunk.windows[number - 1], candidate.technology) for number in candidate.numbers)
 
 
 def gbnf_literal(text: str) -> str:
@@ -247,7 +282,7 @@ def verdict_request(chunk: Chunk, company: str, *, compact: bool, discover: bool
         purpose="extract",
         messages=messages,
         schema=ChunkVerdicts,
-        max_tokens=4 * len(chunk.candidates) + (400 if discover else 8),
+        max_tokens=sum(4 + (DESCRIPTION_WORDS * 3 if c.describe else 0) for c in chunk.candidates) + (400 if discover else 8),
         compact=CompactFormat(verdict_grammar(chunk), parse_verdicts),
     )
 
@@ -321,6 +356,7 @@ class Extractor:
         work = [(document, chunk) for document in documents
                 for chunk in build_chunks(document, self.screen(document, outcome))]
         outcome.chunks = len(work)
+        mark_first_mentions([chunk for _, chunk in work])
         workers = max(1, getattr(self.client.backend, "concurrency", 1))
         stop = threading.Event()  # after a failure (server down, Ctrl-C) chunks not yet started are not sent
 
@@ -390,7 +426,8 @@ class Extractor:
                 rejected.append(RejectedClaim(technology=candidate.name, source=document.source_id, quote=citation.quote,
                                               reason=f"model: only mentioned, not used by {self.company}"))
                 continue
-            self.admit(document, candidate.technology, status, citation, claims, rejected)
+            description = copied_description(verdict.description, chunk, candidate) if candidate.describe else None
+            self.admit(document, candidate.technology, status, citation, claims, rejected, description)
         for other in answer.others:
             if reason := self.other_failure(document, chunk, other.technology, other.sentences):
                 rejected.append(RejectedClaim(technology=other.technology, source=document.source_id, reason=reason))
@@ -402,13 +439,21 @@ class Extractor:
         return claims, rejected
 
     @staticmethod
-    def admit(document, technology, status, citation, claims, rejected) -> None:
+    def admit(document, technology, status, citation, claims, rejected, description=None) -> None:
         citation.says = status
         if reason := grounding_failure(document, citation, technology.names):
             rejected.append(RejectedClaim(technology=technology.name, source=document.source_id,
                                           quote=citation.quote or None, reason=reason))
             return
-        claims.append(SourceClaim(technology, status, citation))
+        claims.append(SourceClaim(technology, status, citation, description))
+
+
+def copied_description(description: str | None, chunk: Chunk, candidate: Candidate) -> str | None:
+    """Keep a description only if it was copied from the candidate's own sentences."""
+    if not description:
+        return None
+    text = candidate_text(chunk, candidate)
+    return description if copied_from(description, text) and says_something(description, candidate.name) else None
 
 
 def describing_quote(technology: Technology, sentences: list[Sentence], lexicon: Lexicon) -> str:

@@ -55,7 +55,7 @@ class Mention:
 # Long names that are also ordinary lowercase words stay case-sensitive.
 COMMON_WORDS = {"express", "phoenix", "mercury", "bamboo", "compass", "crystal", "elixir", "unicorn", "electron",
                 "gatsby", "jupiter", "harbor", "traefik", "sentinel", "pulsar", "beacon", "spanner", "firestore",
-                "lambda", "airflow", "flutter", "storybook", "ansible", "puppeteer", "cypress", "jasmine", "mocha"}
+                "lambda", "airflow", "dataflow", "workflow", "flutter", "storybook", "puppeteer", "cypress", "jasmine", "mocha"}
 
 
 def distinctive(name: str) -> bool:

@@ -145,6 +145,9 @@ class CandidateVerdict(Strict):
 
     candidate: str = Field(description="the candidate's letter, e.g. 'A'")
     used: bool = Field(description="true if the sentences say the company itself uses or used it")
+    description: str | None = Field(
+        default=None, description="for candidates marked 'describe': 2-8 words copied from its sentences saying what it is used for"
+    )
 
 
 class OtherClaim(Strict):

@@ -83,15 +83,18 @@ class Run:
         return claims, outcome.rejected
 
     def describe(self, claims: list[Claim], documents: dict[str, Document]) -> None:
+        """Describe the claims the extraction pass left without a description."""
         items = []
         for claim in claims:
+            if claim.description != DESCRIPTION_FALLBACK:
+                continue
             technology = self.lexicon.lookup(claim.technology) or Technology(claim.technology, tuple(claim.aliases),
                                                                              claim.tag, claim.logo, from_lexicon=False)
             sentences = [documents[c.source].sentences[sid] for c in claim.citations for sid in c.sentence_ids]
             items.append((claim.technology, describing_quote(technology, sentences, self.lexicon)))
         found = describe(self.client, self.company.name, items)
         for claim in claims:
-            claim.description = found.get(claim.technology) or DESCRIPTION_FALLBACK
+            claim.description = found.get(claim.technology) or claim.description
 
     def model_info(self) -> dict:
         backend = self.client.backend
