@@ -45,6 +45,7 @@ class Candidate:
     numbers: list[int]
     mentions: list[Mention]
     describe: bool = False  # first chunk that names this technology: also copy a description
+    phrase_source: str = ""  # the marked words a description may be copied from
 
     @property
     def name(self) -> str:
@@ -74,7 +75,7 @@ class ExtractionOutcome:
     chunks: int = 0
 
 
-def mark_first_mentions(chunks: list[Chunk]) -> None:
+def mark_first_mentions(chunks: list[Chunk], lexicon: Lexicon) -> None:
     """Ask for a description where a technology is first named, in document order; decided
     before any call so the requests, and so the cache keys, do not depend on answers."""
     seen: set[str] = set()
@@ -82,6 +83,8 @@ def mark_first_mentions(chunks: list[Chunk]) -> None:
         for candidate in chunk.candidates:
             candidate.describe = candidate.technology.key not in seen
             seen.add(candidate.technology.key)
+            if candidate.describe:
+                candidate.phrase_source = phrase_source(chunk, candidate, lexicon)
 
 
 def looks_like_instructions(sentence: Sentence) -> bool:
@@ -155,7 +158,7 @@ def make_chunk(source_id: str, items: list[tuple[Sentence, list[Mention]]]) -> C
 def verdict_grammar(chunk: Chunk) -> str:
     rules = ["root ::= " + " ".join(f"line{i}" for i in range(len(chunk.candidates)))]
     for i, candidate in enumerate(chunk.candidates):
-        phrases = phrase_rules(candidate_text(chunk, candidate), f"c{i}") if candidate.describe else None
+        phrases = phrase_rules(candidate.phrase_source, f"c{i}") if candidate.describe else None
         yes = f'"yes: " {phrases[0]}' if phrases else '"yes"'
         rules.append(f'line{i} ::= "{candidate.letter} " ({yes} | "no") "\\n"')
         rules += phrases[1] if phrases else []
@@ -235,16 +238,24 @@ def phrase_grammar(quote: str) -> str | None:
     return "\n".join([f'root ::= "A: " {start} "\\n"', *rules]) + "\n"
 
 
-def marked(text: str, technology: Technology) -> str:
-    """The text with every mention of the technology wrapped in «», so phrases skip it."""
-    for name in sorted(technology.names, key=len, reverse=True):
-        text = re.sub(rf"(?<![\w«]){re.escape(name)}(?![\w»])", lambda m: "«" + m.group() + "»", text)
-    return text
+def marked(text: str, technology: Technology, lexicon: Lexicon) -> str:
+    """The text with every technology name wrapped in «», so a copied phrase names none:
+    a description says what the technology is used for, not which others sit beside it."""
+    spans = [(start, end) for _, start, end in names_in_text(text, lexicon)]
+    spans += [match.span() for name in technology.names
+              for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    out, cursor = [], 0
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if start < cursor:
+            continue
+        out += [text[cursor:start], "«", text[start:end], "»"]
+        cursor = end
+    return "".join(out) + text[cursor:]
 
 
-def candidate_text(chunk: Chunk, candidate: Candidate) -> str:
-    """What the model was shown about a candidate: its sentences, its own name marked."""
-    return " … ".join(marked(chunk.windows[number - 1], candidate.technology) for number in candidate.numbers)
+def phrase_source(chunk: Chunk, candidate: Candidate, lexicon: Lexicon) -> str:
+    """What the model was shown about a candidate, names marked: the words it may copy."""
+    return " … ".join(marked(chunk.windows[number - 1], candidate.technology, lexicon) for number in candidate.numbers)
 
 
 def gbnf_literal(text: str) -> str:
@@ -356,7 +367,7 @@ class Extractor:
         work = [(document, chunk) for document in documents
                 for chunk in build_chunks(document, self.screen(document, outcome))]
         outcome.chunks = len(work)
-        mark_first_mentions([chunk for _, chunk in work])
+        mark_first_mentions([chunk for _, chunk in work], self.lexicon)
         workers = max(1, getattr(self.client.backend, "concurrency", 1))
         stop = threading.Event()  # after a failure (server down, Ctrl-C) chunks not yet started are not sent
 
@@ -426,7 +437,7 @@ class Extractor:
                 rejected.append(RejectedClaim(technology=candidate.name, source=document.source_id, quote=citation.quote,
                                               reason=f"model: only mentioned, not used by {self.company}"))
                 continue
-            description = copied_description(verdict.description, chunk, candidate) if candidate.describe else None
+            description = copied_description(verdict.description, candidate) if candidate.describe else None
             self.admit(document, candidate.technology, status, citation, claims, rejected, description)
         for other in answer.others:
             if reason := self.other_failure(document, chunk, other.technology, other.sentences):
@@ -448,28 +459,25 @@ class Extractor:
         claims.append(SourceClaim(technology, status, citation, description))
 
 
-def copied_description(description: str | None, chunk: Chunk, candidate: Candidate) -> str | None:
+def copied_description(description: str | None, candidate: Candidate) -> str | None:
     """Keep a description only if it was copied from the candidate's own sentences."""
-    if not description:
+    if not description or not candidate.phrase_source:
         return None
-    text = candidate_text(chunk, candidate)
-    return description if copied_from(description, text) and says_something(description, candidate.name) else None
+    copied = copied_from(description, candidate.phrase_source) and says_something(description, candidate.name)
+    return description if copied else None
 
 
 def describing_quote(technology: Technology, sentences: list[Sentence], lexicon: Lexicon) -> str:
     """The cited sentence most about this technology (fewest other names, then shortest),
-    cut to the words around it, with the name marked for the model."""
+    cut to the words around it, with the names marked for the model."""
     best = min(sentences, key=lambda s: (len(s.text.split()) < 8,  # headings say little
                                          len({t.key for t, _, _ in names_in_text(s.text, lexicon)}), len(s.text)))
-    spans = [match.span() for name in technology.names
-             for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", best.text)]
-    if not spans:
-        return " ".join(best.text.split())
-    start, end = min(spans, key=lambda span: (span[0], -span[1]))
-    marked_text = best.text[:start] + "«" + best.text[start:end] + "»" + best.text[end:]
-    marked = Sentence(best.id, best.start, best.end + 2, marked_text, best.paragraph)
-    mention = Mention(technology, marked_text[start:end + 2], best.start + start, best.start + end + 2, best.id)
-    return window(marked, [mention], DESCRIBE_WINDOW_WORDS)
+    spans = sorted(match.span() for name in technology.names
+                   for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", best.text))
+    mentions = [Mention(technology, best.text[start:end], best.start + start, best.start + end, best.id)
+                for start, end in spans[:1]]
+    text = window(best, mentions, DESCRIBE_WINDOW_WORDS) if mentions else " ".join(best.text.split())
+    return marked(text, technology, lexicon)
 
 
 def describe(client: LLMClient, company: str, items: list[tuple[str, str]]) -> dict[str, str]:

@@ -30,7 +30,8 @@ TOPICAL_HASHTAGS = {
     "Backend": "#BackendEngineering",
 }
 MAX_TOPICAL = 6
-BRIEF_FACTS = 10  # the most corroborated claims; the table carries the rest
+BRIEF_FACTS = 10
+FALLBACK_NAMES = 5  # the most corroborated claims; the table carries the rest
 TABLE_DESCRIPTION_WORDS = 15
 MAX_SENTENCE_WORDS = 40
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -150,6 +151,10 @@ def write_post(client: LLMClient, company: Company, claims: list[Claim], lexicon
             else:
                 kept.append(check.sentence)
         brief = " ".join(kept)
+        if not brief:
+            brief = render("brief_fallback.j2", company=company.name,
+                           technologies=[claim.technology for claim in claims[:FALLBACK_NAMES]])
+            dropped.append("brief: no model sentence passed the copy checks; the template brief was used")
     rows = table_rows(claims, company, sources)
     for row in rows:
         problems = [p for c in check_copy(row.description, lexicon, verified, quotes) for p in c.problems]
