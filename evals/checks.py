@@ -71,8 +71,9 @@ def check_quotes(company: str, draft: dict, texts: dict[str, str]) -> tuple[Chec
     return at_offsets, names
 
 
-def publishable_keys(draft: dict) -> set[str]:
-    keys = set()
+def publishable_keys(draft: dict, company_name: str | None) -> set[str]:
+    """Keys of the claims the post may name, plus the company itself (the post's subject)."""
+    keys = {normalize_for_key(company_name)} if company_name else set()
     for claim in draft.get("claims") or []:
         if claim.get("found", True) and claim.get("review", "pending") != "rejected":
             for name in [claim["technology"], *(claim.get("aliases") or [])]:
@@ -87,7 +88,7 @@ def check_post(company: str, draft: dict) -> tuple[CheckResult, CheckResult, Che
     rows = CheckResult(company, "table rows are verified, non-rejected claims")
     copy = CheckResult(company, "technologies named in the copy are verified claims")
     tags = CheckResult(company, "hashtags valid and unique")
-    allowed = publishable_keys(draft)
+    allowed = publishable_keys(draft, draft.get("company_name"))
     post = draft.get("post") or {}
     for row in post.get("table") or []:
         technology = row["technology"].removesuffix(" (former)")

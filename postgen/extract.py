@@ -189,8 +189,12 @@ def quote_words(quote: str) -> list[str]:
     return [word.strip(",;:()\"'“”‘’") for word in quote.replace("—", " ").split()]
 
 
+MARKUP = re.compile(r"https?:|[\[\]|*`#<>]|\]\(")
+
+
 def usable_word(word: str) -> bool:
-    return bool(word) and "«" not in word and "»" not in word and word not in {"…", "-"}
+    """Prose words only: no marked names, no markdown links, tables or emphasis."""
+    return bool(word) and "«" not in word and "»" not in word and word not in {"…", "-"} and not MARKUP.search(word)
 
 
 def phrase_rules(quote: str, prefix: str, max_words: int = DESCRIPTION_WORDS) -> tuple[str, list[str]] | None:

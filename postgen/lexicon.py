@@ -71,7 +71,7 @@ def distinctive(name: str) -> bool:
 class Lexicon:
     technologies: list[Technology]
     by_key: dict[str, Technology] = field(init=False)
-    matchers: list[tuple[re.Pattern[str], Technology]] = field(init=False)
+    matchers: list[tuple[re.Pattern[str], Technology, str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_key = {}
@@ -82,7 +82,7 @@ class Lexicon:
         forms.sort(key=lambda pair: -len(pair[0]))
         self.matchers = [
             (re.compile(rf"(?<![\w./-]){re.escape(name)}(?![\w/]|\.\w)",
-                        re.IGNORECASE if tech.ignore_case or distinctive(name) else 0), tech)
+                        re.IGNORECASE if tech.ignore_case or distinctive(name) else 0), tech, name.lower())
             for name, tech in forms
         ]
 
@@ -131,7 +131,10 @@ def names_in_text(text: str, lexicon: Lexicon) -> list[tuple[Technology, int, in
     """Lexicon technologies named in `text`, longest name first, without overlaps."""
     taken: list[tuple[int, int]] = []
     found = []
-    for pattern, technology in lexicon.matchers:
+    lowered = text.lower()
+    for pattern, technology, needle in lexicon.matchers:
+        if needle not in lowered:  # a substring test first: most names are absent from most texts
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):

@@ -131,7 +131,7 @@ def draft(run: Run) -> tuple[dict, list[Claim]]:
         post = run.timed("write", lambda: write_post(run.client, run.company, usable, run.lexicon,
                                                    {source["id"]: source for source in sources}))
         document = build_document(
-            existing, company=slug, model=run.model_info(), sources=sources, claims=merged,
+            existing, company=slug, company_name=run.company.name, model=run.model_info(), sources=sources, claims=merged,
             rejected=[item.model_dump(mode="json", exclude_none=True) for item in rejected],
             post=post.model_dump(mode="json", exclude_none=True),
             stats=[stat.model_dump() for stat in run.stats],

@@ -141,12 +141,12 @@ def apply_review(claims: list[Claim], merged: CommentedSeq) -> list[Claim]:
     return usable
 
 
-def build_document(existing: CommentedMap | None, *, company: str, model: dict, sources: list[dict],
+def build_document(existing: CommentedMap | None, *, company: str, company_name: str, model: dict, sources: list[dict],
                    claims: CommentedSeq, rejected: list[dict], post: dict, stats: list[dict]) -> CommentedMap:
     document = existing if existing is not None else CommentedMap()
     now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     values = {
-        "company": company, "generated_at": now, "model": model, "sources": sources, "claims": claims,
+        "company": company, "company_name": company_name, "generated_at": now, "model": model, "sources": sources, "claims": claims,
         "rejected": rejected, "post": post, "stats": stats,
     }
     for key, value in values.items():

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, names_in_text
-from .consolidate import DESCRIPTION_FALLBACK
 from .llm import CompactFormat, LLMClient, LLMRequest
 from .logos import Logo, choose_logo
 from .models import Brief, Claim, Company, Post, TableRow
@@ -30,7 +29,8 @@ TOPICAL_HASHTAGS = {
     "Backend": "#BackendEngineering",
 }
 MAX_TOPICAL = 6
-BRIEF_FACTS = 10
+BRIEF_THEMES = 4
+BRIEF_PER_THEME = 2
 FALLBACK_NAMES = 5  # the most corroborated claims; the table carries the rest
 TABLE_DESCRIPTION_WORDS = 15
 MAX_SENTENCE_WORDS = 40
@@ -91,13 +91,24 @@ def table_rows(claims: list[Claim], company: Company, sources: dict[str, dict]) 
     return rows
 
 
+def brief_themes(claims: list[Claim]) -> dict[str, list[str]]:
+    """The few most corroborated current technologies, grouped by tag: given the whole list,
+    the small model only enumerates it in one endless sentence."""
+    themes: dict[str, list[str]] = {}
+    for claim in claims:
+        if claim.status.value != "current":
+            continue
+        names = themes.setdefault(claim.tag, [])
+        if len(names) < BRIEF_PER_THEME:
+            names.append(claim.technology)
+    return dict(list(themes.items())[:BRIEF_THEMES])
+
+
 def brief_request(company: Company, claims: list[Claim], feedback: str | None = None) -> LLMRequest:
-    facts = [{"technology": claim.technology, "tag": claim.tag, "status": claim.status.value,
-              "description": "" if claim.description == DESCRIPTION_FALLBACK else claim.description}
-             for claim in claims[:BRIEF_FACTS]]
     messages = [
         {"role": "system", "content": render("write_system.j2")},
-        {"role": "user", "content": render("write_user.j2", company=company.name, facts=facts, feedback=feedback)},
+        {"role": "user", "content": render("write_user.j2", company=company.name, themes=brief_themes(claims),
+                                           feedback=feedback)},
     ]
     return LLMRequest(
         purpose="write",
@@ -130,7 +141,8 @@ def check_copy(text: str, lexicon: Lexicon, verified: set[str], quotes: list[str
 
 def write_post(client: LLMClient, company: Company, claims: list[Claim], lexicon: Lexicon,
                sources: dict[str, dict]) -> Post:
-    verified = {lexicon_key(lexicon, claim.technology) for claim in claims}
+    verified = {lexicon_key(lexicon, company.name)}  # the subject of the post, not a claim about its stack
+    verified |= {lexicon_key(lexicon, claim.technology) for claim in claims}
     verified |= {lexicon_key(lexicon, alias) for claim in claims for alias in claim.aliases}
     quotes = [citation.quote for claim in claims for citation in claim.citations]
     dropped: list[str] = []
