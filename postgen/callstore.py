@@ -78,14 +78,6 @@ class CallStore:
                 (time.time(), model, purpose, key, tokens_in, tokens_out, latency_ms, outcome, detail),
             )
 
-    def recent_calls(self, limit: int = 50) -> list[tuple]:
-        with self._lock:
-            return self._db.execute(
-                "SELECT at, model, purpose, tokens_in, tokens_out, latency_ms, outcome, detail"
-                " FROM calls ORDER BY id DESC LIMIT ?",
-                (limit,),
-            ).fetchall()
-
     def close(self) -> None:
         with self._lock:
             self._db.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import re
@@ -221,12 +220,3 @@ def fetch_source(company: Company, source: Source, *, refresh: bool, settings: F
     write_atomic(directory / "text.txt", text_bytes)
     write_atomic(directory / "meta.json", (meta.model_dump_json(indent=2) + "\n").encode("utf-8"))
     return FetchOutcome(source.id, "updated" if previous else "created", meta)
-
-
-def snapshot_is_intact(company: str, meta: SnapshotMeta) -> bool:
-    path = snapshot_dir(company, meta.source_id) / "text.txt"
-    return path.is_file() and sha256_hex(path.read_bytes()) == meta.text_sha256
-
-
-def dump_meta(meta: SnapshotMeta) -> str:
-    return json.dumps(json.loads(meta.model_dump_json()), indent=2)

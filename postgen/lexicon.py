@@ -89,9 +89,6 @@ class Lexicon:
     def lookup(self, name: str) -> Technology | None:
         return self.by_key.get(normalize_for_key(name))
 
-    def canonical(self, name: str) -> str:
-        found = self.lookup(name)
-        return found.name if found else name
 
 
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:

@@ -13,7 +13,7 @@ from .errors import FetchError
 from .extract import Extractor, describe, describing_quote
 from .fetch import load_meta, load_text, sha256_hex
 from .lexicon import Lexicon, Technology, default_lexicon
-from .llm import LLMClient, UsageCounter
+from .llm import LLMClient
 from .models import Claim, Company, ModelInfo, RejectedClaim, StageStats
 from .paths import state_dir
 from .review import (
@@ -138,14 +138,3 @@ def draft(run: Run) -> tuple[dict, list[Claim]]:
         )
         run.timed("output", lambda: save(draft_path(slug), document))
         return post.model_dump(mode="json"), usable
-
-
-def total_usage(client: LLMClient) -> UsageCounter:
-    total = UsageCounter()
-    for counter in client.usage.values():
-        total.calls += counter.calls
-        total.cache_hits += counter.cache_hits
-        total.tokens_in += counter.tokens_in
-        total.tokens_out += counter.tokens_out
-        total.seconds += counter.seconds
-    return total

@@ -1,0 +1,30 @@
+"""The lexicon is data the candidate pass trusts: well-formed, unambiguous, logos present."""
+
+from pathlib import Path
+
+from postgen.lexicon import default_lexicon, distinctive, load_lexicon, names_in_text
+from postgen.models import TAGS
+
+ICONS = Path(__file__).resolve().parent.parent / "postgen" / "data" / "simple-icons" / "icons"
+
+
+def test_every_entry_has_a_fixed_tag_unique_names_and_a_vendored_logo():
+    lexicon = load_lexicon()
+    seen: dict[str, str] = {}
+    for technology in lexicon.technologies:
+        assert technology.tag in TAGS, technology.name
+        for name in technology.names:
+            any_case = technology.ignore_case or distinctive(name)
+            key = name.lower() if any_case else name  # what the matcher can confuse
+            assert seen.get(key, technology.name) == technology.name, f"{name!r} is in both {seen[key]!r} and {technology.name!r}"
+            seen[key] = technology.name
+        if technology.logo:
+            assert (ICONS / f"{technology.logo}.svg").is_file(), f"{technology.name}: no icon {technology.logo}.svg"
+
+
+def test_longest_name_wins_and_ordinary_words_are_not_technologies():
+    lexicon = default_lexicon()
+    found = [t.name for t, _, _ in names_in_text("The app uses React Native, while Taylor Swift fans go swiftly.", lexicon)]
+    assert found == ["React Native"]
+    found = [t.name for t, _, _ in names_in_text("We use [fluentd](https://x.org) and kubernetes; node autoscaling.", lexicon)]
+    assert sorted(found) == ["Fluentd", "Kubernetes"]
