@@ -91,6 +91,14 @@ def table_rows(claims: list[Claim], company: Company, sources: dict[str, dict]) 
     return rows
 
 
+# Three sentences of plain words. No cap on sentence length here: near a cap the small model
+# glued words together ("anddockerfor…"); overlong sentences are dropped by the copy check.
+BRIEF_GRAMMAR = """root ::= sentence " " sentence " " sentence
+sentence ::= word (","? " " word){5,60} "."
+word ::= [A-Za-z0-9'/+#&-]{1,24}
+"""
+
+
 def brief_themes(claims: list[Claim]) -> dict[str, list[str]]:
     """The few most corroborated current technologies, grouped by tag: given the whole list,
     the small model only enumerates it in one endless sentence."""
@@ -115,7 +123,7 @@ def brief_request(company: Company, claims: list[Claim], feedback: str | None = 
         messages=messages,
         schema=Brief,
         max_tokens=140,
-        compact=CompactFormat(grammar="", parse=lambda text: Brief(brief=" ".join(text.split()))),
+        compact=CompactFormat(grammar=BRIEF_GRAMMAR, parse=lambda text: Brief(brief=" ".join(text.split()))),
     )
 
 
