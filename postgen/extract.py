@@ -2,8 +2,10 @@
 
 The program lists candidate technologies (lexicon and naming patterns) with the sentences
 that name them; the model answers, per candidate, whether the company uses it. Wording cues
-decide current/former and veto comparisons. Every claim passes the grounding gate: its
-cited sentences exist and name the technology. A second, small pass describes each claim.
+decide current/former and veto comparisons and plans. Where a technology is first named,
+the model also copies a short description from its sentence (a grammar admits only its
+words). Every claim passes the grounding gate: its cited sentences exist and name the
+technology. A small extra pass describes the claims left without a description.
 """
 
 from __future__ import annotations
@@ -15,8 +17,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .cues import not_a_use, status_from_wording
-from .grounding import normalize_for_key
-from .grounding import cite_sentences, grounding_failure
+from .grounding import cite_sentences, grounding_failure, normalize_for_key
 from .lexicon import INTERNAL_TAG, Lexicon, Mention, Technology, find_mentions, names_in_text
 from .llm import CompactFormat, LLMClient, LLMRequest, LLMResult
 from .models import (
