@@ -11,6 +11,7 @@ from typing import Optional
 import typer
 from dotenv import load_dotenv
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -51,7 +52,8 @@ def handles_errors(command):
         try:
             return command(*args, **kwargs)
         except PostgenError as error:
-            err.print(f"[bold red]error:[/] {redact(str(error))}", highlight=False, markup=True)
+            # soft_wrap: no line breaks inserted into paths and URLs a user may copy
+            err.print(f"[bold red]error:[/] {escape(redact(str(error)))}", highlight=False, soft_wrap=True)
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             err.print("interrupted; finished LLM calls are cached and will not be repeated")

@@ -161,9 +161,9 @@ def verified_model_path(log: Callable[[str], None] = print, *, install_if_missin
     if current.verified:
         return current.path
     if current.exists:
+        found = f"sha256 {current.sha256}" if current.sha256 else f"{current.size:,} bytes instead of {MODEL_SIZE:,}"
         raise ModelFileError(
-            f"{current.path} is not the expected model (size {current.size:,}, sha256 {current.sha256}); "
-            "delete it and run `postgen model install`"
+            f"{current.path} is not the expected model ({found}); delete it and run `postgen model install`"
         )
     if not install_if_missing:
         raise ModelFileError("the embedded model is not installed: run `postgen model install`")
