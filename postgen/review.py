@@ -149,8 +149,11 @@ def build_document(existing: CommentedMap | None, *, company: str, company_name:
         "company": company, "company_name": company_name, "generated_at": now, "model": model, "sources": sources, "claims": claims,
         "rejected": rejected, "post": post, "stats": stats,
     }
-    for key, value in values.items():
-        document[key] = value
+    for position, (key, value) in enumerate(values.items()):
+        if key in document:
+            document[key] = value
+        else:  # keep the documented key order in files written by older versions
+            document.insert(position, key, value)
     return document
 
 
