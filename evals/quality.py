@@ -50,6 +50,11 @@ class SourceScore:
         return self.found / self.gold_positives if self.gold_positives else 1.0
 
     @property
+    def status_accuracy(self) -> float:
+        """Of the true positives, how many carry the gold status (current/former)."""
+        return self.status_right / self.true_positives if self.true_positives else 1.0
+
+    @property
     def quote_validity(self) -> float:
         return self.quotes_valid / self.quotes if self.quotes else 1.0
 
@@ -130,7 +135,8 @@ def as_rows(scores: list[SourceScore]) -> list[dict]:
     for score in [*scores, micro(scores)] if scores else []:
         row = asdict(score)
         row.update(precision=round(score.precision, 3), core_recall=round(score.core_recall, 3),
-                   recall=round(score.recall, 3), quote_validity=round(score.quote_validity, 3))
+                   recall=round(score.recall, 3), quote_validity=round(score.quote_validity, 3),
+                   status_accuracy=round(score.status_accuracy, 3))
         rows.append(row)
     return rows
 
@@ -140,10 +146,11 @@ def print_quality(console, company: str | None = None, json_path: Path | None = 
 
     rows = as_rows(score_all(company))
     table = Table("company", "source", "predicted", "precision", "core recall", "recall", "quotes valid",
-                  title="claim quality against evals/gold")
+                  "status right", title="claim quality against evals/gold")
     for row in rows:
         table.add_row(row["company"], row["source"], str(row["predicted"]), f"{row['precision']:.2f}",
-                      f"{row['core_recall']:.2f}", f"{row['recall']:.2f}", f"{row['quote_validity']:.2f}")
+                      f"{row['core_recall']:.2f}", f"{row['recall']:.2f}", f"{row['quote_validity']:.2f}",
+                      f"{row['status_accuracy']:.2f}")
     console.print(table)
     for row in rows[:-1]:
         if row["false_positives"]:

@@ -26,4 +26,5 @@ def test_scorer_matches_aliases_and_counts_misses_and_extras(project):
     assert score.missed_core == ["PostgreSQL"]
     assert score.core_recall == 0.5 and round(score.recall, 2) == 0.33 and score.precision == 0.5
     assert score.quote_validity == 0.5
+    assert score.status_accuracy == 1.0  # Kafka: the gold says current, so does its citation
     assert micro([score]).predicted == 2
