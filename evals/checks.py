@@ -76,11 +76,7 @@ def publishable_keys(draft: dict, company_name: str | None) -> set[str]:
     keys = {normalize_for_key(company_name)} if company_name else set()
     for claim in draft.get("claims") or []:
         if claim.get("found", True) and claim.get("review", "pending") != "rejected":
-            for name in [claim["technology"], *(claim.get("aliases") or [])]:
-                keys.add(normalize_for_key(name))
-                known = default_lexicon().lookup(name)
-                if known:
-                    keys.add(known.key)
+            keys |= default_lexicon().keys_for([claim["technology"], *(claim.get("aliases") or [])])
     return keys
 
 

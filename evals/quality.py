@@ -14,7 +14,6 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from postgen.fetch import load_text
-from postgen.grounding import normalize_for_key
 from postgen.lexicon import default_lexicon
 from postgen.paths import outputs_dir
 
@@ -60,14 +59,7 @@ class SourceScore:
 
 
 def keys_of(names: list[str]) -> set[str]:
-    lexicon = default_lexicon()
-    keys = set()
-    for name in names:
-        keys.add(normalize_for_key(name))
-        known = lexicon.lookup(name)
-        if known:
-            keys.add(known.key)
-    return keys
+    return default_lexicon().keys_for(names)
 
 
 def load_yaml(path: Path):

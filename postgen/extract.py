@@ -247,8 +247,7 @@ def marked(text: str, technology: Technology, lexicon: Lexicon) -> str:
     """The text with every technology name wrapped in «», so a copied phrase names none:
     a description says what the technology is used for, not which others sit beside it."""
     spans = [(start, end) for _, start, end in names_in_text(text, lexicon)]
-    spans += [match.span() for name in technology.names
-              for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    spans += lexicon.own_name_spans(text, technology)
     out, cursor = [], 0
     for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
         if start < cursor:
@@ -477,8 +476,7 @@ def describing_quote(technology: Technology, sentences: list[Sentence], lexicon:
     cut to the words around it, with the names marked for the model."""
     best = min(sentences, key=lambda s: (len(s.text.split()) < 8,  # headings say little
                                          len({t.key for t, _, _ in names_in_text(s.text, lexicon)}), len(s.text)))
-    spans = sorted(match.span() for name in technology.names
-                   for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", best.text))
+    spans = sorted(lexicon.own_name_spans(best.text, technology))
     mentions = [Mention(technology, best.text[start:end], best.start + start, best.start + end, best.id)
                 for start, end in spans[:1]]
     text = window(best, mentions, DESCRIBE_WINDOW_WORDS) if mentions else " ".join(best.text.split())

@@ -89,6 +89,20 @@ class Lexicon:
     def lookup(self, name: str) -> Technology | None:
         return self.by_key.get(normalize_for_key(name))
 
+    def key_of(self, name: str) -> str:
+        """The canonical key of a name: its lexicon technology's, else the normalised name."""
+        found = self.lookup(name)
+        return found.key if found else normalize_for_key(name)
+
+    def keys_for(self, names: list[str]) -> set[str]:
+        """Every key the names may match under: normalised as written and, when known, canonical."""
+        return {normalize_for_key(name) for name in names} | {self.key_of(name) for name in names}
+
+    def own_name_spans(self, text: str, technology: Technology) -> list[tuple[int, int]]:
+        """Where `text` names the technology as a whole word, by any of its names."""
+        return [match.span() for name in technology.names
+                for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+
 
 
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:

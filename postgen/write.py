@@ -15,7 +15,6 @@ from .llm import CompactFormat, LLMClient, LLMRequest
 from .logos import Logo, choose_logo
 from .models import Brief, Claim, Company, Post, TableRow
 from .prompts import render
-from .grounding import normalize_for_key
 
 HASHTAG_RE = re.compile(r"^#[A-Za-z][A-Za-z0-9_]{1,60}$")
 TOPICAL_HASHTAGS = {
@@ -127,9 +126,12 @@ def brief_request(company: Company, claims: list[Claim], feedback: str | None = 
     )
 
 
-def check_copy(text: str, lexicon: Lexicon, verified: set[str], quotes: list[str]) -> list[CopyCheck]:
+def numbers_in(quotes: list[str]) -> set[str]:
+    return {number.replace(",", "") for quote in quotes for number in NUMBER_RE.findall(quote)}
+
+
+def check_copy(text: str, lexicon: Lexicon, verified: set[str], quoted_numbers: set[str]) -> list[CopyCheck]:
     """Per sentence: technologies that are not verified claims and numbers absent from every quote."""
-    quoted_numbers = {number.replace(",", "") for quote in quotes for number in NUMBER_RE.findall(quote)}
     checks = []
     for sentence in SENTENCE_BREAK.split(text.strip()):
         if not sentence:
@@ -149,23 +151,22 @@ def check_copy(text: str, lexicon: Lexicon, verified: set[str], quotes: list[str
 
 def write_post(client: LLMClient, company: Company, claims: list[Claim], lexicon: Lexicon,
                sources: dict[str, dict]) -> Post:
-    verified = {lexicon_key(lexicon, company.name)}  # the subject of the post, not a claim about its stack
-    verified |= {lexicon_key(lexicon, claim.technology) for claim in claims}
-    verified |= {lexicon_key(lexicon, alias) for claim in claims for alias in claim.aliases}
-    quotes = [citation.quote for claim in claims for citation in claim.citations]
+    verified = {lexicon.key_of(company.name)}  # the subject of the post, not a claim about its stack
+    verified |= {lexicon.key_of(name) for claim in claims for name in [claim.technology, *claim.aliases]}
+    quoted_numbers = numbers_in([citation.quote for claim in claims for citation in claim.citations])
     dropped: list[str] = []
     brief = ""
     if claims:
         result = client.ask(brief_request(company, claims))
         brief = result.parsed.brief if result.parsed else ""
-        failing = [check for check in check_copy(brief, lexicon, verified, quotes) if check.problems]
+        failing = [check for check in check_copy(brief, lexicon, verified, quoted_numbers) if check.problems]
         if failing:
             feedback = "; ".join(f"\"{c.sentence}\": {', '.join(c.problems)}" for c in failing)
             retry = client.ask(brief_request(company, claims, feedback=feedback))
             if retry.parsed:
                 brief = retry.parsed.brief
         kept = []
-        for check in check_copy(brief, lexicon, verified, quotes):
+        for check in check_copy(brief, lexicon, verified, quoted_numbers):
             if check.problems:
                 dropped.append(f"{check.sentence} [{'; '.join(check.problems)}]")
             else:
@@ -177,13 +178,8 @@ def write_post(client: LLMClient, company: Company, claims: list[Claim], lexicon
             dropped.append("brief: no model sentence passed the copy checks; the template brief was used")
     rows = table_rows(claims, company, sources)
     for row in rows:
-        problems = [p for c in check_copy(row.description, lexicon, verified, quotes) for p in c.problems]
+        problems = [p for c in check_copy(row.description, lexicon, verified, quoted_numbers) for p in c.problems]
         if problems:
             dropped.append(f"table description of {row.technology}: {row.description} [{'; '.join(problems)}]")
             row.description = f"{row.tag} technology named by the source"
     return Post(brief=brief, hashtags=hashtags_for(company, claims), table=rows, dropped_copy=dropped)
-
-
-def lexicon_key(lexicon: Lexicon, name: str) -> str:
-    found = lexicon.lookup(name)
-    return found.key if found else normalize_for_key(name)
