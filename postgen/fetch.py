@@ -18,20 +18,26 @@ from trafilatura.downloads import fetch_response
 from trafilatura.settings import use_config
 
 from .errors import FetchError
-from .models import Company, SnapshotMeta, Source
+from .markup import html_body_to_prose, markdown_converter, markdown_to_prose
+from .models import Company, SnapshotMeta, Source, TextStructure
 from .paths import snapshot_root
 from .registry import local_file, registry_path
 
 EXTRACTION_OPTIONS = {
     "include_comments": False,
     "include_tables": True,
+    "include_links": True,  # link texts and code spans are kept as structure, not as markup
+    "include_formatting": True,
     "with_metadata": True,
     "deduplicate": False,
 }
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
 TEXT_LIKE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
 DEFAULT_TIMEOUT_SECONDS = 20
 DEFAULT_MAX_BYTES = 5_000_000
 MIN_ARTICLE_CHARS = 80
+STRUCTURE_FILE = "structure.json"
 
 
 @dataclass
@@ -102,18 +108,36 @@ def download(url: str, settings: FetchSettings) -> tuple[bytes, str | None]:
     return response.data, content_type
 
 
-def extract_html(raw: bytes, url: str | None, where: str) -> tuple[str, dict]:
+@dataclass
+class Extracted:
+    """A source read and turned into prose: what a snapshot stores."""
+
+    raw: bytes
+    extension: str
+    text: str
+    structure: TextStructure | None  # None for plain text: its structure is read off its lines
+    metadata: dict
+    content_type: str | None
+    converter: str | None
+
+
+def extract_html(raw: bytes, url: str | None, where: str, content_type: str | None) -> Extracted:
     document = trafilatura.bare_extraction(raw, url=url, **EXTRACTION_OPTIONS)
-    text = (document.text if document is not None else None) or ""
+    if document is None or document.body is None:
+        raise FetchError(f"{where}: no article text could be extracted (0 characters of main text)")
+    text, structure = html_body_to_prose(document.body, document.title)
     if len(text.strip()) < MIN_ARTICLE_CHARS:
         raise FetchError(f"{where}: no article text could be extracted ({len(text.strip())} characters of main text)")
-    metadata = {
-        "title": document.title,
-        "author": document.author,
-        "date": document.date,
-        "sitename": document.sitename,
-    }
-    return text, metadata
+    metadata = {"title": document.title, "author": document.author, "date": document.date,
+                "sitename": document.sitename}
+    return Extracted(raw, "html", text, structure, metadata, content_type, f"trafilatura {trafilatura.__version__} xml")
+
+
+def extract_markdown(raw: bytes, where: str, title: str | None, content_type: str | None) -> Extracted:
+    text, structure = markdown_to_prose(decode_text(raw, where, content_type))
+    if not text.strip():
+        raise FetchError(f"{where}: the markdown has no prose (only front matter, code or markup)")
+    return Extracted(raw, "md", text, structure, {"title": title}, content_type or "text/markdown", markdown_converter())
 
 
 def decode_text(raw: bytes, where: str, content_type: str | None = None) -> str:
@@ -126,25 +150,28 @@ def decode_text(raw: bytes, where: str, content_type: str | None = None) -> str:
         raise FetchError(f"{where}: text is not valid {encoding}") from None
 
 
-def read_source(source: Source, company: Company, settings: FetchSettings) -> tuple[bytes, str, str, dict, str | None]:
-    """Return raw bytes, raw file extension, extracted text, metadata and content type."""
+def read_source(source: Source, company: Company, settings: FetchSettings) -> Extracted:
     if source.file:
         path = local_file(source, registry_path(company.slug))
         raw = path.read_bytes()
         suffix = path.suffix.lower()
-        if suffix in (".html", ".htm"):
-            text, metadata = extract_html(raw, source.url, str(path))
-            return raw, "html", text, metadata, "text/html"
+        if suffix in HTML_SUFFIXES:
+            return extract_html(raw, source.url, str(path), "text/html")
+        if suffix in MARKDOWN_SUFFIXES:
+            return extract_markdown(raw, str(path), source.title, None)
         text = decode_text(raw, str(path))
         if not text.strip():
             raise FetchError(f"{path}: the file is empty")
-        return raw, suffix.lstrip(".") or "txt", text, {"title": source.title}, "text/plain"
+        return Extracted(raw, suffix.lstrip(".") or "txt", text, None, {"title": source.title}, "text/plain", None)
     assert source.url
     raw, content_type = download(source.url, settings)
-    if content_type and content_type.startswith(("text/plain", "text/markdown")):
-        return raw, "txt", decode_text(raw, source.url, content_type), {"title": source.title}, content_type
-    text, metadata = extract_html(raw, source.url, source.url)
-    return raw, "html", text, metadata, content_type
+    media_type = (content_type or "").split(";")[0].strip().lower()
+    if media_type == "text/markdown" or (media_type == "text/plain" and source.url.lower().endswith(MARKDOWN_SUFFIXES)):
+        return extract_markdown(raw, source.url, source.title, content_type)
+    if media_type == "text/plain":
+        return Extracted(raw, "txt", decode_text(raw, source.url, content_type), None, {"title": source.title},
+                         content_type, None)
+    return extract_html(raw, source.url, source.url, content_type)
 
 
 def snapshot_dir(company: str, source_id: str) -> Path:
@@ -156,6 +183,18 @@ def load_meta(company: str, source_id: str) -> SnapshotMeta | None:
     if not path.is_file():
         return None
     return SnapshotMeta.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+def load_structure(company: str, source_id: str, meta: SnapshotMeta) -> TextStructure | None:
+    """structure.json, checked against the sha256 its snapshot recorded; None for plain text."""
+    if meta.structure_sha256 is None:
+        return None
+    path = snapshot_dir(company, source_id) / STRUCTURE_FILE
+    data = path.read_bytes() if path.is_file() else b""
+    if sha256_hex(data) != meta.structure_sha256:
+        raise FetchError(f"{path}: missing or changed since the snapshot was taken; run `postgen fetch --company "
+                         f"{company} --refresh`")
+    return TextStructure.model_validate_json(data)
 
 
 def load_text(company: str, source_id: str) -> str:
@@ -181,7 +220,7 @@ def archive_previous(directory: Path, meta: SnapshotMeta) -> Path:
         number += 1
         target = directory / "history" / f"{stamp}-{number}"
     target.mkdir(parents=True)
-    for name in (meta.raw_file, "text.txt", "meta.json"):
+    for name in (meta.raw_file, "text.txt", "meta.json", STRUCTURE_FILE):
         if (directory / name).exists():
             shutil.copy2(directory / name, target / name)
     return target
@@ -192,9 +231,12 @@ def fetch_source(company: Company, source: Source, *, refresh: bool, settings: F
     previous = load_meta(company.slug, source.id)
     if previous and not refresh:
         return FetchOutcome(source.id, "kept", previous)
-    raw, extension, text, metadata, content_type = read_source(source, company, settings)
-    text_bytes = text.encode("utf-8")
-    if previous and previous.text_sha256 == sha256_hex(text_bytes) and previous.raw_sha256 == sha256_hex(raw):
+    extracted = read_source(source, company, settings)
+    raw, text_bytes = extracted.raw, extracted.text.encode("utf-8")
+    structure_bytes = (extracted.structure.model_dump_json() + "\n").encode("utf-8") if extracted.structure else None
+    structure_sha = sha256_hex(structure_bytes) if structure_bytes else None
+    if (previous and previous.text_sha256 == sha256_hex(text_bytes) and previous.raw_sha256 == sha256_hex(raw)
+            and previous.structure_sha256 == structure_sha):
         return FetchOutcome(source.id, "unchanged", previous)
     meta = SnapshotMeta(
         source_id=source.id,
@@ -202,14 +244,16 @@ def fetch_source(company: Company, source: Source, *, refresh: bool, settings: F
         file=source.file,
         origin="file" if source.file else "http",
         fetched_at=datetime.now(timezone.utc).replace(microsecond=0),
-        raw_file=f"raw.{extension}",
+        raw_file=f"raw.{extracted.extension}",
         raw_sha256=sha256_hex(raw),
         text_sha256=sha256_hex(text_bytes),
-        text_chars=len(text),
-        content_type=content_type,
+        text_chars=len(extracted.text),
+        content_type=extracted.content_type,
         extractor=f"trafilatura {trafilatura.__version__}",
         extraction_options=EXTRACTION_OPTIONS,
-        **metadata,
+        converter=extracted.converter,
+        structure_sha256=structure_sha,
+        **extracted.metadata,
     )
     if previous:
         archive_previous(directory, previous)
@@ -218,5 +262,9 @@ def fetch_source(company: Company, source: Source, *, refresh: bool, settings: F
     directory.mkdir(parents=True, exist_ok=True)
     write_atomic(directory / meta.raw_file, raw)
     write_atomic(directory / "text.txt", text_bytes)
+    if structure_bytes:
+        write_atomic(directory / STRUCTURE_FILE, structure_bytes)
+    else:
+        (directory / STRUCTURE_FILE).unlink(missing_ok=True)
     write_atomic(directory / "meta.json", (meta.model_dump_json(indent=2) + "\n").encode("utf-8"))
     return FetchOutcome(source.id, "updated" if previous else "created", meta)

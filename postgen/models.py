@@ -90,6 +90,33 @@ class SnapshotMeta(Strict):
     sitename: str | None = None
     extractor: str
     extraction_options: dict
+    converter: str | None = None  # how markup became prose (text.txt + structure.json)
+    structure_sha256: str | None = None
+
+
+class TextBlock(Strict):
+    """One paragraph-level unit of a snapshot's text: a line of text.txt."""
+
+    kind: Literal["title", "heading", "paragraph", "list_item", "table_cell", "quote", "code"]
+    start: int
+    end: int
+    level: int | None = None  # heading level, or list nesting depth
+
+
+class InlineSpan(Strict):
+    """Words the source marked inside a block: a link's text, a code span, bold or italic words."""
+
+    kind: Literal["link", "code", "strong", "emphasis"]
+    start: int
+    end: int
+    href: str | None = None
+
+
+class TextStructure(Strict):
+    """structure.json beside text.txt: what the markup said about the text, as offsets into it."""
+
+    blocks: list[TextBlock]
+    spans: list[InlineSpan] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------- claims
@@ -128,6 +155,8 @@ class Claim(Strict):
     citations: list[Citation]
     corroboration: int = 1
     logo: str | None = None
+    version: str | None = None  # as the text writes it after the name: "22.04 LTS"
+    evidence: list[str] = Field(default_factory=list)  # what made it a candidate: lexicon, link, code, shape…
 
 
 class RejectedClaim(Strict):
@@ -140,26 +169,28 @@ class RejectedClaim(Strict):
 # ---------------------------------------------------------------- LLM answers
 
 
-class CandidateVerdict(Strict):
-    """The model's answer about one candidate technology in a chunk."""
+Answer = Literal["uses", "used", "no", "not"]
+
+
+class CandidateAnswer(Strict):
+    """The model's answer about one candidate name in a chunk."""
 
     candidate: str = Field(description="the candidate's letter, e.g. 'A'")
-    used: bool = Field(description="true if the sentences say the company itself uses or used it")
-    description: str | None = Field(
-        default=None, description="for candidates marked 'describe': 2-8 words copied from its sentences saying what it is used for"
-    )
+    answer: Answer = Field(description="uses: the company uses it now; used: used it before and moved away; "
+                                       "no: a technology it does not use; not: not a technology")
+    tag: str | None = Field(default=None, description="for a candidate marked new and answered uses/used: one tag "
+                                                      "from the fixed list")
+
+    @field_validator("tag")
+    @classmethod
+    def _known_tag(cls, value: str | None) -> str | None:
+        if value is not None and value not in TAGS:
+            raise ValueError(f"must be one of the fixed tags, not {value!r}")
+        return value
 
 
-class OtherClaim(Strict):
-    """A technology the model found that the program did not list (discovery, when enabled)."""
-
-    technology: str
-    sentences: list[int] = Field(description="numbers of the sentences that say the company uses it")
-
-
-class ChunkVerdicts(Strict):
-    verdicts: list[CandidateVerdict]
-    others: list[OtherClaim] = Field(default_factory=list)
+class ChunkAnswers(Strict):
+    answers: list[CandidateAnswer]
 
 
 class Brief(Strict):

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+
+from .markup import plain_text_structure
+from .models import InlineSpan, TextStructure
 
 REMOVED = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 REPLACED = {
@@ -72,6 +75,9 @@ def normalized_text(text: str) -> str:
     return normalize(text).text
 
 
+UNSPLIT_KINDS = {"title", "heading", "table_cell", "code"}
+
+
 @dataclass(frozen=True)
 class Sentence:
     id: str
@@ -83,24 +89,13 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A block of the snapshot text (a line of text.txt): paragraph, heading, title, list item, table cell…"""
+
     index: int
     start: int
     end: int
     sentences: tuple[Sentence, ...]
-
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Each non-blank line is a paragraph (extracted article text puts one per line)."""
-    spans = []
-    for match in re.finditer(r"[^\n]+", text):
-        start, end = match.span()
-        stripped = match.group().strip()
-        if not stripped:
-            continue
-        start += len(match.group()) - len(match.group().lstrip())
-        end -= len(match.group()) - len(match.group().rstrip())
-        spans.append((start, end))
-    return spans
+    kind: str = "paragraph"
 
 
 def is_abbreviation(text: str, dot_index: int) -> bool:
@@ -132,19 +127,36 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 @dataclass
 class Document:
+    """A snapshot's text with its structure: blocks from structure.json (markdown, HTML), or read
+    off the lines of plain text. Sentences never cross a block."""
+
     source_id: str
     text: str
+    structure: TextStructure | None = field(default=None, repr=False)
+
+    @cached_property
+    def blocks(self) -> TextStructure:
+        return self.structure or plain_text_structure(self.text)
+
+    @property
+    def spans(self) -> list[InlineSpan]:
+        return self.blocks.spans
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         paragraphs = []
-        for p_index, (p_start, p_end) in enumerate(paragraph_spans(self.text), start=1):
+        for p_index, block in enumerate(self.blocks.blocks, start=1):
+            spans = [(block.start, block.end)] if block.kind in UNSPLIT_KINDS else \
+                sentence_spans(self.text, block.start, block.end)
             sentences = tuple(
                 Sentence(f"p{p_index}s{s_index}", s, e, self.text[s:e], p_index)
-                for s_index, (s, e) in enumerate(sentence_spans(self.text, p_start, p_end), start=1)
+                for s_index, (s, e) in enumerate(spans, start=1)
             )
-            paragraphs.append(Paragraph(p_index, p_start, p_end, sentences))
+            paragraphs.append(Paragraph(p_index, block.start, block.end, sentences, block.kind))
         return paragraphs
+
+    def paragraph_of(self, sentence: Sentence) -> Paragraph:
+        return self.paragraphs[sentence.paragraph - 1]
 
     @cached_property
     def sentences(self) -> dict[str, Sentence]:

@@ -1,0 +1,97 @@
+"""Markup becomes prose: markdown, HTML and plain text give text.txt lines, block kinds and spans."""
+
+from __future__ import annotations
+
+import trafilatura
+
+from postgen.fetch import EXTRACTION_OPTIONS
+from postgen.markup import html_body_to_prose, markdown_to_prose
+from postgen.text import Document
+
+HANDBOOK = """---
+title: Our stack
+tags: [infra]
+---
+{% include toc.html %}
+<!-- internal note: do not publish -->
+### Web Tier (IIS 8.5, Windows Server 2012 R2)
+
+The load balancers feed **HAProxy** which routes to [Kestrel](https://example.org/kestrel) hosts.
+
+- Task Worker: [Celery](https://docs.celeryproject.org/), [Temporal](https://temporal.io/)
+- `pgbouncer` – pools connections to the primary
+
+| Tier | OS |
+|------|----|
+| Cache | Redis 6.2 |
+
+```yaml
+image: nginx:1.25
+```
+{{ site.footer }}
+"""
+
+
+def lines_and_kinds(text, structure):
+    return [(block.kind, text[block.start:block.end]) for block in structure.blocks]
+
+
+def test_markdown_becomes_prose_without_markup():
+    text, structure = markdown_to_prose(HANDBOOK)
+    for markup in ("](", "**", "`", "{%", "{{", "<!--", "---", "|", "###"):
+        assert markup not in text
+    assert "internal note" not in text and "nginx:1.25" not in text and "title: Our stack" not in text
+    assert lines_and_kinds(text, structure) == [
+        ("heading", "Web Tier (IIS 8.5, Windows Server 2012 R2)"),
+        ("paragraph", "The load balancers feed HAProxy which routes to Kestrel hosts."),
+        ("list_item", "Task Worker: Celery, Temporal"),
+        ("list_item", "pgbouncer – pools connections to the primary"),
+        ("table_cell", "Tier"), ("table_cell", "OS"), ("table_cell", "Cache"), ("table_cell", "Redis 6.2"),
+    ]
+    spans = {(span.kind, text[span.start:span.end]) for span in structure.spans}
+    assert {("link", "Kestrel"), ("link", "Celery"), ("link", "Temporal"), ("code", "pgbouncer"),
+            ("strong", "HAProxy")} <= spans
+    assert next(s.href for s in structure.spans if text[s.start:s.end] == "Temporal") == "https://temporal.io/"
+
+
+def test_a_heading_never_merges_with_the_next_paragraph():
+    text, structure = markdown_to_prose(HANDBOOK)
+    document = Document("handbook", text, structure)
+    heading = document.paragraphs[0]
+    assert heading.kind == "heading"
+    assert [s.text for s in heading.sentences] == ["Web Tier (IIS 8.5, Windows Server 2012 R2)"]
+    assert document.paragraphs[1].sentences[0].text.startswith("The load balancers")
+
+
+def test_html_title_and_list_items_are_blocks_of_their_own():
+    page = """<html><head><title>How Acme ships code</title></head><body>
+    <nav><a href="/">Home</a> · <a href="/jobs">Jobs</a></nav>
+    <article><h1>How Acme ships code</h1>
+    <p>Every commit goes through <a href="https://buildkite.com">Buildkite</a> and lands on servers running
+    <code>systemd</code> units that we manage with a small tool of our own.</p>
+    <ul><li><b>Shipit</b> – deploys a service in one click</li><li>Pager rotation for every team</li></ul>
+    <p>That is all there is to it, and it has worked well for us over the last three years of growth.</p>
+    </article><footer>© Acme</footer></body></html>"""
+    document = trafilatura.bare_extraction(page, **EXTRACTION_OPTIONS)
+    text, structure = html_body_to_prose(document.body, document.title)
+    kinds = lines_and_kinds(text, structure)
+    assert kinds[0] == ("title", "How Acme ships code")
+    assert ("list_item", "Shipit – deploys a service in one click") in kinds
+    assert "Home" not in text and "© Acme" not in text
+    spans = {(span.kind, text[span.start:span.end]) for span in structure.spans}
+    assert {("link", "Buildkite"), ("code", "systemd"), ("strong", "Shipit")} <= spans
+    sentences = [s.text for s in Document("page", text, structure).sentences.values()]
+    assert "How Acme ships code" in sentences  # the title is not glued to the first sentence
+
+
+def test_plain_text_headings_and_list_items_stay_apart():
+    text = ("Inside Acme's platform\n"
+            "Data Storage Layer\n"
+            "Acme keeps orders in PostgreSQL. Reports run nightly\n"
+            "- Redis for sessions\n"
+            "- Kafka for events\n"
+            "const x = fetchOrders();\n")
+    document = Document("plain", text)
+    assert [p.kind for p in document.paragraphs] == ["title", "heading", "paragraph", "list_item", "list_item", "code"]
+    assert [s.text for s in document.sentences.values()][:4] == [
+        "Inside Acme's platform", "Data Storage Layer", "Acme keeps orders in PostgreSQL.", "Reports run nightly"]
