@@ -40,10 +40,6 @@ CompanyOption = typer.Option(..., "--company", "-c", help="Company slug: the nam
 LLMOption = typer.Option(None, "--llm", help=LLM_HELP)
 ModelOption = typer.Option(None, "--model", help="Model name for an OpenAI-compatible server (or POSTGEN_MODEL).")
 NoCacheOption = typer.Option(False, "--no-cache", help="Ask the model again even when an identical request is cached.")
-DiscoverOption = typer.Option(
-    None, "--discover/--no-discover",
-    help="Also let the model name technologies the lexicon does not list (default: on for servers, off for the embedded model).",
-)
 
 
 def handles_errors(command):
@@ -139,14 +135,14 @@ def model_info(full: bool = typer.Option(False, "--full", help="Re-hash the file
 # ---------------------------------------------------------------- extract / draft
 
 
-def make_run(company: str, llm: str | None, model: str | None, no_cache: bool, discover: bool | None):
+def make_run(company: str, llm: str | None, model: str | None, no_cache: bool):
     from .pipeline import Run, open_client
 
     registry = load_company(check_company(company))
     choice = choose_llm(llm, model)
     backend = build_backend(choice, log=lambda line: err.print(line, highlight=False))
     client = open_client(backend, use_cache=not no_cache)
-    return Run(registry, client, discover=(choice.kind != "local") if discover is None else discover)
+    return Run(registry, client)
 
 
 def progress_bar():
@@ -176,12 +172,12 @@ def print_stats(run) -> None:
 @app.command()
 @handles_errors
 def extract(company: str = CompanyOption, llm: Optional[str] = LLMOption, model: Optional[str] = ModelOption,
-            no_cache: bool = NoCacheOption, discover: Optional[bool] = DiscoverOption) -> None:
+            no_cache: bool = NoCacheOption) -> None:
     """Extract grounded technology claims from the snapshots into outputs/<company>/claims.yaml."""
     from .pipeline import claims_document
     from .review import company_lock, write_atomic_text
 
-    run = make_run(company, llm, model, no_cache, discover)
+    run = make_run(company, llm, model, no_cache)
     with company_lock(run.company.slug), progress_bar() as bar:
         attach_progress(run, bar)
         claims, rejected = run.extract()
@@ -194,13 +190,13 @@ def extract(company: str = CompanyOption, llm: Optional[str] = LLMOption, model:
 @app.command()
 @handles_errors
 def draft(company: str = CompanyOption, llm: Optional[str] = LLMOption, model: Optional[str] = ModelOption,
-          no_cache: bool = NoCacheOption, discover: Optional[bool] = DiscoverOption) -> None:
+          no_cache: bool = NoCacheOption) -> None:
     """Write outputs/<company>/draft.yaml: claims, rejected claims, the post; keeps reviewers' decisions."""
     from .pipeline import draft as run_draft
     from .review import draft_path
 
     started = time.monotonic()
-    run = make_run(company, llm, model, no_cache, discover)
+    run = make_run(company, llm, model, no_cache)
     with progress_bar() as bar:
         attach_progress(run, bar)
         post, usable = run_draft(run)
