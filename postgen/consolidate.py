@@ -6,7 +6,6 @@ from .extract import SourceClaim
 from .lexicon import Technology
 from .models import Claim, ClaimStatus
 
-DESCRIPTION_FALLBACK = "Named by the source; description pending review"
 
 
 def status_of(statuses: list[ClaimStatus]) -> ClaimStatus:
@@ -30,7 +29,7 @@ def consolidate(source_claims: list[SourceClaim]) -> list[Claim]:
             technology=technology.name,
             aliases=list(technology.aliases),
             tag=technology.tag,
-            description=description or DESCRIPTION_FALLBACK,
+            description=description,  # None: no acceptable description yet
             status=status_of(statuses),
             statuses=statuses,
             citations=citations,

@@ -87,6 +87,7 @@ class Paragraph:
     start: int
     end: int
     sentences: tuple[Sentence, ...]
+    kind: str = "paragraph"  # "title", "heading", "list_item", "table_cell" or "paragraph"
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

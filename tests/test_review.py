@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from ruamel.yaml import YAML
 
+from postgen.claim_ids import claim_id
 from stub_openai import Step, sensible_answer
 
 SAFE = YAML(typ="safe")
+KAFKA, RUST = claim_id("Apache Kafka"), claim_id("Rust")
 
 
 def draft(project, stub_llm, *extra):
@@ -20,20 +22,20 @@ def fetched(project):
     return project
 
 
-def claims_by_id(path):
-    return {claim["id"]: claim for claim in SAFE.load(path.read_text())["claims"]}
+def claims_by_technology(path):
+    return {claim["technology"]: claim for claim in SAFE.load(path.read_text())["claims"]}
 
 
 def test_review_decisions_edits_and_comments_survive_a_redraft(project, stub_llm):
     path = draft(fetched(project), stub_llm)
     text = path.read_text()
-    claims = claims_by_id(path)
-    assert {"apache-kafka", "postgresql", "rust"} <= set(claims)
+    claims = claims_by_technology(path)
+    assert {"Apache Kafka", "PostgreSQL", "Rust"} <= set(claims)
     assert all(claim["review"] == "pending" for claim in claims.values())
 
-    text = text.replace("- id: apache-kafka\n    review: pending", "- id: apache-kafka\n    review: approved  # checked with the platform team")
-    text = text.replace("- id: rust\n    review: pending", "- id: rust\n    review: rejected")
-    kafka_description = claims["apache-kafka"]["description"]
+    text = text.replace(f"- id: {KAFKA}\n    review: pending", f"- id: {KAFKA}\n    review: approved  # checked with the platform team")
+    text = text.replace(f"- id: {RUST}\n    review: pending", f"- id: {RUST}\n    review: rejected")
+    kafka_description = claims["Apache Kafka"]["description"]
     text = text.replace(f"description: {kafka_description}", "description: Carries every order event", 1)
     path.write_text(text)
 
@@ -45,12 +47,12 @@ def test_review_decisions_edits_and_comments_survive_a_redraft(project, stub_llm
 
     text = path.read_text()
     assert "# checked with the platform team" in text
-    claims = claims_by_id(path)
-    assert claims["apache-kafka"]["review"] == "approved"
-    assert claims["apache-kafka"]["description"] == "Carries every order event"
-    assert claims["rust"]["review"] == "rejected"
-    assert claims["apache-flink"]["review"] == "pending"
-    assert claims["apache-spark"]["found"] is False and "missing_since" in claims["apache-spark"]
+    claims = claims_by_technology(path)
+    assert claims["Apache Kafka"]["review"] == "approved"
+    assert claims["Apache Kafka"]["description"] == "Carries every order event"
+    assert claims["Rust"]["review"] == "rejected"
+    assert claims["Apache Flink"]["review"] == "pending"
+    assert claims["Apache Spark"]["found"] is False and "missing_since" in claims["Apache Spark"]
 
     post = SAFE.load(text)["post"]
     rows = {row["technology"]: row for row in post["table"]}
@@ -68,15 +70,15 @@ def test_a_tampered_quote_or_offset_fails_eval_naming_claim_and_source(project, 
     path.write_text(original.replace("Acme runs its order pipeline on Apache Kafka.", "Acme runs everything on Apache Kafka.", 1))
     result = project.cli("eval", "--company", "acme")
     assert result.returncode == 1
-    assert "apache-kafka" in result.output and "'platform'" in result.output
+    assert KAFKA in result.output and "'platform'" in result.output
 
     document = SAFE.load(original)
-    kafka = next(claim for claim in document["claims"] if claim["id"] == "apache-kafka")
+    kafka = next(claim for claim in document["claims"] if claim["id"] == KAFKA)
     start = kafka["citations"][0]["start"]
     path.write_text(original.replace(f"start: {start}\n", f"start: {start + 3}\n", 1))
     result = project.cli("eval", "--company", "acme", "--junit", str(project.root / "junit.xml"))
     assert result.returncode == 1
-    assert "apache-kafka" in result.output and "quote differs from the snapshot text" in result.output
+    assert KAFKA in result.output and "quote differs from the snapshot text" in result.output
     assert "<failure" in (project.root / "junit.xml").read_text()
 
 
