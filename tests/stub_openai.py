@@ -85,7 +85,7 @@ def copied_phrase(line: str, most: int = 6) -> str:
     quote = line.split(": ", 1)[-1].strip().strip('"')
     runs = [run.split() for run in re.split(r"«[^»]*»", quote)]
     words = max(runs, key=len) if runs else []
-    return " ".join(word.strip(".,;:") for word in words[:most])
+    return " ".join(word.strip(".,;:") for word in words[:most]).strip()
 
 
 def sensible_answer(request: Recorded, *, used: bool = True, others: list | None = None) -> Step:
