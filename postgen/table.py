@@ -76,9 +76,9 @@ def fragment(quote: str, names: list[str], words: int = FRAGMENT_WORDS) -> tuple
     index = next((i for i, (_, end) in enumerate(spans) if end > (at or 0)), 0)
     first = max(0, min(index - WORDS_BEFORE_MENTION, len(spans) - words))
     start, end = spans[first][0], spans[min(len(spans), first + words) - 1][1]
-    while start < end and quote[start] in EDGE_PUNCTUATION:
+    while start < end and (quote[start] in EDGE_PUNCTUATION or quote[start].isspace()):
         start += 1
-    while end > start and quote[end - 1] in EDGE_PUNCTUATION:
+    while end > start and (quote[end - 1] in EDGE_PUNCTUATION or quote[end - 1].isspace()):
         end -= 1
     return quote[start:end], has_words(quote[:start]), has_words(quote[end:])
 

@@ -119,3 +119,63 @@ def test_a_malformed_hand_edited_draft_is_reported_and_left_untouched(project, s
     assert result.returncode == 2
     assert "draft.yaml" in result.output and "line" in result.output and "column" in result.output
     assert path.read_text() == broken
+
+
+def rows_of(path) -> list[str]:
+    return [row["technology"] for row in SAFE.load(path.read_text())["post"]["table"]]
+
+
+def set_in_post(path, choices: dict[str, bool]) -> None:
+    text = path.read_text()
+    for technology, value in choices.items():
+        entry = claims_by_technology(path)[technology]
+        text = text.replace(f"- id: {entry['id']}\n    review: pending\n    in_post: {str(entry['in_post']).lower()}",
+                            f"- id: {entry['id']}\n    review: pending\n    in_post: {str(value).lower()}")
+    path.write_text(text)
+
+
+def test_rows_are_selected_and_a_reviewer_flip_of_in_post_survives_redrafts(project, stub_llm):
+    path = draft(fetched(project), stub_llm, "--rows", "2")
+    claims = claims_by_technology(path)
+    shown = rows_of(path)
+    assert len(shown) == 2 and len(claims) > 2
+    assert {name for name, claim in claims.items() if claim["in_post"]} == set(shown)
+    assert all(claim["in_post"] == claim["machine_in_post"] for claim in claims.values())
+    left_out = sorted(set(claims) - set(shown))[0]
+    taken_out = shown[0]
+
+    set_in_post(path, {left_out: True, taken_out: False})
+    for _ in range(2):
+        path = draft(project, stub_llm, "--rows", "2")
+        claims = claims_by_technology(path)
+        assert claims[left_out]["in_post"] is True and claims[taken_out]["in_post"] is False
+        assert left_out in rows_of(path) and taken_out not in rows_of(path)
+        assert len(rows_of(path)) == 2
+    assert project.cli("eval", "--company", "acme").returncode == 0
+
+
+def test_a_claim_without_acceptable_description_is_flagged_left_out_and_the_next_taken(project, stub_llm):
+    def answers(request):
+        if request.schema_name == "Descriptions" and "Rust" in request.messages[-1]["content"]:
+            return Step(content={"items": [{"candidate": "A", "description": "a phrase the quote does not have"}]})
+        return sensible_answer(request)
+
+    stub_llm.default = answers
+    fetched(project)
+    result = project.cli("draft", "--company", "acme", "--llm", stub_llm.url, "--model", "stub")
+    assert result.returncode == 0, result.output
+    assert "needs review, left out of the post: Rust: no acceptable description" in result.output
+    path = project.outputs() / "draft.yaml"
+    rust = claims_by_technology(path)["Rust"]
+    assert rust["description"] is None and rust["needs_review"] == "no acceptable description"
+    assert rust["in_post"] is False and "Rust" not in rows_of(path)
+    assert "description pending" not in path.read_text()
+
+    # The reviewer writes one: the claim is no longer waiting and may be a row.
+    path.write_text(path.read_text().replace(f"- id: {RUST}\n    review: pending\n    in_post: false\n    technology: Rust\n"
+                                             "    description:\n", f"- id: {RUST}\n    review: pending\n    in_post: false\n"
+                                             "    technology: Rust\n    description: Routes every payment\n"))
+    path = draft(project, stub_llm)
+    rust = claims_by_technology(path)["Rust"]
+    assert "needs_review" not in rust and rust["description"] == "Routes every payment"
+    assert "Rust" in rows_of(path)
