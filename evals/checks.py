@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from postgen.claim_ids import identity
+from postgen.claim_ids import identity, is_id_of
 from postgen.draft_upgrade import upgrade
 from postgen.errors import PostgenError
 from postgen.fetch import load_meta, sha256_hex, snapshot_dir
@@ -142,6 +142,9 @@ def check_resolution(company: str, draft: dict) -> CheckResult:
     for claim_id, entries in index.items():
         result.record(len(entries) == 1, f"claim id {claim_id!r} is used by {len(entries)} claims: "
                                          f"{', '.join(repr(e.get('technology')) for e in entries)}")
+        for entry in entries:
+            result.record(is_id_of(claim_id, str(entry.get("technology") or "")),
+                          f"claim id {claim_id!r} is not an id of {entry.get('technology')!r}")
     seen: set[str] = set()
     for row in (draft.get("post") or {}).get("table") or []:
         label = f"row {row.get('technology')!r}"

@@ -233,7 +233,8 @@ def render_command(
 
     result = render_post(check_company(company), out_dir)
     if result.hidden:
-        out.print(f"left out (claim rejected or no longer found): {', '.join(result.hidden)}", highlight=False)
+        out.print(f"left out (rejected, taken out of the post, waiting for review, or no longer found): "
+                  f"{', '.join(result.hidden)}", highlight=False)
     slides = ", ".join(path.name for path in result.slides)
     out.print(f"{result.rows} technologies → {result.html} and {len(result.slides)} slides ({slides}) "
               f"in {result.seconds:.1f} s (browser {result.browser_seconds:.1f} s)", highlight=False)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from .claim_ids import identity, is_id_of, unused_id
+from .claim_ids import ID_RE, identity, unused_id
 from .models import Claim
 from .table import row_sources
 
@@ -36,12 +36,11 @@ def upgrade(data: object) -> object:
 
 
 def replace_slug_ids(entries: list[dict]) -> None:
-    """Only ids that are not hash ids change: a duplicated hash id stays for the eval to report."""
-    taken = {entry.get("id") for entry in entries if is_id_of(entry.get("id"), str(entry.get("technology") or ""))}
+    """Only slug ids change: a hash id that is wrong or duplicated stays for the eval to report."""
+    taken = {entry.get("id") for entry in entries}
     for entry in entries:
-        technology = str(entry.get("technology") or "")
-        if not is_id_of(entry.get("id"), technology):
-            entry["id"] = unused_id(technology, taken)
+        if not (isinstance(entry.get("id"), str) and ID_RE.match(entry["id"])):
+            entry["id"] = unused_id(str(entry.get("technology") or ""), taken)
             taken.add(entry["id"])
 
 
