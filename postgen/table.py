@@ -33,6 +33,9 @@ TABLE_DESCRIPTION_WORDS = 15
 FRAGMENT_WORDS = 8
 WORDS_BEFORE_MENTION = 2
 EDGE_PUNCTUATION = ",;:.!?-–—*#\"'“”‘’()[]"
+PAIRS = {"(": ")", "[": "]", "“": "”", "‘": "’"}
+# Markdown a fragment must not cross: link targets, bare URLs, table cells, emphasis, code, headings, line breaks.
+MARKUP = re.compile(r"\]\([^)]*\)|https?://\S+|[|*`\[\]<>\n]|#+\s")
 HTTP_URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
@@ -66,21 +69,48 @@ def http_url(source: Mapping) -> str | None:
 
 
 def fragment(quote: str, names: list[str], words: int = FRAGMENT_WORDS) -> tuple[str, bool, bool]:
-    """At most `words` words of `quote` around its first mention of `names`, as an exact substring,
-    and whether the quote goes on before and after it."""
-    spans = [match.span() for match in re.finditer(r"\S+", quote)]
+    """At most `words` words of `quote` around its first mention of `names`, as an exact substring
+    that crosses no markdown (links, tables, emphasis), and whether the quote goes on either side."""
+    at = mention_at(quote, names)
+    at = (mention_at(quote, names, re.IGNORECASE) if at is None else at) or 0
+    low, high = prose_around(quote, at)
+    spans = [(low + m.start(), low + m.end()) for m in re.finditer(r"\S+", quote[low:high])]
     if not spans:
         return "", False, False
-    at = mention_at(quote, names)
-    at = mention_at(quote, names, re.IGNORECASE) if at is None else at
-    index = next((i for i, (_, end) in enumerate(spans) if end > (at or 0)), 0)
+    index = next((i for i, (_, end) in enumerate(spans) if end > at), 0)
     first = max(0, min(index - WORDS_BEFORE_MENTION, len(spans) - words))
-    start, end = spans[first][0], spans[min(len(spans), first + words) - 1][1]
-    while start < end and (quote[start] in EDGE_PUNCTUATION or quote[start].isspace()):
-        start += 1
-    while end > start and (quote[end - 1] in EDGE_PUNCTUATION or quote[end - 1].isspace()):
-        end -= 1
+    start, end = trim(quote, spans[first][0], spans[min(len(spans), first + words) - 1][1])
     return quote[start:end], has_words(quote[:start]), has_words(quote[end:])
+
+
+def prose_around(quote: str, at: int) -> tuple[int, int]:
+    """The stretch of plain prose around offset `at`: between the markup nearest either side."""
+    low, high = 0, len(quote)
+    for match in MARKUP.finditer(quote):
+        if match.end() <= at:
+            low = match.end()
+        elif match.start() > at:
+            high = match.start()
+            break
+    return low, high
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop spaces and punctuation at the ends, but not a bracket or quote that the fragment closes."""
+    while start < end and (text[start].isspace() or (text[start] in EDGE_PUNCTUATION and not balanced(text[start:end], 0))):
+        start += 1
+    while end > start and (text[end - 1].isspace() or (text[end - 1] in EDGE_PUNCTUATION and not balanced(text[start:end], -1))):
+        end -= 1
+    return start, end
+
+
+def balanced(fragment: str, index: int) -> bool:
+    """True when the bracket at `index` of the fragment has its partner inside it."""
+    char = fragment[index]
+    pair = PAIRS.get(char) or next((opener for opener, closer in PAIRS.items() if closer == char), None)
+    if pair is None:
+        return False
+    return pair in (fragment[1:] if index == 0 else fragment[:-1])
 
 
 def has_words(text: str) -> bool:
