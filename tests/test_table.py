@@ -21,10 +21,6 @@ KAFKA_QUOTE = ("The platform combines Apache Kafka for real-time data streaming,
     ("| Post-migration (GCP) | **7.3 days** |", ["GCP"], ("Post-migration (GCP)", False, True)),
     ("Limits (mostly in HAProxy) and more", ["HAProxy"], ("Limits (mostly in HAProxy) and more", False, False)),
     ("Nothing here names it at all but is long enough to be cut somewhere", ["Flink"],
-     ("Platform) into [Google BigQuery](https://cloud.google.com/bigquery/), then selected the 100",
-     ["BigQuery", "Google BigQuery"], ("Google BigQuery", True, True)),
-    ("| Post-migration (GCP) | **7.3 days** |", ["GCP"], ("Post-migration (GCP)", False, True)),
-    ("Limits (mostly in HAProxy) and more", ["HAProxy"], ("Limits (mostly in HAProxy) and more", False, False)),
     ("Nothing here names it at all but is", False, True)),
 ])
 def test_fragment_is_a_short_exact_substring_around_the_mention(quote, names, expected):
