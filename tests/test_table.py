@@ -21,7 +21,7 @@ KAFKA_QUOTE = ("The platform combines Apache Kafka for real-time data streaming,
     ("| Post-migration (GCP) | **7.3 days** |", ["GCP"], ("Post-migration (GCP)", False, True)),
     ("Limits (mostly in HAProxy) and more", ["HAProxy"], ("Limits (mostly in HAProxy) and more", False, False)),
     ("Nothing here names it at all but is long enough to be cut somewhere", ["Flink"],
-    ("Nothing here names it at all but is", False, True)),
+     ("Nothing here names it at all but is", False, True)),
 ])
 def test_fragment_is_a_short_exact_substring_around_the_mention(quote, names, expected):
     text, before, after = fragment(quote, names)
