@@ -80,6 +80,7 @@ def fragment(quote: str, names: list[str], words: int = FRAGMENT_WORDS) -> tuple
     index = next((i for i, (_, end) in enumerate(spans) if end > at), 0)
     first = max(0, min(index - WORDS_BEFORE_MENTION, len(spans) - words))
     start, end = trim(quote, spans[first][0], spans[min(len(spans), first + words) - 1][1])
+    start, end = trim(quote, *outside_unmatched(quote, start, end, at))
     return quote[start:end], has_words(quote[:start]), has_words(quote[end:])
 
 
@@ -101,6 +102,30 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (text[end - 1].isspace() or (text[end - 1] in EDGE_PUNCTUATION and not balanced(text[start:end], -1))):
         end -= 1
+    return start, end
+
+
+def outside_unmatched(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """Narrow [start, end) so it holds no bracket or quote mark whose partner it cuts off, keeping
+    the side with the mention at `at`: "…scheduling) and Backstage" becomes "and Backstage"."""
+    closers = {closer: opener for opener, closer in PAIRS.items()}
+    open_at: list[tuple[str, int]] = []
+    unmatched: list[int] = []
+    for index in range(start, end):
+        char = text[index]
+        if char in PAIRS:
+            open_at.append((char, index))
+        elif char in closers:
+            if open_at and open_at[-1][0] == closers[char]:
+                open_at.pop()
+            else:
+                unmatched.append(index)
+    unmatched += [index for _, index in open_at]
+    for index in unmatched:
+        if index < at:
+            start = max(start, index + 1)
+        else:
+            end = min(end, index)
     return start, end
 
 
