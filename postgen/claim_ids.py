@@ -61,9 +61,7 @@ def assign_ids(entries: Iterable[MutableMapping]) -> None:
     for entry in needing:
         new_id = unused_id(str(entry.get("technology") or ""), taken)
         taken.add(new_id)
-        if "id" in entry:
-            entry["id"] = new_id
-        elif hasattr(entry, "insert"):
+        if "id" not in entry and hasattr(entry, "insert"):  # a round-trip YAML map: the id goes first
             entry.insert(0, "id", new_id)
         else:
             entry["id"] = new_id
