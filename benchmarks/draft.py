@@ -56,7 +56,7 @@ def main() -> int:
     client = open_client(backend, use_cache=False)
     run = Run(load_company(args.company), client, discover=args.llm != "local")
     draft_started = time.monotonic()
-    post, usable = draft(run)
+    post, _ = draft(run)
     wall = time.monotonic() - draft_started + load_seconds
 
     draft_yaml = (root / "outputs" / args.company / "draft.yaml")

@@ -1,17 +1,26 @@
-"""Deterministic checks over committed drafts: every claim traces back to a quoted span."""
+"""Deterministic checks over committed drafts: every claim traces back to a quoted span, and the
+post's table is what the claims say (one claim per row, its status, a real and distinct
+description, a grounded source fragment, a row count within the post's bounds).
+
+Drafts written by older versions are checked in today's shape (postgen/draft_upgrade.py)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
+from postgen.claim_ids import identity, is_id_of
+from postgen.draft_upgrade import upgrade
 from postgen.errors import PostgenError
 from postgen.fetch import load_meta, sha256_hex, snapshot_dir
 from postgen.grounding import names_technology, normalize_for_key
 from postgen.lexicon import default_lexicon, names_in_text
 from postgen.paths import outputs_dir
-from postgen.write import HASHTAG_RE
+from postgen.review import publishable, shown_in_post
+from postgen.selection import row_bounds, DEFAULT_ROWS
+from postgen.table import HASHTAG_RE
 from postgen.yamlio import load_yaml_file
 
 
@@ -87,7 +96,7 @@ def check_post(company: str, draft: dict) -> tuple[CheckResult, CheckResult, Che
     allowed = publishable_keys(draft, draft.get("company_name"))
     post = draft.get("post") or {}
     for row in post.get("table") or []:
-        technology = row["technology"].removesuffix(" (former)")
+        technology = row["technology"]
         rows.record(normalize_for_key(technology) in allowed,
                     f"table row {technology!r} is not a verified, non-rejected claim")
     texts = [post.get("brief") or ""] + [row.get("description", "") for row in post.get("table") or []]
@@ -101,6 +110,132 @@ def check_post(company: str, draft: dict) -> tuple[CheckResult, CheckResult, Che
     return rows, copy, tags
 
 
+# ---------------------------------------------------------------- the table
+
+
+PLACEHOLDER = re.compile(r"description pending review|technology named by the source|^\W*$", re.IGNORECASE)
+
+
+def claim_index(draft: dict) -> dict[str, list[dict]]:
+    index: dict[str, list[dict]] = {}
+    for entry in draft.get("claims") or []:
+        if isinstance(entry, dict):
+            index.setdefault(str(entry.get("id")), []).append(entry)
+    return index
+
+
+def shown_rows(draft: dict) -> list[tuple[dict, dict | None]]:
+    """The rows a reader sees (render leaves out the others), each with its claim if it resolves."""
+    index = claim_index(draft)
+    rows = []
+    for row in (draft.get("post") or {}).get("table") or []:
+        found = index.get(str(row.get("claim")), [])
+        claim = found[0] if len(found) == 1 else None
+        if claim is None or shown_in_post(claim):
+            rows.append((row, claim))
+    return rows
+
+
+def check_resolution(company: str, draft: dict) -> CheckResult:
+    result = CheckResult(company, "claim ids are unique and every row resolves to exactly one claim")
+    index = claim_index(draft)
+    for claim_id, entries in index.items():
+        result.record(len(entries) == 1, f"claim id {claim_id!r} is used by {len(entries)} claims: "
+                                         f"{', '.join(repr(e.get('technology')) for e in entries)}")
+        for entry in entries:
+            result.record(is_id_of(claim_id, str(entry.get("technology") or "")),
+                          f"claim id {claim_id!r} is not an id of {entry.get('technology')!r}")
+    seen: set[str] = set()
+    for row in (draft.get("post") or {}).get("table") or []:
+        label = f"row {row.get('technology')!r}"
+        found = index.get(str(row.get("claim")), [])
+        if len(found) != 1:
+            result.record(False, f"{label}: claim {row.get('claim')!r} matches {len(found)} claims")
+            continue
+        same = identity(str(found[0].get("technology") or "")) == identity(str(row.get("technology") or ""))
+        result.record(same, f"{label}: its claim {row['claim']!r} is {found[0].get('technology')!r}")
+        result.record(row["claim"] not in seen, f"{label}: claim {row['claim']!r} has more than one row")
+        seen.add(row["claim"])
+    return result
+
+
+def check_status(company: str, draft: dict) -> CheckResult:
+    result = CheckResult(company, "every row's status is its claim's status")
+    index = claim_index(draft)
+    for row in (draft.get("post") or {}).get("table") or []:
+        found = index.get(str(row.get("claim")), [])
+        if len(found) == 1:
+            status, expected = row.get("status", "current"), found[0].get("status")
+            result.record(status == expected, f"row {row.get('technology')!r} is {status!r}, its claim is {expected!r}")
+    return result
+
+
+def check_descriptions(company: str, draft: dict) -> tuple[CheckResult, CheckResult]:
+    real = CheckResult(company, "published rows have a real description")
+    distinct = CheckResult(company, "no two rows share a description")
+    seen: dict[str, str] = {}
+    for row, _ in shown_rows(draft):
+        text = " ".join(str(row.get("description") or "").split())
+        label = f"row {row.get('technology')!r}"
+        real.record(not PLACEHOLDER.search(text), f"{label}: description {text!r} is empty or a placeholder")
+        key = text.casefold()
+        if key:
+            distinct.record(key not in seen, f"{label}: same description as {seen.get(key)!r}: {text!r}")
+            seen.setdefault(key, str(row.get("technology")))
+    return real, distinct
+
+
+def reviewer_flipped(draft: dict) -> bool:
+    return any("in_post" in entry and "machine_in_post" in entry and entry["in_post"] != entry["machine_in_post"]
+               for entry in draft.get("claims") or [] if isinstance(entry, dict))
+
+
+def could_be_rows(draft: dict, shown: set[str]) -> list[str]:
+    """Claims the selection could still have used: publishable, described, not waiting for review."""
+    return [str(entry.get("technology")) for entry in draft.get("claims") or []
+            if isinstance(entry, dict) and publishable(entry) and not entry.get("needs_review")
+            and str(entry.get("description") or "").strip() and entry.get("id") not in shown]
+
+
+def check_row_count(company: str, draft: dict) -> CheckResult:
+    result = CheckResult(company, "row count within the post's bounds")
+    post = draft.get("post") or {}
+    bounds = post.get("row_bounds") or dict(zip(("min", "max"), row_bounds(DEFAULT_ROWS)))
+    rows = shown_rows(draft)
+    count = len(rows)
+    if reviewer_flipped(draft):
+        result.record(True, "")  # the reviewer chose the rows by hand
+    elif count > bounds["max"]:
+        result.record(False, f"{count} rows, more than {bounds['max']}")
+    elif count < bounds["min"]:
+        spare = could_be_rows(draft, {str(row.get("claim")) for row, _ in rows})
+        result.record(not spare, f"{count} rows, fewer than {bounds['min']}, yet {len(spare)} claims could be rows: "
+                                 f"{', '.join(spare[:5])}")
+    else:
+        result.record(True, "")
+    return result
+
+
+def check_fragments(company: str, draft: dict) -> CheckResult:
+    result = CheckResult(company, "source fragments are exact substrings of the claim's strongest quote")
+    for row, claim in shown_rows(draft):
+        citations = (claim or {}).get("citations") or []
+        best = (claim or {}).get("best_citation", 0)
+        quote = citations[best].get("quote", "") if isinstance(best, int) and 0 <= best < len(citations) else ""
+        for source in row.get("sources") or []:
+            fragment = source.get("fragment")
+            if fragment is None:
+                continue
+            result.record(claim is not None and fragment in quote,
+                          f"row {row.get('technology')!r}: fragment {fragment!r} is not in its claim's strongest quote")
+    return result
+
+
+def check_table(company: str, draft: dict) -> list[CheckResult]:
+    return [check_resolution(company, draft), check_status(company, draft), *check_descriptions(company, draft),
+            check_row_count(company, draft), check_fragments(company, draft)]
+
+
 def run_checks(company: str | None = None) -> list[CheckResult]:
     results: list[CheckResult] = []
     for path in draft_files(company):
@@ -110,8 +245,9 @@ def run_checks(company: str | None = None) -> list[CheckResult]:
         except PostgenError as error:
             results.append(CheckResult(slug, "draft.yaml parses", failures=[str(error)]))
             continue
+        draft = upgrade(draft)
         sources, texts = check_sources(slug, draft)
-        results += [sources, *check_quotes(slug, draft, texts), *check_post(slug, draft)]
+        results += [sources, *check_quotes(slug, draft, texts), *check_post(slug, draft), *check_table(slug, draft)]
     return results
 
 

@@ -21,6 +21,7 @@ from .fetch import FetchSettings, fetch_source, load_meta
 from .llm import redact
 from .paths import check_company, company_output_dir, project_root
 from .registry import list_companies, load_company
+from .selection import DEFAULT_ROWS
 from .settings import LLM_HELP, build_backend, choose_llm
 
 app = typer.Typer(
@@ -187,10 +188,19 @@ def extract(company: str = CompanyOption, llm: Optional[str] = LLMOption, model:
     out.print(f"{len(claims)} verified claims, {len(rejected)} rejected → {path}")
 
 
+RowsOption = typer.Option(
+    DEFAULT_ROWS, "--rows", min=1, max=100,
+    help="How many technologies the post's table shows (default 12; 8-15 reads best). They are the claims with the "
+         "highest significance (corroboration across sources, prominence in titles, headings, lists and openings, the "
+         "company's own tools), picked so each area of the stack gets a row before any area gets a second. Every other "
+         "claim stays in draft.yaml with in_post: false; set in_post by hand to override, and re-drafts keep it.",
+)
+
+
 @app.command()
 @handles_errors
 def draft(company: str = CompanyOption, llm: Optional[str] = LLMOption, model: Optional[str] = ModelOption,
-          no_cache: bool = NoCacheOption) -> None:
+          no_cache: bool = NoCacheOption, rows: int = RowsOption) -> None:
     """Write outputs/<company>/draft.yaml: claims, rejected claims, the post; keeps reviewers' decisions."""
     from .pipeline import draft as run_draft
     from .review import draft_path
@@ -199,9 +209,11 @@ def draft(company: str = CompanyOption, llm: Optional[str] = LLMOption, model: O
     run = make_run(company, llm, model, no_cache)
     with progress_bar() as bar:
         attach_progress(run, bar)
-        post, usable = run_draft(run)
+        post, selection = run_draft(run, rows)
     print_stats(run)
-    out.print(f"{len(usable)} claims in the post, {len(post['table'])} table rows, "
+    for technology, reason in selection.flagged():
+        err.print(f"needs review, left out of the post: {technology}: {reason}", highlight=False)
+    out.print(f"{len(post['table'])} table rows of {len(selection.in_post)} usable claims, "
               f"{len(post['dropped_copy'])} copy items dropped → {draft_path(run.company.slug)} "
               f"({time.monotonic() - started:.1f} s)")
 
@@ -217,7 +229,8 @@ def render_command(
 
     result = render_post(check_company(company), out_dir)
     if result.hidden:
-        out.print(f"left out (claim rejected or no longer found): {', '.join(result.hidden)}", highlight=False)
+        out.print(f"left out (rejected, taken out of the post, waiting for review, or no longer found): "
+                  f"{', '.join(result.hidden)}", highlight=False)
     slides = ", ".join(path.name for path in result.slides)
     out.print(f"{result.rows} technologies → {result.html} and {len(result.slides)} slides ({slides}) "
               f"in {result.seconds:.1f} s (browser {result.browser_seconds:.1f} s)", highlight=False)

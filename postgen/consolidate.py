@@ -7,7 +7,6 @@ from collections import Counter
 from .extract import SourceClaim
 from .models import Claim, ClaimStatus
 
-DESCRIPTION_FALLBACK = "Named by the source; description pending review"
 
 
 def status_of(statuses: list[ClaimStatus]) -> ClaimStatus:
@@ -51,7 +50,7 @@ def consolidate(source_claims: list[SourceClaim]) -> list[Claim]:
             technology=name,
             aliases=aliases_of(name, items),
             tag=tag_of(items),
-            description=DESCRIPTION_FALLBACK,
+            description=None,  # set by the describe stage; None: no acceptable description
             status=status_of(statuses),
             statuses=statuses,
             citations=citations,

@@ -435,7 +435,7 @@ def right_frames(ctx: Context) -> Reading | None:
     side = "new" if is_adoption or not passive else "old"
     state = mood(ctx.clause + aux, verb, ctx)
     cue = found.group() if state != "plan" else ctx.clause + found.group()
-    if passive and state is None and re.search(rf"\b(?:is|are)\s+$", aux, I) and not is_adoption:
+    if passive and state is None and re.search(r"\b(?:is|are)\s+$", aux, I) and not is_adoption:
         state = "done"  # "X is deprecated": a state
     if passive and re.search(r"\bbeing\b", aux, I):
         state = "progress"
@@ -478,7 +478,7 @@ def former(ctx: Context) -> Reading | None:
     if until and re.search(PAST_USE, clause_text[: len(clause) + 1 + until.start()], I) \
             and not re.search(r"\b(?:now|still|currently|today)\b", clause_text, I):
         return worded("former", "worded as a past use", until.group())
-    if found := re.match(rf"^\s+(?:used\s+to\s+be\b|(?:is|are|was|were)\s+no\s+longer\s+"
+    if found := re.match(r"^\s+(?:used\s+to\s+be\b|(?:is|are|was|were)\s+no\s+longer\s+"
                          r"(?:used|in\s+use|running|in\s+production|needed|part\s+of))", ctx.right, I):
         return worded("former", "worded as a past use", found.group())
     return None

@@ -149,14 +149,16 @@ class Claim(Strict):
     technology: str
     aliases: list[str] = Field(default_factory=list)
     tag: str
-    description: str
+    description: str | None = None  # None: no acceptable description, so the claim cannot be a row
     status: ClaimStatus
     statuses: list[ClaimStatus] = Field(default_factory=list)
     citations: list[Citation]
+    best_citation: int = 0  # index in `citations` of the strongest quote
     corroboration: int = 1
     logo: str | None = None
     version: str | None = None  # as the text writes it after the name: "22.04 LTS"
     evidence: list[str] = Field(default_factory=list)  # what made it a candidate: lexicon, link, code, shape…
+    own: bool = False  # the company's own tool
 
 
 class RejectedClaim(Strict):
@@ -202,21 +204,41 @@ class Brief(Strict):
 # ---------------------------------------------------------------- the post
 
 
+class RowSource(Strict):
+    """One entry of a row's "Source of info": who published it and, for the strongest quote, a
+    fragment of it (an exact substring; `cut_before`/`cut_after` say where the quote goes on)."""
+
+    source: str | None = None  # the source's id in draft.yaml's sources
+    publisher: str
+    url: str | None = None
+    fragment: str | None = None
+    cut_before: bool = False
+    cut_after: bool = False
+
+
 class TableRow(Strict):
+    claim: str | None = None  # the id of its claim in draft.yaml
     technology: str
+    status: ClaimStatus = ClaimStatus.current
     tag: str
     description: str
-    source_of_info: str
+    sources: list[RowSource] = Field(default_factory=list)
     logo: str
     logo_kind: Literal["simple-icons", "company", "monogram"]
     logo_colour: str | None = None
     logo_licence: str | None = None
 
 
+class RowBounds(Strict):
+    min: int
+    max: int
+
+
 class Post(Strict):
     brief: str
     hashtags: list[str]
     table: list[TableRow]
+    row_bounds: RowBounds | None = None  # how many rows the selection may give (absent in older drafts)
     dropped_copy: list[str] = Field(default_factory=list)
 
 

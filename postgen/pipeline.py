@@ -8,17 +8,21 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from .callstore import CallStore
-from .consolidate import DESCRIPTION_FALLBACK, consolidate
+from .claim_ids import identity
+from .consolidate import consolidate
 from .errors import FetchError
 from .extract import Extractor
 from .fetch import load_meta, load_structure, load_text, sha256_hex
-from .lexicon import Lexicon, Technology, default_lexicon
+from .lexicon import Lexicon, default_lexicon
 from .llm import LLMClient
-from .models import Claim, Company, ModelInfo, RejectedClaim, StageStats
+from .models import Claim, Company, ModelInfo, RejectedClaim, RowBounds, StageStats
 from .paths import state_dir
 from .review import (
-    apply_review, build_document, company_lock, draft_path, load_existing, merge_claims, save,
+    apply_review, build_document, company_lock, draft_path, ids_by_identity, load_existing, merge_claims,
+    record_selection, reviewer_choices, save,
 )
+from .selection import DEFAULT_ROWS, Selection, prominence, row_bounds, select
+from .table import description_checker, hashtags_for, table_rows
 from .text import Document
 from .write import write_post
 from .yamlio import dump_yaml
@@ -33,6 +37,7 @@ class Run:
     lexicon: Lexicon = field(default_factory=default_lexicon)
     progress: Progress | None = None
     stats: list[StageStats] = field(default_factory=list)
+    loaded: dict[str, Document] = field(default_factory=dict)  # the snapshots extract read, by source id
 
     def timed(self, stage: str, work: Callable[[], object]):
         before = {purpose: (c.calls, c.cache_hits, c.tokens_in, c.tokens_out) for purpose, c in self.client.usage.items()}
@@ -67,7 +72,8 @@ class Run:
         for source in self.company.sources:
             meta = load_meta(self.company.slug, source.id)
             row = {"id": source.id, "title": source.title or (meta.title if meta else None), "url": source.url,
-                   "publisher": source.publisher, "text_sha256": meta.text_sha256 if meta else None}
+                   "publisher": source.publisher, "sitename": meta.sitename if meta else None,
+                   "text_sha256": meta.text_sha256 if meta else None}
             rows.append({key: value for key, value in row.items() if value is not None})
         return rows
 
@@ -77,23 +83,18 @@ class Run:
         report = (lambda done, total: self.progress("extract", done, total)) if self.progress else None
         outcome = self.timed("extract", lambda: extractor.run(documents, report))
         claims = self.timed("consolidate", lambda: consolidate(outcome.claims))
-        by_id = {document.source_id: document for document in documents}
-        # descriptions: rewritten for issue 11 (placeholder until then)
+        self.loaded = {document.source_id: document for document in documents}
+        # descriptions: the describe stage is being rewritten (issue 11)
         return claims, outcome.rejected
 
-    def describe(self, claims: list[Claim], documents: dict[str, Document]) -> None:
-        """Describe the claims the extraction pass left without a description."""
-        items = []
-        for claim in claims:
-            if claim.description != DESCRIPTION_FALLBACK:
-                continue
-            technology = self.lexicon.lookup(claim.technology) or Technology(claim.technology, tuple(claim.aliases),
-                                                                             claim.tag, claim.logo, from_lexicon=False)
-            sentences = [documents[c.source].sentences[sid] for c in claim.citations for sid in c.sentence_ids]
-            items.append((claim.technology, describing_quote(technology, sentences, self.lexicon)))
-        found = describe(self.client, self.company.name, items)
-        for claim in claims:
-            claim.description = found.get(claim.technology) or claim.description
+    # ------------------------------------------------------------ selection (issue 11)
+
+    def select(self, usable: list[Claim], merged, sources: list[dict], rows: int) -> Selection:
+        """The post's rows among the usable claims, keeping the reviewer's in_post choices."""
+        titles = {source["id"]: source.get("title") or "" for source in sources}
+        signals = {identity(claim.technology): prominence(claim, self.loaded, titles) for claim in usable}
+        problem = description_checker(self.company, usable, self.lexicon)
+        return select(usable, signals, rows=rows, forced=reviewer_choices(merged), problem=problem)
 
     def model_info(self) -> dict:
         backend = self.client.backend
@@ -117,8 +118,8 @@ def claims_document(run: Run, claims: list[Claim], rejected: list[RejectedClaim]
     return dump_yaml(data, round_trip=False)
 
 
-def draft(run: Run) -> tuple[dict, list[Claim]]:
-    """Run every stage and merge the result into draft.yaml; returns the post and the published claims."""
+def draft(run: Run, rows: int = DEFAULT_ROWS) -> tuple[dict, Selection]:
+    """Run every stage and merge the result into draft.yaml; returns the post and the selection."""
     slug = run.company.slug
     with company_lock(slug):
         existing = load_existing(slug)  # a malformed hand-edited file stops us before any work
@@ -127,8 +128,14 @@ def draft(run: Run) -> tuple[dict, list[Claim]]:
         merged = merge_claims(list(existing.get("claims") or []) if existing else [], claims, now)
         usable = apply_review(claims, merged)
         sources = run.source_table()
-        post = run.timed("write", lambda: write_post(run.client, run.company, usable, run.lexicon,
-                                                   {source["id"]: source for source in sources}))
+        selection = run.timed("select", lambda: run.select(usable, merged, sources, rows))
+        record_selection(merged, selection)
+        table = table_rows(selection.rows, run.company, {source["id"]: source for source in sources},
+                           ids_by_identity(merged))
+        post = run.timed("write", lambda: write_post(run.client, run.company, usable, run.lexicon, table,
+                                                   hashtags_for(run.company, selection.rows)))
+        low, high = row_bounds(rows)
+        post.row_bounds = RowBounds(min=low, max=high)
         document = build_document(
             existing, company=slug, company_name=run.company.name, model=run.model_info(), sources=sources, claims=merged,
             rejected=[item.model_dump(mode="json", exclude_none=True) for item in rejected],
@@ -136,4 +143,4 @@ def draft(run: Run) -> tuple[dict, list[Claim]]:
             stats=[stat.model_dump() for stat in run.stats],
         )
         run.timed("output", lambda: save(draft_path(slug), document))
-        return post.model_dump(mode="json"), usable
+        return post.model_dump(mode="json"), selection

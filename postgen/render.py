@@ -1,12 +1,16 @@
 """See the post: outputs/<company>/draft.yaml as a self-contained HTML page and PNG slides.
 
-post.html has the intro, the hashtags, one card per table row (logo, name, tag, description,
-numbered sources) and a sources footer with links; every SVG is inlined and nothing is fetched.
+post.html has the intro, the hashtags, one card per table row (logo, name, tag and a "former"
+chip from the row's status, description, and its source of info: each publisher, linked when
+its URL is known, with a fragment of the strongest quote) and a sources footer with links;
+every SVG is inlined and nothing is fetched.
 slide-1.png … are 1080×1350 screenshots taken by headless Chromium (Debian's /usr/bin/chromium,
 driven by Playwright): a cover, then CARDS_PER_SLIDE cards a slide, then the sources.
 
-Only the draft's post.table is shown, and rows whose claim a reviewer has since rejected (or
-that a re-draft no longer found) are left out again here.
+Only the draft's post.table is shown, and rows whose claim a reviewer has since rejected or
+taken out of the post (in_post: false), that waits for review (needs_review), or that a re-draft
+no longer found are left out again here. A row finds its claim by the claim id it records.
+Drafts written by older versions are read through draft_upgrade.py.
 """
 
 from __future__ import annotations
@@ -23,11 +27,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 from pydantic import ValidationError
 
+from .draft_upgrade import upgrade
 from .errors import InputError, PostgenError
 from .logos import VENDOR_DIR, ResolvedLogo, icon, icon_index, icon_svg, inline_svg, is_light, luminance, resolve
-from .models import Post, TableRow
+from .models import ClaimStatus, Post, RowSource, TableRow
 from .paths import check_company, company_output_dir
-from .review import claim_id, draft_path, publishable, write_atomic_text
+from .review import draft_path, shown_in_post, write_atomic_text
 from .yamlio import load_yaml_file
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -37,11 +42,10 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 SLIDE_WIDTH, SLIDE_HEIGHT = 1080, 1350
-CARDS_PER_SLIDE = 8
+CARDS_PER_SLIDE = 6
 STRIP_LOGOS = 10
 DEFAULT_ACCENT = "4F46E5"
 LIGHT_ACCENT = "A5B4FC"
-FORMER_SUFFIX = re.compile(r"\s*\(former\)\s*$")
 HTTP_URL = re.compile(r"^https?://", re.IGNORECASE)
 BROWSER_TIMEOUT_MS = 60_000
 
@@ -51,14 +55,19 @@ class RenderError(PostgenError):
 
 
 @dataclass
+class CardSource:
+    publisher: str
+    url: str | None       # http(s) only
+    quote: str | None     # the fragment, with "…" where the quote goes on
+
+
+@dataclass
 class Card:
     index: int
-    technology: str      # as the table row has it, e.g. "Amazon Web Services (former)"
-    name: str            # shown on the card; a former technology gets a "former" chip instead
+    technology: str
     tag: str
     description: str
-    source_of_info: str
-    source_refs: list[int]
+    sources: list[CardSource]
     logo: ResolvedLogo
     former: bool
 
@@ -78,7 +87,7 @@ class RenderResult:
 
 
 def load_draft(path: Path) -> tuple[dict, Post]:
-    data = load_yaml_file(path)
+    data = upgrade(load_yaml_file(path))
     if not isinstance(data, dict) or not isinstance(data.get("post"), dict):
         raise InputError(f"{path}: expected a draft with a 'post' mapping; run `postgen draft` first")
     try:
@@ -92,36 +101,16 @@ def load_draft(path: Path) -> tuple[dict, Post]:
     return data, post
 
 
-def base_technology(name: str) -> str:
-    return FORMER_SUFFIX.sub("", name)
-
-
-def claim_keys(entry: dict) -> set[str]:
-    keys = {claim_id(str(entry.get("technology") or ""))}
-    if entry.get("id"):
-        keys.add(str(entry["id"]))
-    return keys
-
-
 def split_rows(post: Post, claims: list[dict]) -> tuple[list[tuple[TableRow, dict | None]], list[str]]:
     """The rows to show, each with its claim when the draft has it, and the technologies left out."""
-    hidden: set[str] = set()
-    by_key: dict[str, dict] = {}
-    for entry in claims:
-        if not isinstance(entry, dict):
-            continue
-        keys = claim_keys(entry)
-        if publishable(entry):
-            by_key.update({key: entry for key in keys})
-        else:
-            hidden |= keys
+    by_id = {str(entry["id"]): entry for entry in claims if isinstance(entry, dict) and entry.get("id")}
     shown, left_out = [], []
     for row in post.table:
-        key = claim_id(base_technology(row.technology))
-        if key in hidden and key not in by_key:
+        claim = by_id.get(row.claim) if row.claim else None
+        if claim is not None and not shown_in_post(claim):
             left_out.append(row.technology)
             continue
-        shown.append((row, by_key.get(key)))
+        shown.append((row, claim))
     return shown, left_out
 
 
@@ -137,39 +126,41 @@ def company_name(company: str, data: dict) -> str:
 # ---------------------------------------------------------------- the page's data
 
 
-def number_sources(data: dict, rows: list[tuple[TableRow, dict | None]]) -> tuple[list[dict], dict[str, int]]:
+def number_sources(data: dict, rows: list[tuple[TableRow, dict | None]]) -> list[dict]:
     """Sources cited by the shown rows, numbered in the draft's order (all of them if no row has a claim)."""
     listed = [source for source in data.get("sources") or [] if isinstance(source, dict) and source.get("id")]
     cited = {citation.get("source") for _, claim in rows if claim for citation in claim.get("citations") or []
              if isinstance(citation, dict)}
     if all(claim is None for _, claim in rows):
         cited = {source["id"] for source in listed}
-    sources, numbers = [], {}
+    sources = []
     for source in listed:
         if source["id"] not in cited:
             continue
-        numbers[source["id"]] = len(sources) + 1
         url = source.get("url") if isinstance(source.get("url"), str) and HTTP_URL.match(source["url"]) else None
         sources.append({
             "number": len(sources) + 1, "id": source["id"], "url": url,
             "label": str(source.get("title") or source.get("publisher") or source["id"]),
             "publisher": str(source["publisher"]) if source.get("publisher") and source.get("title") else None,
         })
-    return sources, numbers
+    return sources
 
 
-def make_cards(rows: list[tuple[TableRow, dict | None]], numbers: dict[str, int]) -> list[Card]:
+def card_source(source: RowSource) -> CardSource:
+    url = source.url if source.url and HTTP_URL.match(source.url) else None
+    quote = None
+    if source.fragment:
+        quote = ("…" if source.cut_before else "") + source.fragment + ("…" if source.cut_after else "")
+    return CardSource(publisher=source.publisher, url=url, quote=quote)
+
+
+def make_cards(rows: list[tuple[TableRow, dict | None]]) -> list[Card]:
     cards = []
-    for index, (row, claim) in enumerate(rows, start=1):
-        refs = []
-        if claim:
-            refs = sorted({numbers[c["source"]] for c in claim.get("citations") or []
-                           if isinstance(c, dict) and c.get("source") in numbers})
-        logo = resolve(row.logo, row.logo_kind, row.logo_colour, base_technology(row.technology))
-        cards.append(Card(index=index, technology=row.technology, name=base_technology(row.technology),
-                          tag=row.tag, description=row.description,
-                          source_of_info=row.source_of_info, source_refs=refs, logo=_markup(logo),
-                          former=bool(FORMER_SUFFIX.search(row.technology))))
+    for index, (row, _) in enumerate(rows, start=1):
+        logo = resolve(row.logo, row.logo_kind, row.logo_colour, row.technology)
+        cards.append(Card(index=index, technology=row.technology, tag=row.tag, description=row.description,
+                          sources=[card_source(source) for source in row.sources], logo=_markup(logo),
+                          former=row.status is ClaimStatus.former))
     return cards
 
 
@@ -207,8 +198,8 @@ def credits(cards: list[Card], extra: ResolvedLogo | None) -> list[dict]:
 
 def build_context(company: str, data: dict, post: Post, *, cards_per_slide: int = CARDS_PER_SLIDE) -> dict:
     rows, hidden = split_rows(post, [entry for entry in data.get("claims") or []])
-    sources, numbers = number_sources(data, rows)
-    cards = make_cards(rows, numbers)
+    sources = number_sources(data, rows)
+    cards = make_cards(rows)
     name = company_name(company, data)
     brand = company_logo(company)
     accent, accent_on_dark = accent_colours(brand)

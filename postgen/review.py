@@ -1,15 +1,15 @@
 """Stage 7: outputs/<company>/draft.yaml, the file a person reviews.
 
-Re-drafting merges into the existing file instead of replacing it: review decisions,
-edited descriptions and YAML comments survive; new claims arrive as pending; claims no
-longer found are marked, not deleted. Writes are atomic.
+Re-drafting merges into the existing file instead of replacing it: review decisions, edited
+descriptions, in_post choices and YAML comments survive; new claims arrive as pending; claims no
+longer found are marked, not deleted. Entries are matched by their technology's identity (see
+claim_ids.py), never by a slug. Writes are atomic.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
-import re
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,19 +18,19 @@ from typing import Iterator
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .errors import BusyError, InputError
+from .claim_ids import assign_ids, identity
 from .models import Claim, ReviewState
 from .paths import company_output_dir
+from .selection import Selection
 from .yamlio import dump_yaml, load_yaml_file
 
-CLAIM_FIELDS = ("technology", "aliases", "tag", "status", "statuses", "corroboration", "logo")
+CLAIM_FIELDS = ("technology", "aliases", "tag", "status", "statuses", "corroboration", "best_citation", "own", "logo")
+# Where keys a newer version adds go in entries written by an older one: after this key.
+PLACED_AFTER = {"in_post": "review", "machine_in_post": "machine_description", "needs_review": "machine_in_post"}
 
 
 def draft_path(company: str) -> Path:
     return company_output_dir(company) / "draft.yaml"
-
-
-def claim_id(technology: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", technology.lower()).strip("-") or "claim"
 
 
 @contextmanager
@@ -65,11 +65,14 @@ def load_existing(company: str) -> CommentedMap | None:
     if not isinstance(data, CommentedMap) or not isinstance(data.get("claims", []), list):
         raise InputError(f"{path}: expected a mapping with a 'claims' list; fix or move the file and re-run")
     for index, entry in enumerate(data.get("claims") or []):
-        if not isinstance(entry, dict) or "id" not in entry:
-            raise InputError(f"{path}: claims[{index}] has no 'id'; fix or move the file and re-run")
+        if not isinstance(entry, dict) or not isinstance(entry.get("technology"), str):
+            raise InputError(f"{path}: claims[{index}] has no 'technology'; fix or move the file and re-run")
+        name = entry.get("id", entry["technology"])
         review = entry.get("review", "pending")
         if review not in {state.value for state in ReviewState}:
-            raise InputError(f"{path}: claim {entry['id']!r}: review must be pending, approved or rejected, not {review!r}")
+            raise InputError(f"{path}: claim {name!r}: review must be pending, approved or rejected, not {review!r}")
+        if not isinstance(entry.get("in_post", False), bool):
+            raise InputError(f"{path}: claim {name!r}: in_post must be true or false, not {entry['in_post']!r}")
     return data
 
 
@@ -82,11 +85,12 @@ def citation_map(citation) -> CommentedMap:
 
 def fresh_claim(claim: Claim) -> CommentedMap:
     entry = CommentedMap()
-    entry["id"] = claim_id(claim.technology)
     entry["review"] = ReviewState.pending.value
+    entry["in_post"] = False
     entry["technology"] = claim.technology
     entry["description"] = claim.description
     entry["machine_description"] = claim.description
+    entry["machine_in_post"] = False
     update_machine_fields(entry, claim)
     return entry
 
@@ -104,25 +108,36 @@ def update_machine_fields(entry: CommentedMap, claim: Claim) -> None:
     entry["citations"] = CommentedSeq(citation_map(citation) for citation in claim.citations)
 
 
+def key_of(entry) -> str:
+    return identity(str(entry.get("technology") or ""))
+
+
 def merge_claims(existing: list, claims: list[Claim], now: str) -> CommentedSeq:
-    """Existing entries keep their position, review, human description and comments."""
+    """Existing entries keep their position, review, human description and comments.
+
+    Entries are matched by the identity of their `technology`, so a file written with the old
+    slug ids (where C, C# and C++ shared one) keeps every decision; ids are then made unique."""
     merged = CommentedSeq(existing)
-    by_id = {entry["id"]: entry for entry in merged}
+    by_key: dict[str, CommentedMap] = {}
+    for entry in merged:
+        by_key.setdefault(key_of(entry), entry)
     for claim in claims:
-        entry = by_id.get(claim_id(claim.technology))
+        entry = by_key.get(identity(claim.technology))
         if entry is None:
-            merged.append(fresh_claim(claim))
+            entry = by_key[identity(claim.technology)] = fresh_claim(claim)
+            merged.append(entry)
             continue
         edited = entry.get("description") != entry.get("machine_description")
         entry["machine_description"] = claim.description
         if not edited:
             entry["description"] = claim.description
         update_machine_fields(entry, claim)
-    found_ids = {claim_id(claim.technology) for claim in claims}
+    found = {identity(claim.technology) for claim in claims}
     for entry in merged:
-        if entry["id"] not in found_ids and entry.get("found", True):
+        if key_of(entry) not in found and entry.get("found", True):
             entry["found"] = False
             entry["missing_since"] = now
+    assign_ids(merged)
     return merged
 
 
@@ -130,15 +145,52 @@ def publishable(entry) -> bool:
     return entry.get("found", True) and entry.get("review", "pending") != ReviewState.rejected.value
 
 
+def shown_in_post(entry) -> bool:
+    """May the entry's row be shown: publishable, not taken out by a reviewer, not waiting for review."""
+    return publishable(entry) and entry.get("in_post", True) is not False and not entry.get("needs_review")
+
+
 def apply_review(claims: list[Claim], merged: CommentedSeq) -> list[Claim]:
     """Claims the post may use: found, not rejected by a reviewer, with the reviewer's description."""
-    by_id = {entry["id"]: entry for entry in merged}
+    by_key = {key_of(entry): entry for entry in merged}
     usable = []
     for claim in claims:
-        entry = by_id[claim_id(claim.technology)]
+        entry = by_key[identity(claim.technology)]
         if publishable(entry):
-            usable.append(claim.model_copy(update={"description": str(entry.get("description") or claim.description)}))
+            description = entry.get("description")
+            usable.append(claim.model_copy(update={"description": str(description) if description else None}))
     return usable
+
+
+def reviewer_choices(merged: CommentedSeq) -> dict[str, bool]:
+    """in_post values a reviewer set by hand (they differ from the program's), by claim identity."""
+    return {key_of(entry): entry["in_post"] for entry in merged
+            if "in_post" in entry and entry["in_post"] != entry.get("machine_in_post", not entry["in_post"])}
+
+
+def place(entry: CommentedMap, key: str, value) -> None:
+    if key in entry or PLACED_AFTER.get(key) not in entry:
+        entry[key] = value
+    else:
+        entry.insert(list(entry).index(PLACED_AFTER[key]) + 1, key, value)
+
+
+def record_selection(merged: CommentedSeq, selection: Selection) -> None:
+    """Write in_post, machine_in_post and needs_review; a reviewer's in_post is kept."""
+    chosen_by_reviewer = reviewer_choices(merged)
+    for entry in merged:
+        key = key_of(entry)
+        place(entry, "machine_in_post", selection.machine_in_post.get(key, False))
+        if key not in chosen_by_reviewer:
+            place(entry, "in_post", selection.in_post.get(key, False))
+        if key in selection.needs_review:
+            place(entry, "needs_review", selection.needs_review[key])
+        else:
+            entry.pop("needs_review", None)
+
+
+def ids_by_identity(merged: CommentedSeq) -> dict[str, str]:
+    return {key_of(entry): entry["id"] for entry in merged}
 
 
 def build_document(existing: CommentedMap | None, *, company: str, company_name: str, model: dict, sources: list[dict],

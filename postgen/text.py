@@ -95,7 +95,7 @@ class Paragraph:
     start: int
     end: int
     sentences: tuple[Sentence, ...]
-    kind: str = "paragraph"
+    kind: str = "paragraph"  # title, heading, paragraph, list_item, table_cell, quote or code
 
 
 def is_abbreviation(text: str, dot_index: int) -> bool:

@@ -1,7 +1,7 @@
 """Stage 6: the writer pass and copy grounding.
 
-The model writes only the intro (brief). The table is assembled from verified claims, and the
-copy is then checked: every technology it names is a verified claim, every number appears in
+The model writes only the intro (brief); the table and hashtags come from table.py. The brief
+is checked: every technology it names is a verified claim, every number appears in
 a cited quote. A failing sentence is regenerated once, then dropped and reported.
 """
 
@@ -12,26 +12,12 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon, names_in_text
 from .llm import CompactFormat, LLMClient, LLMRequest
-from .logos import Logo, choose_logo
 from .models import Brief, Claim, Company, Post, TableRow
 from .prompts import render
 
-HASHTAG_RE = re.compile(r"^#[A-Za-z][A-Za-z0-9_]{1,60}$")
-TOPICAL_HASHTAGS = {
-    "Cloud": "#CloudInfra", "Infrastructure": "#CloudInfra", "Networking": "#CloudInfra",
-    "Frontend": "#FrontendTech", "Mobile": "#MobileDev", "Desktop Runtime": "#FrontendTech",
-    "Streaming": "#DataEngineering", "Data Processing": "#DataEngineering", "Data Warehouse": "#DataEngineering",
-    "Workflow Orchestration": "#DataEngineering", "Database": "#Databases", "Caching": "#Databases",
-    "Storage": "#CloudInfra", "ML": "#MachineLearning", "Search": "#Search", "CDN/Delivery": "#CloudInfra",
-    "CI/CD": "#DevOps", "Developer Tooling": "#DevTools", "Internal Tooling": "#DevTools",
-    "Observability": "#Observability", "Security": "#Security", "Media/Codec": "#AudioTech",
-    "Backend": "#BackendEngineering",
-}
-MAX_TOPICAL = 6
 BRIEF_THEMES = 4
 BRIEF_PER_THEME = 2
 FALLBACK_NAMES = 5  # the most corroborated claims; the table carries the rest
-TABLE_DESCRIPTION_WORDS = 15
 MAX_SENTENCE_WORDS = 40
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
@@ -41,53 +27,6 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 class CopyCheck:
     sentence: str
     problems: list[str]
-
-
-def hashtags_for(company: Company, claims: list[Claim]) -> list[str]:
-    engineering = company.engineering_hashtag or "#" + re.sub(r"[^A-Za-z0-9]", "", company.name) + "Engineering"
-    counts: dict[str, int] = {}
-    for claim in claims:
-        tag = TOPICAL_HASHTAGS.get(claim.tag)
-        if tag:
-            counts[tag] = counts.get(tag, 0) + 1
-    topical = sorted(counts, key=lambda tag: (-counts[tag], tag))[:MAX_TOPICAL]
-    ordered = [engineering, "#TechStack", *topical]
-    unique = list(dict.fromkeys(tag for tag in ordered if HASHTAG_RE.match(tag)))
-    return unique
-
-
-def clip_words(text: str, limit: int) -> str:
-    words = text.split()
-    return " ".join(words[:limit])
-
-
-def source_label(source: dict) -> str:
-    name = source.get("publisher") or source.get("title") or source["id"]
-    return f"{name} ({source['url']})" if source.get("url") else name
-
-
-def logo_for(claim: Claim, company: Company) -> Logo:
-    """The lexicon's Simple Icon; an internal tool without one gets the company's; else a monogram."""
-    return choose_logo(claim.technology, claim.tag, claim.logo, company.slug)
-
-
-def table_rows(claims: list[Claim], company: Company, sources: dict[str, dict]) -> list[TableRow]:
-    rows = []
-    for claim in claims:
-        cited = list(dict.fromkeys(citation.source for citation in claim.citations))
-        logo = logo_for(claim, company)
-        status_note = " (former)" if claim.status.value == "former" else ""
-        rows.append(TableRow(
-            technology=claim.technology + status_note,
-            tag=claim.tag,
-            description=clip_words(claim.description, TABLE_DESCRIPTION_WORDS),
-            source_of_info="; ".join(source_label(sources[source_id]) for source_id in cited if source_id in sources),
-            logo=logo.logo,
-            logo_kind=logo.kind,
-            logo_colour=logo.colour,
-            logo_licence=logo.licence,
-        ))
-    return rows
 
 
 # Three sentences of plain words. No cap on sentence length here: near a cap the small model
@@ -149,11 +88,17 @@ def check_copy(text: str, lexicon: Lexicon, verified: set[str], quoted_numbers: 
     return checks
 
 
-def write_post(client: LLMClient, company: Company, claims: list[Claim], lexicon: Lexicon,
-               sources: dict[str, dict]) -> Post:
+def copy_facts(company: Company, claims: list[Claim], lexicon: Lexicon) -> tuple[set[str], set[str]]:
+    """What copy may name and quote: keys of the verified technologies, numbers in cited quotes."""
     verified = {lexicon.key_of(company.name)}  # the subject of the post, not a claim about its stack
     verified |= {lexicon.key_of(name) for claim in claims for name in [claim.technology, *claim.aliases]}
-    quoted_numbers = numbers_in([citation.quote for claim in claims for citation in claim.citations])
+    return verified, numbers_in([citation.quote for claim in claims for citation in claim.citations])
+
+
+def write_post(client: LLMClient, company: Company, claims: list[Claim], lexicon: Lexicon,
+               table: list[TableRow], hashtags: list[str]) -> Post:
+    """The brief, checked against `claims` (every verified claim); the table and hashtags are given."""
+    verified, quoted_numbers = copy_facts(company, claims, lexicon)
     dropped: list[str] = []
     brief = ""
     if claims:
@@ -176,10 +121,4 @@ def write_post(client: LLMClient, company: Company, claims: list[Claim], lexicon
             brief = render("brief_fallback.j2", company=company.name,
                            technologies=[claim.technology for claim in claims[:FALLBACK_NAMES]])
             dropped.append("brief: no model sentence passed the copy checks; the template brief was used")
-    rows = table_rows(claims, company, sources)
-    for row in rows:
-        problems = [p for c in check_copy(row.description, lexicon, verified, quoted_numbers) for p in c.problems]
-        if problems:
-            dropped.append(f"table description of {row.technology}: {row.description} [{'; '.join(problems)}]")
-            row.description = f"{row.tag} technology named by the source"
-    return Post(brief=brief, hashtags=hashtags_for(company, claims), table=rows, dropped_copy=dropped)
+    return Post(brief=brief, hashtags=hashtags, table=table, dropped_copy=dropped)

@@ -8,6 +8,7 @@ recorded so tests can count them and read the messages and response_format they 
 from __future__ import annotations
 
 import json
+import re
 import socket
 import threading
 import time
@@ -78,6 +79,15 @@ def candidate_letters(request: Recorded) -> list[str]:
     return [line[0] for line in tail.strip().splitlines() if len(line) > 2 and line[1] == "."]
 
 
+def copied_phrase(line: str, most: int = 6) -> str:
+    """What a careful model answers for `A. Name: "quote"`: the longest run of the quote's words
+    outside the «marked» names, at most `most` words."""
+    quote = line.split(": ", 1)[-1].strip().strip('"')
+    runs = [run.split() for run in re.split(r"«[^»]*»", quote)]
+    words = max(runs, key=len) if runs else []
+    return " ".join(word.strip(".,;:") for word in words[:most]).strip()
+
+
 def sensible_answer(request: Recorded, *, used: bool = True, others: list | None = None) -> Step:
     """A well-formed answer for whatever schema the request asks for."""
     name = request.schema_name
@@ -86,9 +96,8 @@ def sensible_answer(request: Recorded, *, used: bool = True, others: list | None
         return Step(content={"verdicts": verdicts, "others": others or []})
     if name == "Descriptions":
         last = str(request.messages[-1]["content"])
-        letters = [line[0] for line in last.splitlines()[1:] if len(line) > 2 and line[1] == "."]
-        return Step(content={"items": [{"candidate": letter, "description": "running core production services"}
-                                       for letter in letters]})
+        items = [(line[0], copied_phrase(line)) for line in last.splitlines()[1:] if len(line) > 2 and line[1] == "."]
+        return Step(content={"items": [{"candidate": letter, "description": phrase} for letter, phrase in items]})
     if name == "Brief":
         return Step(content={"brief": "The engineering team shares how its platform is built. "
                                       "This post lists the tools the articles name."})

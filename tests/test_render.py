@@ -15,9 +15,12 @@ from pathlib import Path
 import pytest
 
 from postgen import logos
+from postgen.claim_ids import claim_id
+from postgen.draft_upgrade import upgrade
 from postgen.models import Claim, Company
-from postgen.render import SLIDE_HEIGHT, SLIDE_WIDTH, base_technology, browser, chromium_path
-from postgen.write import table_rows
+from postgen.render import CARDS_PER_SLIDE, SLIDE_HEIGHT, SLIDE_WIDTH, browser, chromium_path
+from postgen.review import shown_in_post
+from postgen.table import table_rows
 from postgen.yamlio import dump_yaml, load_yaml_file
 from tests.helpers import REPO, run_cli
 
@@ -30,6 +33,9 @@ LONG_NAME = "Hyperscale Distributed Event-Sourcing Personalisation Orchestrator 
 UNBROKEN = "SupercalifragilisticexpialidociousServiceMeshControllerManagerV2"
 REJECTED = "Rejected Frobnicator"
 NOT_FOUND = "Vanished Widget"
+TAKEN_OUT = "Taken-out Gadget"
+WAITING = "Waiting Doohickey"
+LEFT_OUT = (REJECTED, NOT_FOUND, TAKEN_OUT, WAITING)
 SYNTHETIC_ROWS = 34
 
 
@@ -104,7 +110,8 @@ def test_table_rows_record_slug_colour_and_licence():
 
 
 def synthetic_draft() -> tuple[dict, list[str]]:
-    """34 shown rows (long names, non-ASCII, missing logos) plus a rejected and a vanished one."""
+    """34 shown rows (long names, non-ASCII, missing logos, a former one) plus four left out: rejected,
+    vanished, taken out of the post by a reviewer, waiting for review."""
     slugs = ["apachekafka", "kubernetes", "react", "postgresql", "googlecloud", "redis", "docker", "python",
              "openjdk", "android", "swift", "grafana"]
     tags = ["Streaming", "Infrastructure", "Frontend", "Database", "Cloud", "Caching", "Workflow Orchestration",
@@ -118,13 +125,19 @@ def synthetic_draft() -> tuple[dict, list[str]]:
     ]
     rows, claims = [], []
 
-    def add(technology, tag, description, logo, kind, cited=("eng-blog",), review="pending", found=True, claim=True):
-        rows.append({"technology": technology, "tag": tag, "description": description,
-                     "source_of_info": "; ".join(cited), "logo": logo, "logo_kind": kind})
+    titles = {source["id"]: source.get("publisher") or source["title"] for source in sources}
+
+    def add(technology, tag, description, logo, kind, cited=("eng-blog",), status="current", claim=True, **review):
+        quote = f"At Acme, {technology} {description}."
+        row_sources = [{"source": source, "publisher": titles[source], "url": next(
+            (s.get("url") for s in sources if s["id"] == source), None)} for source in cited]
+        row_sources[0].update(fragment=f"{technology} {' '.join(description.split()[:3])}", cut_before=True, cut_after=True)
+        rows.append({"claim": claim_id(technology) if claim else None, "technology": technology, "status": status,
+                     "tag": tag, "description": description, "sources": row_sources, "logo": logo, "logo_kind": kind})
         if claim:
-            claims.append({"id": re.sub(r"[^a-z0-9]+", "-", base_technology(technology).lower()).strip("-"),
-                           "review": review, "technology": base_technology(technology), "found": found,
-                           "citations": [{"source": source} for source in cited]})
+            claims.append({"id": claim_id(technology), "review": "pending", "technology": technology, "status": status,
+                           "found": True, **review,
+                           "citations": [{"source": source, "quote": quote} for source in cited]})
 
     add(NON_ASCII, "Internal Tooling", "Überträgt Ereignisse zwischen Rechenzentren — 数据 für Empfehlungen, ñandú Ωmega",
         "acme", "company", cited=("eng-blog", "talk"))
@@ -132,20 +145,23 @@ def synthetic_draft() -> tuple[dict, list[str]]:
         "LONG", "monogram")
     add(UNBROKEN, "Infrastructure", "Pneumonoultramicroscopicsilicovolcanoconiosis-grade configuration reconciliation",
         "doesnotexist", "simple-icons", cited=("case-study",))
-    add("Amazon Web Services (former)", "Cloud", "the cloud before the move", "AW", "monogram",
-        cited=("case-study", "evil"))
+    add("Amazon Web Services", "Cloud", "the cloud before the move", "AW", "monogram", cited=("case-study", "evil"),
+        status="former")
     add("Hand-added row without a claim", "Developer Tooling", "a reviewer typed this row in by hand", "HR", "monogram",
-        cited=("Some magazine (https://example.org/magazine)",), claim=False)
+        cited=("eng-blog",), claim=False)
+    rows[-1]["sources"] = [{"publisher": "Some magazine", "url": "https://example.org/magazine"}]
     add(REJECTED, "Backend", "a reviewer rejected this claim", "RF", "monogram", review="rejected")
     add(NOT_FOUND, "Backend", "a re-draft no longer found this", "VW", "monogram", found=False)
+    add(TAKEN_OUT, "Backend", "a reviewer took this row out", "TG", "monogram", in_post=False, machine_in_post=True)
+    add(WAITING, "Backend", "a description waiting for review", "WD", "monogram", needs_review="same description as X")
     number = 0
-    while len([r for r in rows if r["technology"] not in (REJECTED, NOT_FOUND)]) < SYNTHETIC_ROWS:
+    while len([r for r in rows if r["technology"] not in LEFT_OUT]) < SYNTHETIC_ROWS:
         slug = slugs[number % len(slugs)]
         add(f"{logos.icon(slug).title} Service {number + 1}", tags[number % len(tags)],
             "handles a part of the product for many millions of listeners", slug, "simple-icons",
             cited=("eng-blog", "case-study") if number % 3 else ("talk",))
         number += 1
-    shown = [r["technology"] for r in rows if r["technology"] not in (REJECTED, NOT_FOUND)]
+    shown = [r["technology"] for r in rows if r["technology"] not in LEFT_OUT]
     draft = {
         "company": "acme",
         "generated_at": "2026-01-01T00:00:00+00:00",
@@ -210,6 +226,9 @@ CHECK_LAYOUT = """
   return {problems, cards: cards.map(c => ({
     technology: c.dataset.technology,
     text: c.innerText,
+    chips: [...c.querySelectorAll('.chip')].map(e => e.innerText.trim()),
+    refs: c.querySelector('.refs') ? c.querySelector('.refs').innerText : '',
+    links: [...c.querySelectorAll('a')].map(a => a.getAttribute('href')),
     logo: c.querySelector('.logo-tile') && c.querySelector('.logo-tile').dataset.logo,
     kind: c.querySelector('.logo-tile') && c.querySelector('.logo-tile').dataset.logoKind,
   }))};
@@ -263,7 +282,7 @@ def open_page(chromium, url: str, width: int = 1080):
 
 def check_slides_and_pngs(chromium, out: Path, expected_cards: int) -> list[dict]:
     slides = sorted(out.glob("slide-*.png"), key=lambda p: int(re.search(r"\d+", p.name).group()))
-    assert len(slides) == 2 + math.ceil(expected_cards / 8), [p.name for p in slides]
+    assert len(slides) == 2 + math.ceil(expected_cards / CARDS_PER_SLIDE), [p.name for p in slides]
     page = chromium.new_page()
     stats = []
     try:
@@ -298,10 +317,22 @@ def check_slide_layout(chromium, draft_path: Path, company: str, expected: list[
 
 def cited_sources(data: dict, technologies: list[str]) -> list[dict]:
     """The draft's sources that the shown rows' claims cite: these must be linked in the footer."""
-    wanted = {base_technology(name) for name in technologies}
+    wanted = set(technologies)
     cited = {citation["source"] for claim in data["claims"] if claim["technology"] in wanted
              for citation in claim.get("citations") or []}
     return [source for source in data["sources"] if source["id"] in cited]
+
+
+def check_source_of_info(card: dict, row: dict) -> None:
+    """Each publisher is shown, linked when it has a web address, with its quoted fragment."""
+    refs = " ".join(card["refs"].split())
+    for source in row["sources"]:
+        assert source["publisher"] in refs, (source, refs)
+        if source.get("fragment"):
+            shown = ("…" if source.get("cut_before") else "") + source["fragment"] + ("…" if source.get("cut_after") else "")
+            assert f"“{' '.join(shown.split())}”" in refs, (shown, refs)
+        url = source.get("url") or ""
+        assert (url in card["links"]) == url.startswith(("http://", "https://")), (url, card["links"])
 
 
 def check_post_html(chromium, html: Path, rows: list[dict], sources: list[dict]) -> str:
@@ -320,9 +351,10 @@ def check_post_html(chromium, html: Path, rows: list[dict], sources: list[dict])
         cards = result["cards"]
         assert [card["technology"] for card in cards] == [row["technology"] for row in rows]
         for card, row in zip(cards, rows):
-            assert base_technology(row["technology"]) in card["text"] and row["tag"] in card["text"]
-            assert ("former" in card["text"]) == row["technology"].endswith("(former)")
+            assert row["technology"] in card["text"] and row["tag"] in card["chips"]
+            assert ("former" in card["chips"]) == (row.get("status") == "former")
             assert " ".join(row["description"].split()) in " ".join(card["text"].split())
+            check_source_of_info(card, row)
             if row["logo_kind"] in ("simple-icons", "company") and logos.icon(row["logo"]):
                 assert (card["logo"], card["kind"]) == (row["logo"], row["logo_kind"])
             else:
@@ -337,6 +369,12 @@ def check_post_html(chromium, html: Path, rows: list[dict], sources: list[dict])
 # ---------------------------------------------------------------- the committed Spotify draft
 
 
+def shown_table(data: dict) -> list[dict]:
+    """The rows a reader should see: those whose claim is still publishable and in the post."""
+    claims = {claim["id"]: claim for claim in data["claims"]}
+    return [row for row in data["post"]["table"] if row.get("claim") not in claims or shown_in_post(claims[row["claim"]])]
+
+
 @needs_chromium
 def test_render_committed_spotify_draft(chromium, tmp_path):
     draft = REPO / "outputs" / "spotify" / "draft.yaml"
@@ -348,9 +386,8 @@ def test_render_committed_spotify_draft(chromium, tmp_path):
                           cwd=REPO, env={**environment, "COLUMNS": "200"}, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr + done.stdout
     assert re.search(r"in \d+\.\d s", done.stdout), done.stdout
-    data = load_yaml_file(draft)
-    rejected = {c["technology"] for c in data["claims"] if c.get("review") == "rejected" or c.get("found") is False}
-    rows = [row for row in data["post"]["table"] if base_technology(row["technology"]) not in rejected]
+    data = upgrade(load_yaml_file(draft))  # committed by an older version until it is drafted again
+    rows = shown_table(data)
     assert rows
     sources = cited_sources(data, [row["technology"] for row in rows])
     assert sources
@@ -370,19 +407,20 @@ def test_render_leaves_out_a_claim_rejected_after_drafting(chromium, tmp_path):
     draft = REPO / "outputs" / "spotify" / "draft.yaml"
     if not draft.is_file():
         pytest.skip("no committed outputs/spotify/draft.yaml")
-    data = load_yaml_file(draft)
-    victim = data["post"]["table"][0]["technology"]
+    data = upgrade(load_yaml_file(draft))
+    shown = shown_table(data)
+    victim = shown[0]
     for claim in data["claims"]:
-        if claim["technology"] == base_technology(victim):
+        if claim["id"] == victim["claim"]:
             claim["review"] = "rejected"
     edited = tmp_path / "draft.yaml"
     edited.write_text(dump_yaml(data, round_trip=False), encoding="utf-8")
     result = render_post("spotify", tmp_path / "out", draft=edited, chromium=chromium)
-    assert result.hidden == [victim]
-    assert result.rows == len(data["post"]["table"]) - 1
+    assert victim["technology"] in result.hidden
+    assert result.rows == len(shown) - 1
     html = result.html.read_text(encoding="utf-8")
-    assert f'data-technology="{victim}"' not in html
-    assert len(result.slides) == 2 + math.ceil(result.rows / 8)
+    assert f'data-technology="{victim["technology"]}"' not in html
+    assert len(result.slides) == 2 + math.ceil(result.rows / CARDS_PER_SLIDE)
 
 
 # ---------------------------------------------------------------- the synthetic draft
@@ -403,7 +441,7 @@ def test_render_synthetic_draft_long_names_many_rows_missing_logos_non_ascii(chr
     done = run_cli(project, "render", "--company", "acme", timeout=300)
     assert done.returncode == 0, done.stderr + done.stdout
     assert f"{len(shown)} technologies" in done.stdout and re.search(r"in \d+\.\d s", done.stdout)
-    assert REJECTED in done.stdout and NOT_FOUND in done.stdout  # reported as left out
+    assert all(name in done.stdout for name in LEFT_OUT)  # reported as left out
     out = project / "outputs" / "acme"
     assert not (out / "slide-40.png").exists()
 
@@ -412,15 +450,58 @@ def test_render_synthetic_draft_long_names_many_rows_missing_logos_non_ascii(chr
     assert {source["id"] for source in sources} == {"eng-blog", "case-study", "talk", "evil"}
     body = check_post_html(chromium, out / "post.html", rows, sources)
     html = (out / "post.html").read_text(encoding="utf-8")
-    for gone in (REJECTED, NOT_FOUND, "Never cited", "example.net/unused", "javascript:"):
+    for gone in (*LEFT_OUT, "Never cited", "example.net/unused", "javascript:"):
         assert gone not in html
     for text in (NON_ASCII, LONG_NAME, UNBROKEN, "Amazon Web Services", "北京", "Wie wir skalieren — 数据", "(no URL recorded)",
-                 "Some magazine (https://example.org/magazine)", "Android icon: CC-BY-3.0"):
+                 "Some magazine", "Android icon: CC-BY-3.0"):
         assert text in body, text
     assert "https://example.com/case?x=1&amp;y=2" in html  # escaped in the attribute, a working link
     stats = check_slides_and_pngs(chromium, out, len(shown))
-    assert len(stats) == 2 + math.ceil(len(shown) / 8)
+    assert len(stats) == 2 + math.ceil(len(shown) / CARDS_PER_SLIDE)
     check_slide_layout(chromium, draft_path, "acme", shown)
+
+
+@needs_chromium
+def test_a_curated_post_shows_former_chips_and_leaves_out_rows_taken_out_or_waiting_for_review(chromium, tmp_path):
+    from postgen.render import render_post
+
+    def entry(technology, status="current", **review):
+        quote = f"Acme ran {technology} for years before 2020, and the team still talks about it."
+        return {"id": claim_id(technology), "review": "pending", "in_post": True, "technology": technology,
+                "description": f"{technology} work", "machine_in_post": True, "status": status, "found": True,
+                "best_citation": 0, "citations": [{"source": "blog", "quote": quote}], **review}
+
+    def row(technology, status="current"):
+        return {"claim": claim_id(technology), "technology": technology, "status": status, "tag": "Backend",
+                "description": f"{technology} work", "logo": "XX", "logo_kind": "monogram",
+                "sources": [{"source": "blog", "publisher": "Acme Engineering", "url": "https://eng.acme.test/post",
+                             "fragment": f"Acme ran {technology} for years", "cut_after": True}]}
+
+    draft = {
+        "company": "acme", "generated_at": "2026-01-01T00:00:00+00:00", "model": {"backend": "test", "model": "none"},
+        "sources": [{"id": "blog", "title": "How Acme builds", "publisher": "Acme Engineering",
+                     "url": "https://eng.acme.test/post"}],
+        "claims": [entry("Kotlin"), entry("Mesos", "former"), entry("Perl", in_post=False),
+                   entry("Cobol", needs_review="no acceptable description")],
+        "rejected": [],
+        "post": {"brief": "How Acme builds.", "hashtags": ["#AcmeEngineering"],
+                 "table": [row("Kotlin"), row("Mesos", "former"), row("Perl"), row("Cobol")]},
+    }
+    path = tmp_path / "draft.yaml"
+    path.write_text(dump_yaml(draft, round_trip=False), encoding="utf-8")
+    result = render_post("acme", tmp_path / "out", draft=path, chromium=chromium)
+    assert result.rows == 2 and sorted(result.hidden) == ["Cobol", "Perl"]
+    page = open_page(chromium, result.html.as_uri())
+    try:
+        cards = page.evaluate(CHECK_LAYOUT, "main")["cards"]
+        body = page.inner_text("body")
+    finally:
+        page.close()
+    assert [(card["technology"], card["chips"]) for card in cards] == [("Kotlin", ["Backend"]),
+                                                                       ("Mesos", ["Backend", "former"])]
+    assert "SOURCE Acme Engineering “Acme ran Mesos for years…”" in " ".join(cards[1]["refs"].split())
+    assert cards[1]["links"] == ["https://eng.acme.test/post"]
+    assert "Perl" not in body and "Cobol" not in body and "2 technologies" in body
 
 
 def test_render_refuses_a_broken_draft_clearly(tmp_path):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from ruamel.yaml import YAML
 
+from postgen.claim_ids import claim_id
 from stub_openai import Step, sensible_answer
 
 SAFE = YAML(typ="safe")
+KAFKA, RUST = claim_id("Apache Kafka"), claim_id("Rust")
 
 
 def draft(project, stub_llm, *extra):
@@ -20,20 +22,20 @@ def fetched(project):
     return project
 
 
-def claims_by_id(path):
-    return {claim["id"]: claim for claim in SAFE.load(path.read_text())["claims"]}
+def claims_by_technology(path):
+    return {claim["technology"]: claim for claim in SAFE.load(path.read_text())["claims"]}
 
 
 def test_review_decisions_edits_and_comments_survive_a_redraft(project, stub_llm):
     path = draft(fetched(project), stub_llm)
     text = path.read_text()
-    claims = claims_by_id(path)
-    assert {"apache-kafka", "postgresql", "rust"} <= set(claims)
+    claims = claims_by_technology(path)
+    assert {"Apache Kafka", "PostgreSQL", "Rust"} <= set(claims)
     assert all(claim["review"] == "pending" for claim in claims.values())
 
-    text = text.replace("- id: apache-kafka\n    review: pending", "- id: apache-kafka\n    review: approved  # checked with the platform team")
-    text = text.replace("- id: rust\n    review: pending", "- id: rust\n    review: rejected")
-    kafka_description = claims["apache-kafka"]["description"]
+    text = text.replace(f"- id: {KAFKA}\n    review: pending", f"- id: {KAFKA}\n    review: approved  # checked with the platform team")
+    text = text.replace(f"- id: {RUST}\n    review: pending", f"- id: {RUST}\n    review: rejected")
+    kafka_description = claims["Apache Kafka"]["description"]
     text = text.replace(f"description: {kafka_description}", "description: Carries every order event", 1)
     path.write_text(text)
 
@@ -45,12 +47,12 @@ def test_review_decisions_edits_and_comments_survive_a_redraft(project, stub_llm
 
     text = path.read_text()
     assert "# checked with the platform team" in text
-    claims = claims_by_id(path)
-    assert claims["apache-kafka"]["review"] == "approved"
-    assert claims["apache-kafka"]["description"] == "Carries every order event"
-    assert claims["rust"]["review"] == "rejected"
-    assert claims["apache-flink"]["review"] == "pending"
-    assert claims["apache-spark"]["found"] is False and "missing_since" in claims["apache-spark"]
+    claims = claims_by_technology(path)
+    assert claims["Apache Kafka"]["review"] == "approved"
+    assert claims["Apache Kafka"]["description"] == "Carries every order event"
+    assert claims["Rust"]["review"] == "rejected"
+    assert claims["Apache Flink"]["review"] == "pending"
+    assert claims["Apache Spark"]["found"] is False and "missing_since" in claims["Apache Spark"]
 
     post = SAFE.load(text)["post"]
     rows = {row["technology"]: row for row in post["table"]}
@@ -68,15 +70,15 @@ def test_a_tampered_quote_or_offset_fails_eval_naming_claim_and_source(project, 
     path.write_text(original.replace("Acme runs its order pipeline on Apache Kafka.", "Acme runs everything on Apache Kafka.", 1))
     result = project.cli("eval", "--company", "acme")
     assert result.returncode == 1
-    assert "apache-kafka" in result.output and "'platform'" in result.output
+    assert KAFKA in result.output and "'platform'" in result.output
 
     document = SAFE.load(original)
-    kafka = next(claim for claim in document["claims"] if claim["id"] == "apache-kafka")
+    kafka = next(claim for claim in document["claims"] if claim["id"] == KAFKA)
     start = kafka["citations"][0]["start"]
     path.write_text(original.replace(f"start: {start}\n", f"start: {start + 3}\n", 1))
     result = project.cli("eval", "--company", "acme", "--junit", str(project.root / "junit.xml"))
     assert result.returncode == 1
-    assert "apache-kafka" in result.output and "quote differs from the snapshot text" in result.output
+    assert KAFKA in result.output and "quote differs from the snapshot text" in result.output
     assert "<failure" in (project.root / "junit.xml").read_text()
 
 
@@ -117,3 +119,63 @@ def test_a_malformed_hand_edited_draft_is_reported_and_left_untouched(project, s
     assert result.returncode == 2
     assert "draft.yaml" in result.output and "line" in result.output and "column" in result.output
     assert path.read_text() == broken
+
+
+def rows_of(path) -> list[str]:
+    return [row["technology"] for row in SAFE.load(path.read_text())["post"]["table"]]
+
+
+def set_in_post(path, choices: dict[str, bool]) -> None:
+    text = path.read_text()
+    for technology, value in choices.items():
+        entry = claims_by_technology(path)[technology]
+        text = text.replace(f"- id: {entry['id']}\n    review: pending\n    in_post: {str(entry['in_post']).lower()}",
+                            f"- id: {entry['id']}\n    review: pending\n    in_post: {str(value).lower()}")
+    path.write_text(text)
+
+
+def test_rows_are_selected_and_a_reviewer_flip_of_in_post_survives_redrafts(project, stub_llm):
+    path = draft(fetched(project), stub_llm, "--rows", "2")
+    claims = claims_by_technology(path)
+    shown = rows_of(path)
+    assert len(shown) == 2 and len(claims) > 2
+    assert {name for name, claim in claims.items() if claim["in_post"]} == set(shown)
+    assert all(claim["in_post"] == claim["machine_in_post"] for claim in claims.values())
+    left_out = sorted(set(claims) - set(shown))[0]
+    taken_out = shown[0]
+
+    set_in_post(path, {left_out: True, taken_out: False})
+    for _ in range(2):
+        path = draft(project, stub_llm, "--rows", "2")
+        claims = claims_by_technology(path)
+        assert claims[left_out]["in_post"] is True and claims[taken_out]["in_post"] is False
+        assert left_out in rows_of(path) and taken_out not in rows_of(path)
+        assert len(rows_of(path)) == 2
+    assert project.cli("eval", "--company", "acme").returncode == 0
+
+
+def test_a_claim_without_acceptable_description_is_flagged_left_out_and_the_next_taken(project, stub_llm):
+    def answers(request):
+        if request.schema_name == "Descriptions" and "Rust" in request.messages[-1]["content"]:
+            return Step(content={"items": [{"candidate": "A", "description": "a phrase the quote does not have"}]})
+        return sensible_answer(request)
+
+    stub_llm.default = answers
+    fetched(project)
+    result = project.cli("draft", "--company", "acme", "--llm", stub_llm.url, "--model", "stub")
+    assert result.returncode == 0, result.output
+    assert "needs review, left out of the post: Rust: no acceptable description" in result.output
+    path = project.outputs() / "draft.yaml"
+    rust = claims_by_technology(path)["Rust"]
+    assert rust["description"] is None and rust["needs_review"] == "no acceptable description"
+    assert rust["in_post"] is False and "Rust" not in rows_of(path)
+    assert "description pending" not in path.read_text()
+
+    # The reviewer writes one: the claim is no longer waiting and may be a row.
+    path.write_text(path.read_text().replace(f"- id: {RUST}\n    review: pending\n    in_post: false\n    technology: Rust\n"
+                                             "    description:\n", f"- id: {RUST}\n    review: pending\n    in_post: false\n"
+                                             "    technology: Rust\n    description: Routes every payment\n"))
+    path = draft(project, stub_llm)
+    rust = claims_by_technology(path)["Rust"]
+    assert "needs_review" not in rust and rust["description"] == "Routes every payment"
+    assert "Rust" in rows_of(path)

@@ -79,8 +79,10 @@ DRAFT_EDITS = [
      lambda text: text.replace("\n  - id:", "\n\t- id:", 1), r"malformed YAML at line \d+, column \d+"),
     ("input: draft.yaml with review: maybe",
      lambda text: text.replace("review: pending", "review: maybe", 1), r"review must be pending, approved or rejected"),
-    ("input: draft.yaml claim without id",
-     lambda text: text.replace("\nclaims:\n  - id: apache-kafka\n    ", "\nclaims:\n  - ", 1), r"claims\[0\] has no 'id'"),
+    ("input: draft.yaml claim without technology",
+     lambda text: re.sub(r"\n    technology: [^\n]*", "", text, count=1), r"claims\[0\] has no 'technology'"),
+    ("input: draft.yaml with in_post: maybe",
+     lambda text: re.sub(r"in_post: (true|false)", "in_post: maybe", text, count=1), r"in_post must be true or false"),
 ]
 
 

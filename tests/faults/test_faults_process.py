@@ -22,12 +22,12 @@ def review(project) -> bytes:
     yaml = round_trip_yaml()
     document = yaml.load(path.read_text(encoding="utf-8"))
     for entry in document["claims"]:
-        if entry["id"] == "apache-kafka":
+        if entry["technology"] == "Apache Kafka":
             entry["review"] = "approved"
             entry.yaml_add_eol_comment(REVIEW_COMMENT, "review")
-        elif entry["id"] == "rust":
+        elif entry["technology"] == "Rust":
             entry["review"] = "rejected"
-        elif entry["id"] == "postgresql":
+        elif entry["technology"] == "PostgreSQL":
             entry["description"] = EDITED_DESCRIPTION
     with path.open("w", encoding="utf-8") as handle:
         yaml.dump(document, handle)
@@ -37,11 +37,11 @@ def review(project) -> bytes:
 def assert_review_survived(project) -> dict:
     text = (project.outputs() / "draft.yaml").read_text(encoding="utf-8")
     document = YAML(typ="safe").load(text)
-    claims = {entry["id"]: entry for entry in document["claims"]}
-    assert claims["apache-kafka"]["review"] == "approved"
+    claims = {entry["technology"]: entry for entry in document["claims"]}
+    assert claims["Apache Kafka"]["review"] == "approved"
     assert REVIEW_COMMENT in text
-    assert claims["rust"]["review"] == "rejected"
-    assert claims["postgresql"]["description"] == EDITED_DESCRIPTION
+    assert claims["Rust"]["review"] == "rejected"
+    assert claims["PostgreSQL"]["description"] == EDITED_DESCRIPTION
     assert "Rust" not in {row["technology"] for row in document["post"]["table"]}
     return claims
 
@@ -101,7 +101,7 @@ def test_draft_killed_mid_run_loses_nothing(project, stub_llm, fault):
     assert chunk_requests(stub_llm, PLATFORM_MARK) == [] and chunk_requests(stub_llm, DATA_MARK) == []
     assert len(chunk_requests(stub_llm, "Kotlin")) == 1
     claims = assert_review_survived(project)
-    assert claims["terraform"]["review"] == "pending" and claims["kotlin"]["review"] == "pending"
+    assert claims["Terraform"]["review"] == "pending" and claims["Kotlin"]["review"] == "pending"
     row.data_kept()
     row.observed = ("killed while the Kotlin chunk hung: draft.yaml byte-identical; re-run asked 1 chunk "
                     f"(0 for 3 answered), {len(claims)} claims, review kept")
