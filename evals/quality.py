@@ -14,6 +14,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from postgen.fetch import load_text
+from postgen.candidates import without_version
 from postgen.lexicon import default_lexicon
 from postgen.paths import outputs_dir
 
@@ -59,7 +60,9 @@ class SourceScore:
 
 
 def keys_of(names: list[str]) -> set[str]:
-    return default_lexicon().keys_for(names)
+    """Keys a name matches under: as written, canonical in the lexicon, and without a trailing version
+    (gold may write "Windows Server 2012 R2" where a claim keeps the version apart)."""
+    return default_lexicon().keys_for([*names, *(without_version(name) for name in names)])
 
 
 def load_yaml(path: Path):

@@ -45,18 +45,25 @@ DETERMINER_BEFORE = re.compile(r"\b(?:our|its|their|an?|the|using|with|via|on|in
                                re.IGNORECASE)
 APPOSITIVE_AFTER = re.compile(rf"^\s*(?:,|\(|–|—|-)\s*(?:an?|the|our)\s+(?:[\w/.+-]+\s+){{0,4}}?(?:{TECH_NOUNS})\b",
                               re.IGNORECASE)
+USE_WORD_BEFORE = re.compile(r"\b(?:via|using|use|uses|used|with|install|installs|installed|installing|run|runs|"
+                             r"running|deploy|deploys|deployed|called|through|on top of)\s+$", re.IGNORECASE)
+CONTENT_WORD_AFTER = re.compile(r"^\s+(?!(?:and|or|but|by|for|to|on|in|at|as|with|from|of|the|a|an|is|are|was|were|"
+                                r"which|that|so|then|via|\w+ly)\b)[a-z]")  # an adjective before its noun
 NAMING = re.compile(r"\b(?:called|named|dubbed|codenamed|known as)\s+[\"“'‘]?$", re.IGNORECASE)
 LIST_NAME = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^\s:–—-][^:–—]{0,60}?)\s*(?::|\s[–—-])\s+\S")
 
 TOKEN = r"[A-Za-z][\w+#]*(?:[./-][\w+#]+)*(?:\+\+)?"
 NAME_RUN = re.compile(rf"{TOKEN}(?:\s+{TOKEN})*")
 VERSION_AFTER = re.compile(
-    r"^\s+(?:v|version\s+)?(?P<version>\d+(?:\.(?:\d+|x))*(?:\s*(?:LTS|R\d|SP\d|beta|alpha|rc\d*))?)\b(?!\s*(?:%|percent|ms|s\b|"
+    r"^\s+(?:v|version\s+)?(?P<version>(?:\d+(?:\.(?:\d+|x))+|(?:19|20)\d\d|\d{1,2})(?:\s*(?:LTS|R\d|SP\d|beta|alpha|rc\d*))?)\b"
+    r"(?!\s*(?:%|percent|ms|s\b|"
     r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|times|x\b|gb|mb|tb|kb|million|billion|users?|"
     r"servers?|nodes?|instances?|cores?|requests?))",
     re.IGNORECASE,
 )
-ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}s?$")
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|csv|json|ya?ml|js|ts|py|rb|hbs|html?|md|txt|sh|conf|log)$", re.IGNORECASE)
+ACRONYM = re.compile(r"^[A-Z]{2,7}s?$")  # API, SLAs; with a digit (PM2, EC2) it is a name
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
 DOTTED = re.compile(r"\w[./+#]\w|\w(?:\+\+|#)$|\d")
 LOWER_CAMEL = re.compile(r"^[a-z]{1,4}[A-Z][\w+#]*$")  # iOS, gRPC, jQuery, eBPF; not audioEngine
@@ -139,11 +146,26 @@ def title_cased(text: str) -> bool:
     return len(words) >= 2 and sum(capitalised(word) for word in words) >= 0.7 * len(words)
 
 
+def version_like(token: str) -> bool:
+    """A number written as a version or a year ("3", "8.5", "2012"), not a model number ("3945", "5525-X")."""
+    return bool(re.fullmatch(r"\d{1,2}|(?:19|20)\d\d|\d+(?:\.(?:\d+|x))+", token))
+
+
 def capitalised_runs(text: str) -> list[list[tuple[int, int]]]:
-    """Runs of capitalised or name-shaped tokens separated by single spaces; anything else ends a run."""
+    """Runs of capitalised or name-shaped tokens separated by single spaces; anything else ends a run.
+    A model number after a name belongs to it ("Cisco 3945"); a version does not ("CentOS 7")."""
     runs, current = [], []
-    for match in re.finditer(TOKEN, text):
+    for match in re.finditer(rf"{TOKEN}|\d[\w.-]*", text):
         word = match.group()
+        if word[0].isdigit():
+            if (current and text[current[-1][1]:match.start()] == " " and not version_like(word.rstrip("."))
+                    and not ORDINAL.fullmatch(word)):
+                current.append((match.start(), match.end()))
+                continue
+            if current:
+                runs.append(current)
+                current = []
+            continue
         if capitalised(word) or name_shaped(word):
             if current and text[current[-1][1]:match.start()] != " ":
                 runs.append(current)
@@ -165,7 +187,7 @@ def trim_ordinary(text: str, run: list[tuple[int, int]], capitals_say_nothing: b
     pieces, current = [], []
     for start, end in run:
         word = text[start:end]
-        if ordinary(word) and not name_shaped(word):
+        if zipf(word) >= RARE_ZIPF and not name_shaped(word):
             if current:
                 pieces.append(current)
             current = []
@@ -190,6 +212,40 @@ def name_runs(text: str, in_heading: bool) -> list[tuple[int, int, bool]]:
     return spans
 
 
+def generic_word(word: str) -> bool:
+    """A word that adds nothing to a name before it: an acronym (API, LTS), a common word, or its plural."""
+    return bool(ACRONYM.match(word)) or ordinary(word) or (word.endswith("s") and zipf(word[:-1]) >= RARE_ZIPF)
+
+
+def code_reads_as_name(text: str) -> bool:
+    """A code span naming a tool or package ("pnpm", "logrotate", "HAProxy"), not a command, a path, a file,
+    a value or an ordinary word ("main", "default")."""
+    if " " in text or re.search(r"[=(){}<>\"'$/\\@*\[\]]", text) or FILE_NAME.search(text) or len(text) < 3:
+        return False
+    return capitalised(text) or name_shaped(text) or zipf(text) < RARE_ZIPF
+
+
+def name_part(text: str) -> str:
+    """A link's or run's name without the generic words after it: "Grafana dashboards" → "Grafana",
+    "Cisco 3945 Routers" → "Cisco 3945", "CentOS 7" → "CentOS" (the version is read separately)."""
+    words = text.split(" ")
+    named = capitalised(words[0]) or name_shaped(words[0])
+    while len(words) > 1 and (version_like(words[-1]) or (named and words[-1][:1].islower()) or (
+            zipf(words[-1]) >= RARE_ZIPF and any(word[:1].isdigit() for word in words[:-1]))):
+        words.pop()
+    return " ".join(words)
+
+
+def without_version(name: str) -> str:
+    """A name as written without the version after it: "Windows Server 2012 R2" → "Windows Server"."""
+    for match in re.finditer(r" ", name):
+        if VERSION_AFTER.fullmatch(name[match.start():]) or VERSION_AFTER.match(name[match.start():] + " "):
+            tail = VERSION_AFTER.match(name[match.start():])
+            if tail and tail.end() >= len(name) - match.start():
+                return name[:match.start()]
+    return name
+
+
 def strip_possessive(text: str, start: int, end: int) -> int:
     for suffix in ("'s", "’s", "'", "’"):
         if text[start:end].endswith(suffix) and end - len(suffix) > start:
@@ -205,6 +261,7 @@ class SentenceReader:
     document: Document
     lexicon: Lexicon
     company_keys: set[str]
+    company_names: list[str] = field(default_factory=list)
     inside_names: set[str] = field(default_factory=set)  # runs capitalised inside a sentence somewhere
 
     def __post_init__(self) -> None:
@@ -241,13 +298,16 @@ class SentenceReader:
                 continue
             if span.kind == "link" and not self.link_reads_as_name(words):
                 continue
-            if span.kind == "code" and (len(words) > 2 or re.search(r"[=(){}<>\"'$]", text)):
-                continue  # a command or an expression, not a name
-            found.append(self.open_mention(sentence, span.start, span.end, {span.kind}))
+            if span.kind == "code" and not code_reads_as_name(text):
+                continue
+            end = span.start + len(name_part(text))
+            found.append(self.open_mention(sentence, span.start, end, {span.kind}))
         return found
 
     @staticmethod
     def link_reads_as_name(words: list[str]) -> bool:
+        if FILE_NAME.search(words[-1]):
+            return False
         """A link's words name something ("Gitaly", "chef", "Elastic Cloud"), not a phrase ("this comment on X",
         "here", "99.68 percent"): no number first, no common lowercase word first, a single word not too common."""
         first = words[0]
@@ -256,8 +316,8 @@ class SentenceReader:
         return True
 
     def list_name_mentions(self, sentence: Sentence, paragraph: Paragraph) -> list[Mention]:
-        """The name opening a list item or a table cell shaped "Name – what it does" / "Name: what it does"."""
-        if paragraph.kind not in ("list_item", "table_cell") or sentence.start != paragraph.start:
+        """The name opening a list item, table cell or paragraph shaped "Name – what it does" / "Name: what it does"."""
+        if paragraph.kind in ("title", "heading", "code") or sentence.start != paragraph.start:
             return []
         match = LIST_NAME.match(sentence.text)
         if not match:
@@ -276,11 +336,11 @@ class SentenceReader:
         heading = paragraph.kind in ("title", "heading") or title_cased(text)
         found = []
         for start, end, capitals_say_nothing in name_runs(text, heading):
-            end = strip_possessive(text, start, end)
+            end = start + len(name_part(text[start:strip_possessive(text, start, end)]))
             words = text[start:end].split()
             named_elsewhere = capitals_say_nothing and text[start:end] in self.inside_names
             evidence = {"shape"} if reads_as_name(words, capitals_say_nothing, named_elsewhere) else set()
-            if evidence or not all(ordinary(word) for word in words):
+            if evidence or not capitals_say_nothing or any(zipf(word) < RARE_ZIPF for word in words):
                 evidence |= self.wording_evidence(text, start, end)
             if evidence:
                 found.append(self.open_mention(sentence, sentence.start + start, sentence.start + end, evidence))
@@ -298,15 +358,22 @@ class SentenceReader:
         return evidence
 
     def lowercase_tech_noun_mentions(self, sentence: Sentence) -> list[Mention]:
-        """A rare lowercase word used as a name: "our fluentd agents", "a gitaly node"."""
+        """A rare lowercase word used as a name: before a technology noun after a determiner ("our fluentd
+        agents", "a gitaly node"), or as the object of a use word ("via protobuf-net", "install pnpm globally")."""
         found = []
-        for match in re.finditer(rf"(?<![\w.-])([a-z][a-z0-9]*(?:[.-][a-z0-9]+)*)(?=\s+(?:{TECH_NOUNS})\b)",
-                                 sentence.text):
-            word = match.group(1)
-            if zipf(word) >= RARE_ZIPF or len(word) < 3 or not DETERMINER_BEFORE.search(sentence.text[:match.start()]):
+        text = sentence.text
+        for match in re.finditer(r"(?<![\w./-])([a-z][a-z0-9]*(?:[.-][a-z0-9]+)*)(?![\w/])", text):
+            word, before, after = match.group(1), text[:match.start()], text[match.end():]
+            if zipf(word) >= RARE_ZIPF or len(word) < 3:
+                continue
+            if TECH_NOUN_AFTER.match(after) and DETERMINER_BEFORE.search(before):
+                evidence = "tech-noun"
+            elif USE_WORD_BEFORE.search(before) and not CONTENT_WORD_AFTER.match(after):
+                evidence = "use-word"
+            else:
                 continue
             found.append(self.open_mention(sentence, sentence.start + match.start(1), sentence.start + match.end(1),
-                                           {"tech-noun"}))
+                                           {evidence}))
         return found
 
     def open_mention(self, sentence: Sentence, start: int, end: int, evidence: set[str]) -> Mention:
@@ -316,9 +383,13 @@ class SentenceReader:
         return Mention(technology, surface, start, end, sentence.id, frozenset(evidence))
 
     def merge(self, sentence: Sentence, found: list[Mention]) -> list[Mention]:
-        """One mention per name span: overlapping candidates merge their evidence, the lexicon's span wins,
-        then a longer one; versions are read after the name; the company itself is no candidate."""
-        ordered = sorted(found, key=lambda m: ("lexicon" not in m.evidence, -(m.end - m.start), m.start))
+        """One mention per name span: overlapping candidates merge their evidence and the longest span wins
+        ("AWS Secrets Manager" over the lexicon's "AWS", "Taylor Swift" over "Swift"), the lexicon's on a tie;
+        versions are read after the name; the company itself is no candidate."""
+        known = [m for m in found if "lexicon" in m.evidence]
+        found = [self.trimmed_to_known(m, known) for m in found if "lexicon" in m.evidence or sum(
+            1 for k in known if m.start <= k.start and k.end <= m.end) < 2]  # "Memcached Heroku addon": two names
+        ordered = sorted(found, key=lambda m: (-(m.end - m.start), "lexicon" not in m.evidence, m.start))
         kept: list[Mention] = []
         for mention in ordered:
             overlap = next((k for k in kept if mention.start < k.end and k.start < mention.end), None)
@@ -328,10 +399,37 @@ class SentenceReader:
                 kept[kept.index(overlap)] = replace(overlap, evidence=overlap.evidence | mention.evidence)
         result = []
         for mention in sorted(kept, key=lambda m: m.start):
-            if normalize_for_key(mention.technology.name) in self.company_keys or not mention.surface.strip():
+            mention = self.without_company(mention)
+            if mention is None or normalize_for_key(mention.technology.name) in self.company_keys:
                 continue
             result.append(self.with_version(mention))
         return result
+
+    def trimmed_to_known(self, mention: Mention, known: list[Mention]) -> Mention:
+        """A run holding a known name and generic words after it is that name ("Redis Servers", "Scala API",
+        "Node.js LTS"), except after a cloud provider, whose products are named that way ("AWS Secrets Manager")."""
+        inside = next((k for k in known if mention.start <= k.start and k.end < mention.end), None)
+        if inside is None or "lexicon" in mention.evidence or inside.technology.tag == "Cloud":
+            return mention
+        after = self.document.text[inside.end:mention.end].split()
+        if not all(generic_word(word) for word in after):
+            return mention
+        sentence = self.document.sentences[mention.sentence_id]
+        return self.open_mention(sentence, mention.start, inside.end, set(mention.evidence) | inside.evidence)
+
+    def without_company(self, mention: Mention) -> Mention | None:
+        """"GOV.UK Kubernetes" is Kubernetes: the company's name before a name is not part of it."""
+        prefix = next((len(name) for name in self.company_names if mention.surface.startswith(name + " ")
+                       or mention.surface.startswith(name + "'s ") or mention.surface.startswith(name + "’s ")), None)
+        if prefix is None or mention.technology.from_lexicon:
+            return mention
+        rest = mention.surface[prefix:].lstrip("'’s ").lstrip()
+        if not rest:
+            return None
+        start = mention.end - len(rest)
+        sentence = self.document.sentences[mention.sentence_id]
+        found = self.open_mention(sentence, start, mention.end, set(mention.evidence))
+        return found if reads_as_name(rest.split(), False, False) or found.technology.from_lexicon else None
 
     def with_version(self, mention: Mention) -> Mention:
         after = self.document.text[mention.end:self.document.sentences[mention.sentence_id].end]
@@ -342,11 +440,11 @@ class SentenceReader:
 
 
 def company_keys(company: str) -> set[str]:
-    return {normalize_for_key(company), normalize_for_key(company.split()[0])} if company.strip() else set()
+    return {normalize_for_key(company)} if company.strip() else set()
 
 
 def find_candidates(document: Document, lexicon: Lexicon, company: str) -> list[Mention]:
-    reader = SentenceReader(document, lexicon, company_keys(company))
+    reader = SentenceReader(document, lexicon, company_keys(company), [company] if company.strip() else [])
     found = []
     for sentence in document.sentences.values():
         found += reader.mentions(sentence)

@@ -67,6 +67,14 @@ def distinctive(name: str) -> bool:
     return len(name) >= 7 or bool(re.search(r"[0-9.+#/]|[a-z][A-Z]", name))
 
 
+PLURAL = "(?:s|es)?"  # "SQL Servers", "Redis clusters" name the same technology
+
+
+def plural_allowed(name: str) -> bool:
+    """A multi-word name ending in a noun may be written in the plural ("Microsoft SQL Servers")."""
+    return " " in name and name[-1:].isalpha() and name[-1:].islower()
+
+
 @dataclass
 class Lexicon:
     technologies: list[Technology]
@@ -81,7 +89,7 @@ class Lexicon:
         forms = [(name, technology) for technology in self.technologies for name in technology.names]
         forms.sort(key=lambda pair: -len(pair[0]))
         self.matchers = [
-            (re.compile(rf"(?<![\w./-]){re.escape(name)}(?![\w/]|\.\w)",
+            (re.compile(rf"(?<![\w./-]){re.escape(name)}{PLURAL if plural_allowed(name) else ''}(?![\w/]|\.\w)",
                         re.IGNORECASE if tech.ignore_case or distinctive(name) else 0), tech, name.lower())
             for name, tech in forms
         ]
