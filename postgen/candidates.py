@@ -49,6 +49,8 @@ USE_WORD_BEFORE = re.compile(r"\b(?:via|using|use|uses|used|with|install|install
                              r"running|deploy|deploys|deployed|called|through|on top of)\s+$", re.IGNORECASE)
 CONTENT_WORD_AFTER = re.compile(r"^\s+(?!(?:and|or|but|by|for|to|on|in|at|as|with|from|of|the|a|an|is|are|was|were|"
                                 r"which|that|so|then|via|\w+ly)\b)[a-z]")  # an adjective before its noun
+QUOTED_BEFORE = re.compile(r"(?:^|\s)[\"“]$")
+QUOTED_AFTER = re.compile(r"^[\"”](?:\s|[,.;:)]|$)")
 NAMING = re.compile(r"\b(?:called|named|dubbed|codenamed|known as)\s+[\"“'‘]?$", re.IGNORECASE)
 LIST_NAME = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^\s:–—-][^:–—]{0,60}?)\s*(?::|\s[–—-])\s+\S")
 
@@ -61,6 +63,9 @@ VERSION_AFTER = re.compile(
     r"servers?|nodes?|instances?|cores?|requests?))",
     re.IGNORECASE,
 )
+ENGLISH_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ive|ous|able|ible|ism|ence|ance|ally|ical|ized|ised|ing|"
+                            r"ices|ers|ies)$")  # "containerization", "generative", "microservices": words, not names
+COMPOUND_ADJECTIVE = re.compile(r"-[a-z]+$")  # "GPU-accelerated", "UI-heavy", "Real-time"
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|csv|json|ya?ml|js|ts|py|rb|hbs|html?|md|txt|sh|conf|log)$", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z]{2,7}s?$")  # API, SLAs; with a digit (PM2, EC2) it is a name
@@ -116,6 +121,8 @@ def name_shaped(word: str) -> bool:
     or a lowercase prefix before capitals (iOS, gRPC). Acronyms are not enough on their own."""
     if ABBREVIATION.match(word):
         return False
+    if COMPOUND_ADJECTIVE.search(word) or re.search(r"(?:^|/)\w(?:/|$)", word):
+        return False  # "IO-heavy", "A/B"
     if word[:1].islower():
         return bool(LOWER_CAMEL.match(word))
     if ACRONYM.match(word):
@@ -124,7 +131,8 @@ def name_shaped(word: str) -> bool:
 
 
 def capitalised(word: str) -> bool:
-    return word[:1].isupper() and not ABBREVIATION.match(word) and len(word) > 1
+    """Starts with a capital and is not an abbreviation ("U.S") or a compound adjective ("GPU-accelerated")."""
+    return word[:1].isupper() and not ABBREVIATION.match(word) and len(word) > 1 and not COMPOUND_ADJECTIVE.search(word)
 
 
 def reads_as_name(words: list[str], capitals_say_nothing: bool, named_elsewhere: bool) -> bool:
@@ -208,8 +216,14 @@ def name_runs(text: str, in_heading: bool) -> list[tuple[int, int, bool]]:
         for piece in trim_ordinary(text, run, says_nothing):
             for index in range(0, len(piece), MAX_NAME_WORDS):
                 part = piece[index:index + MAX_NAME_WORDS]
-                spans.append((part[0][0], part[-1][1], says_nothing and part[0] == run[0]))
+                # in a title-cased heading every capital says nothing; at a sentence start only the first word's
+                spans.append((part[0][0], part[-1][1], in_heading or (at_start and part[0] == run[0])))
     return spans
+
+
+def common_word(word: str) -> bool:
+    """A word of ordinary English (a plural included), not shaped like a name."""
+    return not name_shaped(word) and (zipf(word) >= RARE_ZIPF or (word.endswith("s") and zipf(word[:-1]) >= RARE_ZIPF))
 
 
 def generic_word(word: str) -> bool:
@@ -340,6 +354,8 @@ class SentenceReader:
             words = text[start:end].split()
             named_elsewhere = capitals_say_nothing and text[start:end] in self.inside_names
             evidence = {"shape"} if reads_as_name(words, capitals_say_nothing, named_elsewhere) else set()
+            if evidence == {"shape"} and len(words) > 1 and all(common_word(word) for word in words):
+                evidence = set()  # "Release Radar", "Content Delivery Networks": common words, capitalised
             if evidence or not capitals_say_nothing or any(zipf(word) < RARE_ZIPF for word in words):
                 evidence |= self.wording_evidence(text, start, end)
             if evidence:
@@ -351,6 +367,8 @@ class SentenceReader:
     def wording_evidence(text: str, start: int, end: int) -> set[str]:
         evidence = set()
         before, after = text[:start], text[end:]
+        if QUOTED_BEFORE.search(before) and QUOTED_AFTER.match(after):
+            evidence.add("naming")  # a name the text puts in quotes: "Stack Server" runs the tag engine
         if TECH_NOUN_AFTER.match(after) or APPOSITIVE_AFTER.match(after):
             evidence.add("tech-noun")
         if NAMING.search(before):
@@ -364,7 +382,7 @@ class SentenceReader:
         text = sentence.text
         for match in re.finditer(r"(?<![\w./-])([a-z][a-z0-9]*(?:[.-][a-z0-9]+)*)(?![\w/])", text):
             word, before, after = match.group(1), text[:match.start()], text[match.end():]
-            if zipf(word) >= RARE_ZIPF or len(word) < 3:
+            if zipf(word) >= RARE_ZIPF or len(word) < 3 or ENGLISH_SUFFIX.search(word):
                 continue
             if TECH_NOUN_AFTER.match(after) and DETERMINER_BEFORE.search(before):
                 evidence = "tech-noun"
@@ -411,6 +429,8 @@ class SentenceReader:
         inside = next((k for k in known if mention.start <= k.start and k.end < mention.end), None)
         if inside is None or "lexicon" in mention.evidence or inside.technology.tag == "Cloud":
             return mention
+        if not self.document.text[inside.end].isspace():
+            return mention  # "protobuf-net" is not protobuf
         after = self.document.text[inside.end:mention.end].split()
         if not all(generic_word(word) for word in after):
             return mention

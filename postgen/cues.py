@@ -289,8 +289,12 @@ def rejected(ctx: Context) -> Reading | None:
 def like_is_comparison(left: str) -> str | None:
     """The "like" before the mention when it is a preposition of comparison, else None."""
     found = re.search(rf"(?:^|(?P<before>[\w'’-]+)\s+|(?P<comma>,)\s*)like\s+(?:(?:the|a|an)\s+)?{FILL}?$", left, I)
-    if not found or found.group("comma"):
-        return None  # "Some services, like X, ..." lists examples
+    if not found:
+        return None
+    if found.group("comma"):
+        # "Some services, like X, ..." lists examples of a plural; "a cache (in spirit, like X)" compares
+        noun = re.search(r"([\w'’-]+)\W*$", left[: found.start("comma")])
+        return None if noun is None or re.search(r"(?<![su])s$", noun.group(1)) else "like"
     word = (found.group("before") or "").lower()
     if not word:
         return "like" if not left[: found.start()].strip() else None
@@ -324,7 +328,8 @@ def compared(ctx: Context) -> Reading | None:
         return worded("compared", "worded as a comparison", found.group())
     if ctx.left == ctx.clause and (found := re.match(rf"^\s*(?:{CONTRAST_OPENING})\b", ctx.clause, I)):
         return worded("compared", "in a contrast that opens the sentence", found.group())
-    if cue := like_is_comparison(ctx.clause):
+    opens_clause = re.match(r"^\W*like\b", ctx.clause, I)  # ", like X": the comma before it tells
+    if cue := like_is_comparison(ctx.left if opens_clause else ctx.clause):
         return worded("compared", "worded as a comparison", cue)
     if found := re.match(r"^(?:-(?:like|style|esque|inspired|ish|alike|compatible)\b|\s*compatible\b|"
                          r"\s+(?:clones?|alternatives?|look-?alikes?|equivalents?)\b)", ctx.right, I):

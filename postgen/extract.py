@@ -1,12 +1,16 @@
 """Stage 3: the extraction pass.
 
-Candidates (candidates.py) are grouped with the sentences that name them into small chunks.
-Per candidate the model answers one word: uses, used (before), no (a technology the company
-does not use: planned, compared, another's, supported by a tool) or not (not a technology); a
-name the lexicon does not know also gets a tag from the closed list. Wording rules (cues.py)
-overrule the model where the sentence itself says plan, comparison, support, another owner or
-rejection, and decide former use. Every claim passes the grounding gate: its cited sentences
-exist and name the technology.
+Candidates (candidates.py) come with what the wording around each mention says (cues.py):
+a mention worded as a plan, comparison, support, another owner or rejection is set aside
+with that reason before any model call, and former use is read from the wording too.
+
+Names the lexicon knows are technologies. Every other name goes to the model, grouped with
+the sentences that name it into small chunks: per name it answers what the name refers to
+(software, hardware, person, company, website, place, the company's product, a feature, a
+general term) and, for software and hardware, a tag from the closed list. Only software and
+hardware become claims. (Asked whether the company uses a technology, the embedded model
+answered yes to every technology it was shown, so use and status are read from the wording.)
+Every claim passes the grounding gate: its cited sentences exist and name the technology.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from .cues import Reading, looks_like_instructions, read_mention
 from .grounding import cite_sentences, grounding_failure
 from .lexicon import Lexicon, Technology
 from .llm import CompactFormat, LLMClient, LLMRequest, LLMResult
-from .models import TAGS, CandidateAnswer, ChunkAnswers, Citation, ClaimStatus, RejectedClaim
+from .models import KINDS, TAGS, TECHNOLOGY_KINDS, CandidateAnswer, ChunkAnswers, Citation, ClaimStatus, RejectedClaim
 from .prompts import render
 from .text import Document, Sentence
 
@@ -45,10 +49,6 @@ class Candidate:
     def name(self) -> str:
         return self.technology.name
 
-    @property
-    def new(self) -> bool:
-        """Not in the lexicon: the model also gives its tag."""
-        return not self.technology.from_lexicon
 
 
 @dataclass
@@ -147,19 +147,20 @@ def make_chunk(source_id: str, items: list[tuple[Sentence, list[Read]]]) -> Chun
 # ------------------------------------------------------------------ the compact format (local model)
 
 TAG_ALTERNATIVES = " | ".join(f'"{tag}"' for tag in TAGS)
+OTHER_KINDS = " | ".join(f'"{kind}"' for kind in KINDS if kind not in TECHNOLOGY_KINDS)
+TECHNOLOGY = " | ".join(f'"{kind}"' for kind in TECHNOLOGY_KINDS)
 
 
 def answer_grammar(chunk: Chunk) -> str:
-    """One line per candidate, in order: its letter and one word; a new name answered uses/used also gets
-    a tag from the closed list."""
-    rules = ["root ::= " + " ".join(f"line{i}" for i in range(len(chunk.candidates))), f"tag ::= {TAG_ALTERNATIVES}"]
-    for i, candidate in enumerate(chunk.candidates):
-        used = '("uses" | "used") " " tag' if candidate.new else '("uses" | "used")'
-        rules.append(f'line{i} ::= "{candidate.letter} " ({used} | "no" | "not") "\\n"')
+    """One line per candidate, in order: its letter and what it is; software and hardware also get a tag
+    from the closed list."""
+    rules = ["root ::= " + " ".join(f"line{i}" for i in range(len(chunk.candidates))),
+             f"tag ::= {TAG_ALTERNATIVES}", f"answer ::= ({TECHNOLOGY}) \" \" tag | {OTHER_KINDS}"]
+    rules += [f'line{i} ::= "{candidate.letter} " answer "\\n"' for i, candidate in enumerate(chunk.candidates)]
     return "\n".join(rules) + "\n"
 
 
-ANSWER_LINE = re.compile(rf"^([A-Z]) (uses|used|no|not)(?: ({'|'.join(re.escape(tag) for tag in TAGS)}))?$")
+ANSWER_LINE = re.compile(rf"^([A-Z]) ({'|'.join(KINDS)})(?: ({'|'.join(re.escape(tag) for tag in TAGS)}))?$")
 
 
 def parse_answers(text: str) -> ChunkAnswers:
@@ -168,8 +169,8 @@ def parse_answers(text: str) -> ChunkAnswers:
         match = ANSWER_LINE.match(line.strip())
         if not match:
             raise ValueError(f"unexpected line {line!r}")
-        letter, answer, tag = match.groups()
-        answers.append(CandidateAnswer(candidate=letter, answer=answer, tag=tag))
+        letter, kind, tag = match.groups()
+        answers.append(CandidateAnswer(candidate=letter, kind=kind, tag=tag))
     return ChunkAnswers(answers=answers)
 
 
@@ -185,7 +186,7 @@ def example_messages(prefix: str, **values) -> list[dict]:
 
 
 def answer_request(chunk: Chunk, company: str, *, compact: bool) -> LLMRequest:
-    messages = example_messages("extract", compact=compact, tags=TAGS) + [
+    messages = example_messages("extract", compact=compact, tags=TAGS, kinds=KINDS) + [
         {"role": "user", "content": render("extract_user.j2", company=company, sentences=chunk.windows,
                                            candidates=chunk.candidates)},
     ]
@@ -193,7 +194,7 @@ def answer_request(chunk: Chunk, company: str, *, compact: bool) -> LLMRequest:
         purpose="extract",
         messages=messages,
         schema=ChunkAnswers,
-        max_tokens=sum(8 if candidate.new else 4 for candidate in chunk.candidates) + 8,
+        max_tokens=8 * len(chunk.candidates) + 8,
         compact=CompactFormat(answer_grammar(chunk), parse_answers),
     )
 
@@ -237,22 +238,9 @@ def read_mentions(document: Document, mentions: list[Mention], company: str) -> 
     return read
 
 
-@dataclass(frozen=True)
-class Decision:
-    status: ClaimStatus | None  # None: no claim
-    reason: str = ""
-
-
-def decide(answer: CandidateAnswer, readings: list[Reading], company: str) -> Decision:
-    """What a candidate's answer and the wording of its mentions support (vetoed mentions never reach the
-    model). Former needs wording on every mention: small models answer "used" for any past tense."""
-    if answer.answer == "not":
-        return Decision(None, "model: not a technology")
-    if answer.answer == "no":
-        return Decision(None, f"model: only mentioned, not used by {company}")
-    if all(reading.use == "former" for reading in readings):
-        return Decision(ClaimStatus.former)
-    return Decision(ClaimStatus.current)
+def status_of(readings: list[Reading]) -> ClaimStatus:
+    """Former only when every mention is worded as a past use."""
+    return ClaimStatus.former if all(reading.use == "former" for reading in readings) else ClaimStatus.current
 
 
 # ------------------------------------------------------------------ the pass and its gate
@@ -288,8 +276,14 @@ class Extractor:
 
     def run(self, documents: list[Document], progress: Callable[[int, int], None] | None = None) -> ExtractionOutcome:
         outcome = ExtractionOutcome()
-        work = [(document, chunk) for document in documents
-                for chunk in build_chunks(document, self.screen(document, outcome))]
+        work = []
+        for document in documents:
+            screened = self.screen(document, outcome)
+            known = [item for item in screened if item[0].technology.from_lexicon]
+            for candidate in group_by_name(known):
+                self.admit(document, candidate, candidate.technology, outcome.claims, outcome.rejected)
+            unknown = [item for item in screened if not item[0].technology.from_lexicon]
+            work += [(document, chunk) for chunk in build_chunks(document, unknown)]
         outcome.chunks = len(work)
         workers = max(1, getattr(self.client.backend, "concurrency", 1))
         stop = threading.Event()  # after a failure (server down, Ctrl-C) chunks not yet started are not sent
@@ -334,23 +328,47 @@ class Extractor:
         by_letter = {candidate.letter: candidate for candidate in chunk.candidates}
         for answer in parsed.answers:
             candidate = by_letter[answer.candidate]
-            decision = decide(answer, candidate.readings, self.company)
-            citation = cite_sentences(document, sorted({m.sentence_id for m in candidate.mentions},
-                                                       key=lambda sid: document.sentences[sid].start))
-            if decision.status is None:
+            if answer.kind not in TECHNOLOGY_KINDS:
                 rejected.append(RejectedClaim(technology=candidate.name, source=document.source_id,
-                                              quote=citation.quote or None, reason=decision.reason))
+                                              quote=citation_of(document, candidate).quote or None,
+                                              reason=f"model: {KIND_WORDS[answer.kind]}, not a technology"))
                 continue
-            technology = candidate.technology
-            if candidate.new:
-                technology = Technology(technology.name, technology.aliases, answer.tag or "Internal Tooling",
-                                        technology.logo, from_lexicon=False)
-            citation.says = decision.status
-            if reason := grounding_failure(document, citation, technology.names):
-                rejected.append(RejectedClaim(technology=technology.name, source=document.source_id,
-                                              quote=citation.quote or None, reason=reason))
-                continue
-            evidence = frozenset().union(*(mention.evidence for mention in candidate.mentions))
-            version = next((mention.version for mention in candidate.mentions if mention.version), None)
-            claims.append(SourceClaim(technology, decision.status, citation, evidence, version))
+            named = candidate.technology
+            technology = Technology(named.name, named.aliases, answer.tag or DEFAULT_TAG, named.logo, from_lexicon=False)
+            self.admit(document, candidate, technology, claims, rejected)
         return claims, rejected
+
+    @staticmethod
+    def admit(document: Document, candidate: Candidate, technology: Technology, claims: list[SourceClaim],
+              rejected: list[RejectedClaim]) -> None:
+        status = status_of(candidate.readings)
+        citation = citation_of(document, candidate)
+        citation.says = status
+        if reason := grounding_failure(document, citation, technology.names):
+            rejected.append(RejectedClaim(technology=technology.name, source=document.source_id,
+                                          quote=citation.quote or None, reason=reason))
+            return
+        evidence = frozenset().union(*(mention.evidence for mention in candidate.mentions))
+        version = next((mention.version for mention in candidate.mentions if mention.version), None)
+        claims.append(SourceClaim(technology, status, citation, evidence, version))
+
+
+KIND_WORDS = {"person": "a person", "company": "a company", "website": "a website", "place": "a place",
+              "product": "the company's own product", "feature": "a product feature or content",
+              "term": "a general term"}
+DEFAULT_TAG = "Internal Tooling"
+
+
+def citation_of(document: Document, candidate: Candidate) -> Citation:
+    return cite_sentences(document, sorted({m.sentence_id for m in candidate.mentions},
+                                           key=lambda sid: document.sentences[sid].start))
+
+
+def group_by_name(items: list[Read]) -> list[Candidate]:
+    """The mentions of each name in one source, as one candidate."""
+    grouped: dict[str, Candidate] = {}
+    for mention, reading in items:
+        candidate = grouped.setdefault(mention.technology.key, Candidate("", mention.technology, [], []))
+        candidate.mentions.append(mention)
+        candidate.readings.append(reading)
+    return list(grouped.values())

@@ -171,17 +171,17 @@ class RejectedClaim(Strict):
 # ---------------------------------------------------------------- LLM answers
 
 
-Answer = Literal["uses", "used", "no", "not"]
+Kind = Literal["software", "hardware", "person", "company", "website", "place", "product", "feature", "term"]
+KINDS: tuple[str, ...] = Kind.__args__
+TECHNOLOGY_KINDS = ("software", "hardware")
 
 
 class CandidateAnswer(Strict):
-    """The model's answer about one candidate name in a chunk."""
+    """The model's answer about one candidate name in a chunk: what the name refers to."""
 
     candidate: str = Field(description="the candidate's letter, e.g. 'A'")
-    answer: Answer = Field(description="uses: the company uses it now; used: used it before and moved away; "
-                                       "no: a technology it does not use; not: not a technology")
-    tag: str | None = Field(default=None, description="for a candidate marked new and answered uses/used: one tag "
-                                                      "from the fixed list")
+    kind: Kind = Field(description="what the name refers to")
+    tag: str | None = Field(default=None, description="for software or hardware: one tag from the fixed list")
 
     @field_validator("tag")
     @classmethod

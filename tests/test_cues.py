@@ -200,6 +200,8 @@ COMPARED = [
     ("Compared with Jenkins, the new runner starts jobs in seconds.", "Jenkins", ()),
     ("It behaves like a tiny Kafka running on each host.", "Kafka", ()),
     ("Unlike Netflix with its Chaos Monkey, Acme tests failures by hand.", "Chaos Monkey", ()),
+    ("Chunks travel peer to peer (in spirit, like Kazaa).", "Kazaa", ()),
+    ("Our deploy pipeline, like Spinnaker, rolls out one region at a time.", "Spinnaker", ()),
 ]
 
 
@@ -220,6 +222,8 @@ NOT_COMPARED = [
     ("Our old queue lost messages more often than Kafka does today.", "Kafka", "unknown", ()),
     ("Like most teams, we run Postgres on RDS.", "Postgres", "unknown", ("RDS",)),
     ("Unlike last year, Kafka handled the holiday peak without incident.", "Kafka", "unknown", ()),
+    ("We run several stores, like Cassandra and Redis, in every region.", "Cassandra", "unknown", ("Redis",)),
+    ("Some services, like Checkout, call Stripe directly.", "Checkout", "unknown", ()),
 ]
 
 
