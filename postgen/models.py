@@ -97,8 +97,6 @@ class SnapshotMeta(Strict):
 
 class CitationStatus(str, Enum):
     exact = "exact"
-    normalized = "normalized"
-    fuzzy = "fuzzy"
     not_found = "not_found"
 
 
@@ -113,7 +111,6 @@ class Citation(Strict):
     start: int
     end: int
     status: CitationStatus
-    score: float | None = None
     sentence_ids: list[str] = Field(default_factory=list)
     says: ClaimStatus | None = None  # what this source says: current or former
 

@@ -15,10 +15,10 @@ from .fetch import load_meta, load_text, sha256_hex
 from .lexicon import Lexicon, Technology, default_lexicon
 from .llm import LLMClient
 from .models import Claim, Company, ModelInfo, RejectedClaim, StageStats
-from .paths import state_dir
 from .review import (
     apply_review, build_document, company_lock, draft_path, load_existing, merge_claims, save,
 )
+from .settings import load_settings
 from .text import Document
 from .write import write_post
 from .yamlio import dump_yaml
@@ -103,7 +103,7 @@ class Run:
 
 
 def open_client(backend, *, use_cache: bool) -> LLMClient:
-    return LLMClient(backend, CallStore(state_dir() / "llm.sqlite"), use_cache=use_cache)
+    return LLMClient(backend, CallStore(load_settings().state_directory() / "llm.sqlite"), use_cache=use_cache)
 
 
 def claims_document(run: Run, claims: list[Claim], rejected: list[RejectedClaim]) -> str:

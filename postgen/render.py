@@ -28,10 +28,10 @@ from .logos import VENDOR_DIR, ResolvedLogo, icon, icon_index, icon_svg, inline_
 from .models import Post, TableRow
 from .paths import check_company, company_output_dir
 from .review import claim_id, draft_path, publishable, write_atomic_text
+from .settings import load_settings
 from .yamlio import load_yaml_file
 
 TEMPLATES = Path(__file__).parent / "templates"
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -263,7 +263,7 @@ def render_html(context: dict) -> tuple[str, str]:
 
 
 def chromium_path() -> str:
-    return os.environ.get("POSTGEN_CHROMIUM") or CHROMIUM
+    return str(load_settings().chromium)
 
 
 @contextmanager

@@ -337,6 +337,12 @@ def check_post_html(chromium, html: Path, rows: list[dict], sources: list[dict])
 # ---------------------------------------------------------------- the committed Spotify draft
 
 
+def listing(directory: Path) -> dict[str, tuple[int, int]]:
+    """Every file under `directory` with its size and modification time."""
+    return {str(path.relative_to(directory)): (path.stat().st_size, path.stat().st_mtime_ns)
+            for path in sorted(directory.rglob("*")) if path.is_file()}
+
+
 @needs_chromium
 def test_render_committed_spotify_draft(chromium, tmp_path):
     draft = REPO / "outputs" / "spotify" / "draft.yaml"
@@ -344,6 +350,7 @@ def test_render_committed_spotify_draft(chromium, tmp_path):
         pytest.skip("no committed outputs/spotify/draft.yaml")
     environment = {key: value for key, value in os.environ.items() if not key.startswith("POSTGEN_")}
     out = tmp_path / "spotify"
+    committed = listing(REPO / "outputs" / "spotify")
     done = subprocess.run([sys.executable, "-m", "postgen.cli", "render", "--company", "spotify", "--out", str(out)],
                           cwd=REPO, env={**environment, "COLUMNS": "200"}, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr + done.stdout
@@ -359,7 +366,7 @@ def test_render_committed_spotify_draft(chromium, tmp_path):
         assert source["title"] in body
     check_slides_and_pngs(chromium, out, len(rows))
     check_slide_layout(chromium, draft, "spotify", [row["technology"] for row in rows])
-    assert not (REPO / "outputs" / "spotify" / "post.html").exists() or out != REPO / "outputs" / "spotify"
+    assert listing(REPO / "outputs" / "spotify") == committed, "render --out wrote into the workspace's outputs/"
 
 
 @needs_chromium

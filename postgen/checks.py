@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from postgen.errors import PostgenError
-from postgen.fetch import load_meta, sha256_hex, snapshot_dir
-from postgen.grounding import names_technology, normalize_for_key
-from postgen.lexicon import default_lexicon, names_in_text
-from postgen.paths import outputs_dir
-from postgen.write import HASHTAG_RE
-from postgen.yamlio import load_yaml_file
+from .errors import PostgenError
+from .fetch import load_meta, sha256_hex, snapshot_dir
+from .grounding import names_technology, normalize_for_key
+from .lexicon import default_lexicon, names_in_text
+from .paths import outputs_dir
+from .write import HASHTAG_RE
+from .yamlio import load_yaml_file
 
 
 @dataclass
