@@ -22,9 +22,12 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def scratch_project(company: str) -> Path:
+    """A copy of this workspace's sources, prompts and gold sets, with empty outputs."""
     root = Path(tempfile.mkdtemp(prefix="postgen-bench-"))
+    shutil.copy2(REPO / "postgen.toml", root / "postgen.toml")
     shutil.copytree(REPO / "sources", root / "sources")
     shutil.copytree(REPO / "prompts", root / "prompts")
+    shutil.copytree(REPO / "evals" / "gold", root / "evals" / "gold")
     (root / "outputs").mkdir()
     return root
 
@@ -38,20 +41,23 @@ def main() -> int:
     args = parser.parse_args()
 
     root = scratch_project(args.company)
-    os.environ["POSTGEN_HOME"] = str(root)
     os.environ["POSTGEN_STATE_DIR"] = str(root / ".state")  # empty cache: every call is real
 
     from rich.console import Console
     from rich.table import Table
 
-    from evals.quality import as_rows, score_all
+    from postgen.backends import build_backend, choose_llm
+    from postgen.paths import choose_project
     from postgen.pipeline import Run, draft, open_client
+    from postgen.quality import as_rows, score_all
     from postgen.registry import load_company
-    from postgen.settings import build_backend, choose_llm
+    from postgen.settings import load_settings
 
+    choose_project(root)
     console = Console()
     started = time.monotonic()
-    backend = build_backend(choose_llm(args.llm, args.model), log=lambda line: None)
+    settings = load_settings()
+    backend = build_backend(choose_llm(args.llm, args.model, settings), settings, log=lambda line: None)
     load_seconds = time.monotonic() - started
     client = open_client(backend, use_cache=False)
     run = Run(load_company(args.company), client, discover=args.llm != "local")

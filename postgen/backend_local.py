@@ -9,7 +9,6 @@ prefix between calls.
 from __future__ import annotations
 
 import json
-import os
 import threading
 
 from .errors import LLMError
@@ -23,7 +22,7 @@ class LocalLlamaBackend:
     concurrency = 1
     sha256 = MODEL_SHA256
 
-    def __init__(self, *, n_ctx: int = 4096, threads: int | None = None, log=print):
+    def __init__(self, *, threads: int, n_ctx: int = 4096, log=print):
         try:
             from llama_cpp import Llama
         except ImportError:
@@ -37,7 +36,7 @@ class LocalLlamaBackend:
         self.llama = Llama(
             model_path=str(path),
             n_ctx=n_ctx,
-            n_threads=threads or int(os.environ.get("POSTGEN_THREADS", os.cpu_count() or 2)),
+            n_threads=threads,
             n_batch=512,
             seed=0,
             verbose=False,

@@ -3,8 +3,7 @@ langchain-openai structured output. tenacity owns retries; the openai client mak
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import openai
 from langchain_openai import ChatOpenAI
@@ -35,9 +34,8 @@ def retry_after_seconds(error: BaseException) -> float | None:
 
 @dataclass
 class RetryPolicy:
-    # Read when a policy is made, not when this module is imported (.env is loaded in between).
-    attempts: int = field(default_factory=lambda: int(os.environ.get("POSTGEN_LLM_ATTEMPTS", "4")))
-    base_seconds: float = field(default_factory=lambda: float(os.environ.get("POSTGEN_LLM_BACKOFF", "1.0")))
+    attempts: int = 4
+    base_seconds: float = 1.0
     max_seconds: float = 30.0
 
     def wait(self, state: RetryCallState) -> float:

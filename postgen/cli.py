@@ -9,23 +9,28 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from dotenv import load_dotenv
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import modelstore
+from .backends import LLM_HELP, build_backend, choose_llm
 from .errors import PostgenError
 from .fetch import FetchSettings, fetch_source, load_meta
 from .llm import redact
-from .paths import check_company, company_output_dir, project_root
+from .paths import check_company, chosen_project, choose_project, company_output_dir
 from .registry import list_companies, load_company
 from .selection import DEFAULT_ROWS
-from .settings import LLM_HELP, build_backend, choose_llm
+from .settings import load_settings
 
 app = typer.Typer(
-    help="Turn articles about a company's technology into a reviewable post whose every claim is quoted from a source.",
+    help=(
+        "Turn articles about a company's technology into a reviewable post whose every claim is quoted from a source.\n\n"
+        "Everything is read from and written to the workspace: --project DIR, else the nearest directory from "
+        "the current one upwards holding postgen.toml (made by `postgen init`), else the current directory. "
+        "Settings come from the environment, then the workspace's .env (see .env.example)."
+    ),
     no_args_is_help=True,
     add_completion=False,
 )
@@ -60,8 +65,41 @@ def handles_errors(command):
 
 
 @app.callback()
-def main() -> None:
-    load_dotenv(project_root() / ".env", override=False)
+@handles_errors
+def main(
+    project: Optional[Path] = typer.Option(
+        None, "--project", metavar="DIR",
+        help="The workspace to use (default: nearest directory upwards holding postgen.toml, else the current one).",
+    ),
+) -> None:
+    choose_project(project)
+
+
+@app.command()
+@handles_errors
+def init(
+    directory: Optional[Path] = typer.Argument(
+        None, help="Where to make the workspace (default: --project, else the current directory)."),
+) -> None:
+    """Make a workspace: postgen.toml, sources/, outputs/, prompts/ for overrides, .env.example, .gitignore.
+
+    Never overwrites a file; running it again only reports what is already there."""
+    from .workspace import init_workspace
+
+    root = (directory or chosen_project() or Path.cwd()).resolve()
+    entries = init_workspace(root)
+    for entry in entries:
+        if entry.created:
+            out.print(f"created {entry.path}", highlight=False)
+        else:
+            out.print(f"kept    {entry.path} (already there)" + (f": {entry.note}" if entry.note else ""),
+                      highlight=False, soft_wrap=True)
+    if not any(entry.created for entry in entries):
+        out.print(f"{root} is already a workspace; nothing changed", highlight=False, soft_wrap=True)
+        return
+    out.print(f"workspace ready: {root}", highlight=False, soft_wrap=True)
+    out.print("next: write sources/<company>.yaml (see the README), then `postgen fetch --company <company>` "
+              "and `postgen draft --company <company>`", highlight=False, soft_wrap=True)
 
 
 # ---------------------------------------------------------------- sources
@@ -91,7 +129,7 @@ def fetch(
 ) -> None:
     """Snapshot every source of a company with trafilatura (raw document, text, meta with sha256)."""
     registry = load_company(check_company(company))
-    settings = FetchSettings()
+    settings = FetchSettings.from_settings(load_settings())
     failures = []
     for source in registry.sources:
         try:
@@ -140,8 +178,9 @@ def make_run(company: str, llm: str | None, model: str | None, no_cache: bool):
     from .pipeline import Run, open_client
 
     registry = load_company(check_company(company))
-    choice = choose_llm(llm, model)
-    backend = build_backend(choice, log=lambda line: err.print(line, highlight=False))
+    settings = load_settings()
+    choice = choose_llm(llm, model, settings)
+    backend = build_backend(choice, settings, log=lambda line: err.print(line, highlight=False))
     client = open_client(backend, use_cache=not no_cache)
     return Run(registry, client)
 
@@ -243,11 +282,11 @@ def render_command(
 @handles_errors
 def evaluate(
     company: Optional[str] = typer.Option(None, "--company", "-c", help="Only this company (default: every committed draft)."),
-    quality: bool = typer.Option(False, "--quality", help="Also score claims against evals/gold (precision, recall)."),
+    quality: bool = typer.Option(False, "--quality", help="Also score claims against the workspace's evals/gold (precision, recall)."),
     junit: Optional[Path] = typer.Option(None, "--junit", help="Write a JUnit XML report here."),
 ) -> None:
     """Check every outputs/*/draft.yaml: quotes at their offsets, snapshots unchanged, post uses only verified claims."""
-    from evals.checks import run_checks, write_junit
+    from .checks import run_checks, write_junit
 
     results = run_checks(check_company(company) if company else None)
     table = Table("company", "check", "passed", "failed", title="draft checks")
@@ -261,7 +300,7 @@ def evaluate(
     if junit:
         write_junit(results, junit)
     if quality:
-        from evals.quality import print_quality
+        from .quality import print_quality
 
         print_quality(out, check_company(company) if company else None)
     if not results:

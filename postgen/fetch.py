@@ -8,7 +8,7 @@ import os
 import re
 import shutil
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
@@ -22,6 +22,7 @@ from .markup import html_body_to_prose, markdown_converter, markdown_to_prose
 from .models import Company, SnapshotMeta, Source, TextStructure
 from .paths import snapshot_root
 from .registry import local_file, registry_path
+from .settings import Settings
 
 EXTRACTION_OPTIONS = {
     "include_comments": False,
@@ -34,19 +35,19 @@ EXTRACTION_OPTIONS = {
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_LIKE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
-DEFAULT_TIMEOUT_SECONDS = 20
-DEFAULT_MAX_BYTES = 5_000_000
 MIN_ARTICLE_CHARS = 80
 STRUCTURE_FILE = "structure.json"
 
 
 @dataclass
 class FetchSettings:
-    # Read when settings are made, not when this module is imported (.env is loaded in between).
-    timeout_seconds: int = field(default_factory=lambda: int(os.environ.get("POSTGEN_FETCH_TIMEOUT", DEFAULT_TIMEOUT_SECONDS)))
-    max_bytes: int = field(default_factory=lambda: int(os.environ.get("POSTGEN_FETCH_MAX_BYTES", DEFAULT_MAX_BYTES)))
-    # Only tests switch this off, to reach servers they start on 127.0.0.1.
-    ssrf_protection: bool = field(default_factory=lambda: os.environ.get("POSTGEN_ALLOW_PRIVATE_URLS") != "1")
+    timeout_seconds: int
+    max_bytes: int
+    ssrf_protection: bool
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FetchSettings:
+        return cls(settings.fetch_timeout, settings.fetch_max_bytes, not settings.allow_private_urls)
 
 
 @dataclass

@@ -7,7 +7,6 @@ fewer output tokens than JSON; other backends use the pydantic schema.
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Protocol
@@ -16,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .callstore import CallStore, request_key
 from .errors import LLMError
+from .settings import load_secrets
 
 
 @dataclass
@@ -79,14 +79,9 @@ class UsageCounter:
         self.seconds += seconds
 
 
-def secrets_in_environment() -> list[str]:
-    names = ("OPENAI_API_KEY", "POSTGEN_API_KEY")
-    return [os.environ[name] for name in names if len(os.environ.get(name, "")) >= 6]
-
-
 def redact(text: str) -> str:
-    """Remove API keys from anything that may reach a log, an output or an error message."""
-    for secret in secrets_in_environment():
+    """Remove API keys (environment or .env) from anything that may reach a log, an output or an error."""
+    for secret in load_secrets().values():
         text = text.replace(secret, "***")
     return text
 

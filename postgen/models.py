@@ -124,8 +124,6 @@ class TextStructure(Strict):
 
 class CitationStatus(str, Enum):
     exact = "exact"
-    normalized = "normalized"
-    fuzzy = "fuzzy"
     not_found = "not_found"
 
 
@@ -140,7 +138,6 @@ class Citation(Strict):
     start: int
     end: int
     status: CitationStatus
-    score: float | None = None
     sentence_ids: list[str] = Field(default_factory=list)
     says: ClaimStatus | None = None  # what this source says: current or former
 

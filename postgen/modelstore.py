@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import ModelFileError
+from .settings import load_settings
 
 MODEL_NAME = "Qwen2.5-Coder-1.5B-Instruct Q4_K_M"
 MODEL_FILENAME = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
@@ -26,11 +27,7 @@ CHUNK = 8 * 1024 * 1024
 
 
 def model_dir() -> Path:
-    configured = os.environ.get("POSTGEN_MODEL_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "postgen" / "models"
+    return load_settings().model_directory()
 
 
 def model_path() -> Path:

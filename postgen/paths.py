@@ -1,19 +1,46 @@
-"""Where things live, and the rule that every path stays inside the project."""
+"""Where things live, and the rule that every path stays inside the project.
+
+The project (the workspace) is `--project DIR`, else the nearest directory from the current
+one upwards that holds postgen.toml, else the current directory. Never the package's location.
+"""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from .errors import InputError
 from .models import SLUG_RE
 
+WORKSPACE_MARKER = "postgen.toml"
+
+# Set by the CLI's --project for the current invocation; None means "look from the current directory".
+_chosen_root: Path | None = None
+
+
+def choose_project(directory: Path | None) -> None:
+    global _chosen_root
+    if directory is not None and not directory.is_dir():
+        raise InputError(f"--project {directory}: no such directory")
+    _chosen_root = directory.resolve() if directory is not None else None
+
+
+def chosen_project() -> Path | None:
+    return _chosen_root
+
+
+def find_workspace(start: Path) -> Path | None:
+    """The nearest directory from `start` upwards (itself included) that holds the workspace marker."""
+    for directory in (start, *start.parents):
+        if (directory / WORKSPACE_MARKER).is_file():
+            return directory
+    return None
+
 
 def project_root() -> Path:
-    configured = os.environ.get("POSTGEN_HOME")
-    if configured:
-        return Path(configured).resolve()
-    return Path(__file__).resolve().parent.parent
+    if _chosen_root is not None:
+        return _chosen_root
+    here = Path.cwd()
+    return find_workspace(here) or here
 
 
 def sources_dir() -> Path:
@@ -25,12 +52,13 @@ def outputs_dir() -> Path:
 
 
 def prompts_dir() -> Path:
+    """The workspace's prompt overrides; the packaged prompts fill in the rest."""
     return project_root() / "prompts"
 
 
-def state_dir() -> Path:
-    """Run state that is not committed: LLM call log and cache."""
-    return Path(os.environ.get("POSTGEN_STATE_DIR", project_root() / ".postgen"))
+def gold_dir() -> Path:
+    """Hand-annotated gold sets for `postgen eval --quality`."""
+    return project_root() / "evals" / "gold"
 
 
 def check_company(company: str) -> str:

@@ -16,13 +16,13 @@ from .fetch import load_meta, load_structure, load_text, sha256_hex
 from .lexicon import Lexicon, default_lexicon
 from .llm import LLMClient
 from .models import Claim, Company, ModelInfo, RejectedClaim, RowBounds, StageStats
-from .paths import state_dir
 from .review import (
     apply_review, build_document, company_lock, draft_path, ids_by_identity, load_existing, merge_claims,
     record_selection, reviewer_choices, save,
 )
 from .selection import DEFAULT_ROWS, Selection, prominence, row_bounds, select
 from .table import description_checker, hashtags_for, table_rows
+from .settings import load_settings
 from .text import Document
 from .write import write_post
 from .yamlio import dump_yaml
@@ -103,7 +103,7 @@ class Run:
 
 
 def open_client(backend, *, use_cache: bool) -> LLMClient:
-    return LLMClient(backend, CallStore(state_dir() / "llm.sqlite"), use_cache=use_cache)
+    return LLMClient(backend, CallStore(load_settings().state_directory() / "llm.sqlite"), use_cache=use_cache)
 
 
 def claims_document(run: Run, claims: list[Claim], rejected: list[RejectedClaim]) -> str:

@@ -1,18 +1,27 @@
-"""Prompt templates live in prompts/ as jinja2 files; this renders them."""
+"""Prompt templates are jinja2 files: the workspace's prompts/ first, then the packaged ones."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from .paths import prompts_dir
 
+PACKAGED_PROMPTS = "postgen.default_prompts"
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
+
+def packaged_prompts_dir() -> Path:
+    return Path(str(files(PACKAGED_PROMPTS)))
+
+
+@lru_cache(maxsize=4)
+def environment(overrides: Path) -> Environment:
+    loaders = [FileSystemLoader(str(overrides)), FileSystemLoader(str(packaged_prompts_dir()))]
     return Environment(
-        loader=FileSystemLoader(str(prompts_dir())),
+        loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=False,
@@ -20,4 +29,4 @@ def environment() -> Environment:
 
 
 def render(name: str, **values) -> str:
-    return environment().get_template(name).render(**values).strip()
+    return environment(prompts_dir()).get_template(name).render(**values).strip()

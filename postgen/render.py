@@ -33,10 +33,10 @@ from .logos import VENDOR_DIR, ResolvedLogo, icon, icon_index, icon_svg, inline_
 from .models import ClaimStatus, Post, RowSource, TableRow
 from .paths import check_company, company_output_dir
 from .review import draft_path, shown_in_post, write_atomic_text
+from .settings import load_settings
 from .yamlio import load_yaml_file
 
 TEMPLATES = Path(__file__).parent / "templates"
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -254,7 +254,7 @@ def render_html(context: dict) -> tuple[str, str]:
 
 
 def chromium_path() -> str:
-    return os.environ.get("POSTGEN_CHROMIUM") or CHROMIUM
+    return str(load_settings().chromium)
 
 
 @contextmanager

@@ -41,10 +41,10 @@ sources:
 """
 
 # Settings that keep runs fast and deterministic; anything from the developer's shell that
-# could change a run is removed.
-CLEARED = ("POSTGEN_LLM", "POSTGEN_MODEL", "OPENAI_API_KEY", "POSTGEN_API_KEY", "OPENAI_BASE_URL",
-           "POSTGEN_STRUCTURED_METHOD", "POSTGEN_FETCH_TIMEOUT", "POSTGEN_FETCH_MAX_BYTES",
-           "POSTGEN_ALLOW_PRIVATE_URLS", "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY")
+# could change a run is removed (every POSTGEN_* variable too, except where the model lives).
+KEPT_POSTGEN = ("POSTGEN_MODEL_DIR",)
+CLEARED = tuple(name for name in os.environ if name.startswith("POSTGEN_") and name not in KEPT_POSTGEN) + (
+    "OPENAI_API_KEY", "OPENAI_BASE_URL", "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY")
 DEFAULTS = {
     "POSTGEN_LLM_ATTEMPTS": "3",
     "POSTGEN_LLM_BACKOFF": "0.01",
@@ -125,13 +125,23 @@ def stub_llm():
         server.stop()
 
 
+@pytest.fixture(autouse=True)
+def no_project_left_chosen():
+    """--project given to an in-process CLI run must not leak into the next test."""
+    yield
+    from postgen.paths import choose_project
+
+    choose_project(None)
+
+
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Project:
-    """A temporary project: company 'acme' with two local-file sources, the repository's prompts,
-    and POSTGEN_HOME / POSTGEN_STATE_DIR pointing at temporary directories."""
+    """A temporary workspace (postgen.toml, the packaged prompts) that is the current directory:
+    company 'acme' with two local-file sources, and POSTGEN_STATE_DIR outside it."""
     root = tmp_path / "project"
     (root / "sources").mkdir(parents=True)
-    (root / "prompts").symlink_to(REPO / "prompts", target_is_directory=True)
+    (root / "postgen.toml").write_text("# a postgen workspace for one test\n", encoding="utf-8")
+    monkeypatch.chdir(root)
     state = tmp_path / "state"
     project = Project(root, state)
     project.write_registry("acme", ACME_YAML)
@@ -139,7 +149,7 @@ def project(tmp_path, monkeypatch) -> Project:
     project.write_source_file("acme", "data.txt", DATA_TEXT)
     for name in CLEARED:
         monkeypatch.delenv(name, raising=False)
-    settings = {**DEFAULTS, "POSTGEN_HOME": str(root), "POSTGEN_STATE_DIR": str(state)}
+    settings = {**DEFAULTS, "POSTGEN_STATE_DIR": str(state)}
     for name, value in settings.items():
         monkeypatch.setenv(name, value)
     project.env = {key: value for key, value in os.environ.items() if key not in CLEARED} | settings

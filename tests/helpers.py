@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,11 +13,10 @@ POSTGEN = [sys.executable, "-m", "postgen.cli"]
 
 def make_project(root: Path, company: str = "acme", registry: str | None = None,
                  files: dict[str, str] | None = None) -> Path:
-    """A project directory with prompts/ and one company registry."""
+    """A workspace (postgen.toml, sources/, outputs/) with one company registry; prompts are the packaged ones."""
     (root / "sources").mkdir(parents=True, exist_ok=True)
     (root / "outputs").mkdir(exist_ok=True)
-    if not (root / "prompts").exists():
-        shutil.copytree(REPO / "prompts", root / "prompts")
+    (root / "postgen.toml").write_text("# a postgen workspace for one test\n", encoding="utf-8")
     for relative, content in (files or {}).items():
         path = root / "sources" / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -29,7 +27,7 @@ def make_project(root: Path, company: str = "acme", registry: str | None = None,
 
 
 def run_cli(project: Path, *args: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "POSTGEN_HOME": str(project), "POSTGEN_STATE_DIR": str(project / ".state"),
-                   "COLUMNS": "200", **(env or {})}
+    """Run the CLI in a child process whose current directory is the workspace."""
+    environment = {**os.environ, "POSTGEN_STATE_DIR": str(project / ".state"), "COLUMNS": "200", **(env or {})}
     return subprocess.run([*POSTGEN, *args], cwd=project, env=environment, capture_output=True, text=True,
                           timeout=timeout)

@@ -8,9 +8,10 @@ from ruamel.yaml import YAML
 from postgen import modelstore
 from tests.helpers import make_project, run_cli
 
+# Cassandra is in the lexicon, so it is a candidate; the comparison wording must keep it out.
 PARAGRAPH = (
     "Acme's checkout service is written in Go and stores orders in PostgreSQL. "
-    "Unlike Netflix with its Chaos Monkey, Acme tests failures by hand.\n"
+    "Unlike Netflix with its Cassandra clusters, Acme keeps every order in that one database.\n"
 )
 
 pytestmark = pytest.mark.model
@@ -41,5 +42,7 @@ def test_real_model_extracts_a_grounded_claim_from_a_paragraph(tmp_path, install
     citation = claims["PostgreSQL"]["citations"][0]
     assert PARAGRAPH[citation["start"]:citation["end"]] == citation["quote"]
     assert "PostgreSQL" in citation["quote"]
-    assert "Chaos Monkey" not in claims
+    assert "Apache Cassandra" not in claims
+    compared = [item for item in claims_file["rejected"] if item["technology"] == "Apache Cassandra"]
+    assert compared and "comparison" in compared[0]["reason"], claims_file["rejected"]
     assert claims_file["model"]["sha256"] == modelstore.MODEL_SHA256

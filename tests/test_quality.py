@@ -1,6 +1,6 @@
 """The scorer counts what a reviewer would: matches by name or alias, misses, wrong extras."""
 
-from evals.quality import micro, score_company
+from postgen.quality import micro, score_company
 
 
 def test_scorer_matches_aliases_and_counts_misses_and_extras(project):

@@ -375,6 +375,12 @@ def shown_table(data: dict) -> list[dict]:
     return [row for row in data["post"]["table"] if row.get("claim") not in claims or shown_in_post(claims[row["claim"]])]
 
 
+def listing(directory: Path) -> dict[str, tuple[int, int]]:
+    """Every file under `directory` with its size and modification time."""
+    return {str(path.relative_to(directory)): (path.stat().st_size, path.stat().st_mtime_ns)
+            for path in sorted(directory.rglob("*")) if path.is_file()}
+
+
 @needs_chromium
 def test_render_committed_spotify_draft(chromium, tmp_path):
     draft = REPO / "outputs" / "spotify" / "draft.yaml"
@@ -382,6 +388,7 @@ def test_render_committed_spotify_draft(chromium, tmp_path):
         pytest.skip("no committed outputs/spotify/draft.yaml")
     environment = {key: value for key, value in os.environ.items() if not key.startswith("POSTGEN_")}
     out = tmp_path / "spotify"
+    committed = listing(REPO / "outputs" / "spotify")
     done = subprocess.run([sys.executable, "-m", "postgen.cli", "render", "--company", "spotify", "--out", str(out)],
                           cwd=REPO, env={**environment, "COLUMNS": "200"}, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr + done.stdout
@@ -396,7 +403,7 @@ def test_render_committed_spotify_draft(chromium, tmp_path):
         assert source["title"] in body
     check_slides_and_pngs(chromium, out, len(rows))
     check_slide_layout(chromium, draft, "spotify", [row["technology"] for row in rows])
-    assert not (REPO / "outputs" / "spotify" / "post.html").exists() or out != REPO / "outputs" / "spotify"
+    assert listing(REPO / "outputs" / "spotify") == committed, "render --out wrote into the workspace's outputs/"
 
 
 @needs_chromium

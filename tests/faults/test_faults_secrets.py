@@ -15,11 +15,13 @@ KEYS = {"OPENAI_API_KEY": SECRET, "POSTGEN_API_KEY": SECRET}
 
 
 def leaks(project, outcome) -> list[str]:
-    """Every place the secret shows up: output streams, any file of the project or state dir, any
-    SQLite row (read through SQLite too, in case the bytes are only in the WAL)."""
+    """Every place the secret shows up: output streams, any file of the project or state dir (but the
+    .env the user keeps it in), any SQLite row (read through SQLite too, in case the bytes are only in the WAL)."""
     found = [name for name, text in (("stdout", outcome.stdout), ("stderr", outcome.stderr)) if SECRET in text]
     for root in (project.root, project.state):
         for path in root.rglob("*"):
+            if path == project.root / ".env":
+                continue
             if path.is_file() and not path.is_symlink() and SECRET.encode() in path.read_bytes():
                 found.append(str(path))
     database = project.state / "llm.sqlite"
@@ -60,6 +62,18 @@ def test_echoed_key_in_an_error_body_is_redacted(project, stub_llm, fault, case,
     assert leaks(project, outcome) == []
     assert f"HTTP {step.status}" in outcome.stderr
     row.observed = f"exit {outcome.returncode}: 'HTTP {step.status} … bad credentials: Bearer ***'; {redacted(outcome)}"
+
+
+def test_key_kept_in_the_workspace_env_file_is_redacted_too(project, stub_llm, fault):
+    row = fault("secrets: key only in the workspace's .env, 401 echoing it", "exit 3; key shown as *** only")
+    fetched(project)
+    (project.root / ".env").write_text(f"POSTGEN_API_KEY={SECRET}\n", encoding="utf-8")
+    stub_llm.default = lambda request: Step(status=401, echo_auth=True)
+    outcome = project.postgen("extract", *llm_args(stub_llm))
+    assert outcome.returncode == 3, outcome.output
+    assert echoes_key(stub_llm)  # the key from .env was sent
+    assert leaks(project, outcome) == []
+    row.observed = f"exit {outcome.returncode}: stderr shows 'Bearer ***'; {redacted(outcome)}"
 
 
 def test_echoed_key_in_a_child_process(project, stub_llm, fault):

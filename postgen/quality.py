@@ -1,4 +1,4 @@
-"""Scorer: a draft's claims against the hand-made gold sets in evals/gold/.
+"""Scorer: a draft's claims against the hand-made gold sets in the workspace's evals/gold/.
 
 Per source: a predicted claim is a claim with a citation in that source. It is a true
 positive when it matches a gold positive (by name or alias, through the lexicon), else a
@@ -13,12 +13,10 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from postgen.fetch import load_text
-from postgen.candidates import without_version
-from postgen.lexicon import default_lexicon
-from postgen.paths import outputs_dir
-
-GOLD_DIR = Path(__file__).parent / "gold"
+from .candidates import without_version
+from .fetch import load_text
+from .lexicon import default_lexicon
+from .paths import gold_dir, outputs_dir
 
 
 @dataclass
@@ -116,7 +114,7 @@ def micro(scores: list[SourceScore]) -> SourceScore:
 
 def score_all(company: str | None = None) -> list[SourceScore]:
     scores = []
-    for gold_path in sorted(GOLD_DIR.glob("*.yaml")):
+    for gold_path in sorted(gold_dir().glob("*.yaml")):
         slug = gold_path.stem
         draft_path = outputs_dir() / slug / "draft.yaml"
         if (company and slug != company) or not draft_path.exists():

@@ -11,17 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from postgen.claim_ids import identity, is_id_of
-from postgen.draft_upgrade import upgrade
-from postgen.errors import PostgenError
-from postgen.fetch import load_meta, sha256_hex, snapshot_dir
-from postgen.grounding import names_technology, normalize_for_key
-from postgen.lexicon import default_lexicon, names_in_text
-from postgen.paths import outputs_dir
-from postgen.review import publishable, shown_in_post
-from postgen.selection import row_bounds, DEFAULT_ROWS
-from postgen.table import HASHTAG_RE
-from postgen.yamlio import load_yaml_file
+from .claim_ids import identity, is_id_of
+from .draft_upgrade import upgrade
+from .errors import PostgenError
+from .fetch import load_meta, sha256_hex, snapshot_dir
+from .grounding import names_technology, normalize_for_key
+from .lexicon import default_lexicon, names_in_text
+from .paths import outputs_dir
+from .review import publishable, shown_in_post
+from .selection import row_bounds, DEFAULT_ROWS
+from .table import HASHTAG_RE
+from .yamlio import load_yaml_file
 
 
 @dataclass
