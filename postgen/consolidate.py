@@ -45,7 +45,7 @@ def consolidate(source_claims: list[SourceClaim]) -> list[Claim]:
     for items in grouped.values():
         name = display_name(items)
         statuses = sorted({item.status for item in items}, key=lambda status: status.value)
-        citations = dedupe_citations([item.citation for item in items])
+        citations = dedupe_citations([citation for item in items for citation in item.citations])
         claims.append(Claim(
             technology=name,
             aliases=aliases_of(name, items),

@@ -30,7 +30,8 @@ from .models import KINDS, TAGS, TECHNOLOGY_KINDS, CandidateAnswer, ChunkAnswers
 from .prompts import render
 from .text import Document, Sentence
 
-MENTIONS_PER_NAME = 2  # per source: one grounded quote is enough, two guard against a misleading one
+MENTIONS_PER_NAME = 2  # shown to the model per unknown name and source: two guard against a misleading one
+CITATIONS_PER_SOURCE = 6  # quotes kept per claim and source: the describer picks the best of them
 MAX_SENTENCES_PER_CHUNK = 6
 MAX_CANDIDATES_PER_CHUNK = 10
 WINDOW_WORDS = 14  # words kept either side of the mentions when a sentence is long
@@ -65,7 +66,7 @@ class SourceClaim:
 
     technology: Technology
     status: ClaimStatus
-    citation: Citation
+    citations: list[Citation]  # one per sentence that names it
     evidence: frozenset[str] = frozenset()
     version: str | None = None
 
@@ -251,6 +252,7 @@ class Extractor:
     client: LLMClient
     lexicon: Lexicon
     company: str
+    mentions_of: dict[str, dict[str, Candidate]] = field(default_factory=dict)  # every mention, per source and name
 
     @property
     def compact(self) -> bool:
@@ -272,7 +274,7 @@ class Extractor:
                 continue
             outcome.rejected.append(RejectedClaim(technology=mention.technology.name, source=document.source_id,
                                                   quote=sentence.text, reason=reason))
-        return select_mentions(kept)
+        return kept
 
     def run(self, documents: list[Document], progress: Callable[[int, int], None] | None = None) -> ExtractionOutcome:
         outcome = ExtractionOutcome()
@@ -283,7 +285,8 @@ class Extractor:
             for candidate in group_by_name(known):
                 self.admit(document, candidate, candidate.technology, outcome.claims, outcome.rejected)
             unknown = [item for item in screened if not item[0].technology.from_lexicon]
-            work += [(document, chunk) for chunk in build_chunks(document, unknown)]
+            work += [(document, chunk) for chunk in build_chunks(document, select_mentions(unknown))]
+            self.mentions_of[document.source_id] = {c.technology.key: c for c in group_by_name(unknown)}
         outcome.chunks = len(work)
         workers = max(1, getattr(self.client.backend, "concurrency", 1))
         stop = threading.Event()  # after a failure (server down, Ctrl-C) chunks not yet started are not sent
@@ -329,28 +332,33 @@ class Extractor:
         for answer in parsed.answers:
             candidate = by_letter[answer.candidate]
             if answer.kind not in TECHNOLOGY_KINDS:
-                rejected.append(RejectedClaim(technology=candidate.name, source=document.source_id,
-                                              quote=citation_of(document, candidate).quote or None,
+                quote = document.sentences[candidate.mentions[0].sentence_id].text
+                rejected.append(RejectedClaim(technology=candidate.name, source=document.source_id, quote=quote,
                                               reason=f"model: {KIND_WORDS[answer.kind]}, not a technology"))
                 continue
             named = candidate.technology
             technology = Technology(named.name, named.aliases, answer.tag or DEFAULT_TAG, named.logo, from_lexicon=False)
-            self.admit(document, candidate, technology, claims, rejected)
+            every_mention = self.mentions_of.get(document.source_id, {}).get(named.key, candidate)
+            self.admit(document, every_mention, technology, claims, rejected)
         return claims, rejected
 
     @staticmethod
     def admit(document: Document, candidate: Candidate, technology: Technology, claims: list[SourceClaim],
               rejected: list[RejectedClaim]) -> None:
-        status = status_of(candidate.readings)
-        citation = citation_of(document, candidate)
-        citation.says = status
-        if reason := grounding_failure(document, citation, technology.names):
-            rejected.append(RejectedClaim(technology=technology.name, source=document.source_id,
-                                          quote=citation.quote or None, reason=reason))
+        citations = []
+        for sentence_id, readings in list(readings_by_sentence(document, candidate).items())[:CITATIONS_PER_SOURCE]:
+            citation = cite_sentences(document, [sentence_id])
+            citation.says = status_of(readings)
+            if reason := grounding_failure(document, citation, technology.names):
+                rejected.append(RejectedClaim(technology=technology.name, source=document.source_id,
+                                              quote=citation.quote or None, reason=reason))
+                continue
+            citations.append(citation)
+        if not citations:
             return
         evidence = frozenset().union(*(mention.evidence for mention in candidate.mentions))
         version = next((mention.version for mention in candidate.mentions if mention.version), None)
-        claims.append(SourceClaim(technology, status, citation, evidence, version))
+        claims.append(SourceClaim(technology, status_of(candidate.readings), citations, evidence, version))
 
 
 KIND_WORDS = {"person": "a person", "company": "a company", "website": "a website", "place": "a place",
@@ -359,9 +367,12 @@ KIND_WORDS = {"person": "a person", "company": "a company", "website": "a websit
 DEFAULT_TAG = "Internal Tooling"
 
 
-def citation_of(document: Document, candidate: Candidate) -> Citation:
-    return cite_sentences(document, sorted({m.sentence_id for m in candidate.mentions},
-                                           key=lambda sid: document.sentences[sid].start))
+def readings_by_sentence(document: Document, candidate: Candidate) -> dict[str, list[Reading]]:
+    """The readings of a candidate's mentions, per sentence, in document order."""
+    grouped: dict[str, list[Reading]] = {}
+    for mention, reading in sorted(zip(candidate.mentions, candidate.readings), key=lambda pair: pair[0].start):
+        grouped.setdefault(mention.sentence_id, []).append(reading)
+    return grouped
 
 
 def group_by_name(items: list[Read]) -> list[Candidate]:

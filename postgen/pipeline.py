@@ -11,6 +11,7 @@ from .callstore import CallStore
 from .claim_ids import identity
 from .consolidate import consolidate
 from .errors import FetchError
+from .describe import describe_all
 from .extract import Extractor
 from .fetch import load_meta, load_structure, load_text, sha256_hex
 from .lexicon import Lexicon, default_lexicon
@@ -84,7 +85,7 @@ class Run:
         outcome = self.timed("extract", lambda: extractor.run(documents, report))
         claims = self.timed("consolidate", lambda: consolidate(outcome.claims))
         self.loaded = {document.source_id: document for document in documents}
-        # descriptions: the describe stage is being rewritten (issue 11)
+        self.timed("describe", lambda: describe_all(claims, self.loaded, self.lexicon, self.company.name))
         return claims, outcome.rejected
 
     # ------------------------------------------------------------ selection (issue 11)

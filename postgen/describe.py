@@ -1,0 +1,356 @@
+"""Stage 5b: a description per claim, made from the words attached to the technology's mention.
+
+A mention's attached words are found by the shape of its sentence, never in a neighbour's part
+of a list sentence (the sentence is cut at ";", ":", dashes, brackets, commas, "while"…):
+
+| shape      | source words                                      | description                              |
+|------------|---------------------------------------------------|------------------------------------------|
+| subject    | Redis caches frequently accessed data             | Caches frequently accessed data          |
+| list       | BigQuery – interactive analytics                  | Interactive analytics                    |
+| aside      | Backstage (a developer portal)                    | Developer portal                         |
+| purpose    | …, Kafka for real-time data streaming, …          | Real-time data streaming                 |
+| role       | implements Envoy proxy as a service mesh          | Service mesh                             |
+| identity   | Java is their primary programming language        | Spotify's primary programming language   |
+
+Rewriting is limited to: a leading article or preposition dropped, the first letter
+capitalised, "to coordinate" → "Coordinates", "our/their/its" → the company's name, and a cut
+at a boundary to at most MAX_WORDS words. Everything else is copied, so every content word
+comes from the attached words (`unattached` checks this; checks.py runs it on every post).
+A description that points elsewhere ("makes that possible"), has fewer than two content words
+or ends mid-phrase is no description. The best option over all of a claim's quotes wins; a
+claim with none gets None and is left out of the post, flagged for review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .candidates import ordinary
+from .lexicon import Lexicon
+from .models import Claim
+from .text import Document, Sentence
+
+MAX_WORDS = 12
+MIN_CONTENT_WORDS = 2
+ROLE_VERBS = ("runs", "powers", "stores", "serves", "streams", "schedules", "builds", "tests", "deploys", "monitors",
+              "secures", "handles", "processes", "hosts", "routes", "caches", "orchestrates", "renders")
+FUNCTION_WORDS = {
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "into", "for", "with", "by", "on", "in", "at", "as",
+    "from", "across", "through", "via", "its", "their", "our", "this", "that", "these", "those", "which", "who",
+    "while", "is", "are", "was", "were", "be", "been", "it", "they", "we", "all", "each", "every", "both", "also",
+    "so", "than", "then", "over", "under", "about", "between", "within", "without", "per", "up", "out", "such",
+}
+POINTING_WORDS = {"this", "that", "these", "those", "it", "them", "they", "here", "there", "such", "him", "her"}
+POSSESSIVE = re.compile(r"\b(?:our|their|its)\b", re.IGNORECASE)
+BOUNDARY = re.compile(r"\s*(?:(?:,\s+|\s)(?:while|whereas|but|although|though|because|so that|which means|where)\s|"
+                      r";|:\s|\s[–—-]\s|—|\(|\)|,\s(?!\d))\s*")
+INNER_BOUNDARY = re.compile(r"(?:,\s|\s)(?:which|that|where|enabling|allowing|making|ensuring|including|"
+                            r"so|because|and then|while)\s|,\s")
+USE_BEFORE = re.compile(r"\b(?:uses?|used|using|via|with|through|on top of|built (?:on|with)|relies on|rely on|"
+                        r"runs? on|powered by|based on|leverages?|adopted|chose|implements?|deploys?)\s+$", re.I)
+PURPOSE_AFTER = re.compile(r"^\s*(?:(?:is|are)\s+used\s+|\w+\s+)?(?P<prep>for|to)\s+(?P<rest>\S.*)$", re.I)
+ROLE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?as\s+(?:a|an|the|our|their|its)\s+(?P<rest>\S.*)$", re.I)
+IDENTITY_AFTER = re.compile(r"^\s*(?:is|are|remains|serves as|acts as)\s+(?P<rest>(?:a|an|the|our|their|its)\s+\S.*)$",
+                            re.I)
+APPOSITIVE_AFTER = re.compile(r"^,\s+(?P<rest>(?:a|an|the|our|their|its)\s+[^,;()]+?)\s*(?:[,;]|[.!?]?$)", re.I)
+RESPONSIBLE_AFTER = re.compile(r"^\s*(?:is|are)\s+(?:\w+ly\s+)?responsible\s+for\s+(?P<rest>\S.*)$", re.I)
+# "storing our logs in Elastic Cloud" → Stores GitLab's logs
+GERUND_BEFORE = re.compile(r"\b(?P<verb>storing|running|hosting|serving|caching|processing|scheduling|routing|"
+                           r"monitoring|deploying|building|testing|streaming|rendering|indexing|handling)\s+"
+                           r"(?P<np>[^,;()]+?)\s+(?:in|on|with|through|using|via|into)\s+(?:\S+\s+(?:and|or)\s+)?$", re.I)
+ASIDE_AFTER = re.compile(r"^\s*\((?P<rest>[^()]{3,80})\)")
+ASIDE_OPENING = re.compile(r"^(?:a|an|the|our|their|its|for|used for|used to|which)\s", re.I)
+LIST_SHAPE = re.compile(r"^\s*(?P<name>[^:–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>\S.+)$")
+LEADING_WORDS = re.compile(r"^(?:(?:a|an|the|for|to)\s+)+", re.I)
+SUBJECT_OPENERS = re.compile(r"^(?:the\s+)?$", re.I)
+COPULAS = {"is", "was", "has", "does"}
+# "Code sharing between iOS and Android for …": a name governed by a preposition does not own the purpose after it
+PREPOSITION_BEFORE = re.compile(r"\b(?:between|across|among|on|in|of|from|to|into|onto|at|over|under|within|"
+                                r"without|against|like|than)\s+(?:\S+\s+(?:and|or)\s+)?(?:the\s+)?$", re.I)
+EMPTY_NOUNS = {"complexity", "complexities", "challenge", "challenges", "thing", "things", "stuff", "needs",
+               "aspects", "everything", "anything", "show", "job", "trick", "lot"}
+SHAPE_POINTS = {"subject": 4, "agent": 4, "list": 4, "aside": 4, "purpose": 3, "role": 3, "identity": 2}
+PARTICIPLES = (r"powered|handled|managed|served|stored|run|running|orchestrated|built|backed|driven|hosted|deployed|"
+               r"cached|processed|monitored|secured|scheduled|tested|streamed|rendered|based|coordinated|indexed")
+# "Spotify's web platform is built on React.js" → Powers Spotify's web platform
+AGENT_BEFORE = re.compile(rf"^(?P<np>[^,;]*?\w[^,;]*?)\s+(?:(?:is|are|was|were|gets|get)\s+)?(?:\w+ly\s+)?"
+                          rf"(?P<verb>{PARTICIPLES})\s+(?:by|on|with|through|in|via|from|using|on top of|atop)\s+"
+                          rf"(?:the\s+)?$", re.I)
+# "Kafka-based event pipelines" → Powers event pipelines
+COMPOUND_AFTER = re.compile(rf"^-(?P<verb>{PARTICIPLES})\s+(?P<np>\S.*)$", re.I)
+POWERS = {"powered", "built", "run", "running", "backed", "driven", "based"}
+WORD = re.compile(r"[\w'’./+#-]+")
+
+
+@lru_cache(maxsize=8192)
+def parts_of_speech(word: str) -> frozenset[str]:
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word.lower().strip("'’")))
+
+
+@lru_cache(maxsize=8192)
+def lemmas(word: str) -> frozenset[str]:
+    from lemminflect import getAllLemmas
+
+    return frozenset(lemma for found in getAllLemmas(word.lower()).values() for lemma in found)
+
+
+def is_verb(word: str) -> bool:
+    return bool(parts_of_speech(word) & {"VERB", "AUX"})
+
+
+def verb_lemma(word: str) -> str:
+    from lemminflect import getLemma
+
+    found = getLemma(word.lower(), upos="VERB")
+    return found[0] if found else word
+
+
+def third_person(verb: str) -> str:
+    from lemminflect import getInflection
+
+    forms = getInflection(verb.lower(), tag="VBZ")
+    return forms[0] if forms else verb
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    shape: str
+    citation: int  # index into the claim's citations
+    source: tuple[int, int]  # offsets of the copied words in the source text
+    score: float
+
+
+@dataclass(frozen=True)
+class Attached:
+    """Words attached to a mention, by shape, as offsets into the source text."""
+
+    shape: str
+    start: int
+    end: int
+
+
+# ---------------------------------------------------------------- which words are attached to a mention
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The piece of `text` between the clause and list boundaries around [start, end)."""
+    lo, hi = 0, len(text)
+    for match in BOUNDARY.finditer(text):
+        if match.end() <= start:
+            lo = max(lo, match.end())
+        elif match.start() >= end:
+            hi = min(hi, match.start())
+            break
+    return lo, hi
+
+
+def attached_words(document: Document, sentence: Sentence, start: int, end: int) -> list[Attached]:
+    """Every stretch of the sentence attached to the mention at [start, end) (absolute offsets)."""
+    if document.paragraph_of(sentence).kind in ("title", "heading", "code"):
+        return []
+    text, base = sentence.text, sentence.start
+    local_start, local_end = start - base, end - base
+    found = []
+    if sentence.start == document.paragraph_of(sentence).start and (match := LIST_SHAPE.match(text)):
+        name = match.group("name")
+        if match.start("name") == local_start and local_end <= match.end("name") and len(
+                name.split()) <= len(text[local_start:local_end].split()) + 1:
+            found.append(Attached("list", base + match.start("rest"), sentence.end))
+    after_name = text[local_end:]
+    if (match := ASIDE_AFTER.match(after_name)) and ASIDE_OPENING.match(match.group("rest")):
+        found.append(Attached("aside", end + match.start("rest"), end + match.end("rest")))
+    if match := APPOSITIVE_AFTER.match(after_name):
+        found.append(Attached("aside", end + match.start("rest"), end + match.end("rest")))
+    lo, hi = clause_bounds(text, local_start, local_end)
+    before, after = text[lo:local_start], text[local_end:hi]
+    if SUBJECT_OPENERS.match(before) and (words := WORD.findall(after)) and words[0].islower() and \
+            words[0].endswith("s") and is_verb(words[0]) and words[0].lower() not in COPULAS \
+            and verb_lemma(words[0]) != words[0].lower():  # "caches", not "access"
+        found.append(Attached("subject", end + after.index(words[0]), base + hi))
+    if (match := AGENT_BEFORE.search(before)) and (np_start := noun_phrase_start(before, match.start("verb"))) is not None:
+        found.append(Attached("agent", base + lo + np_start, base + lo + match.end("verb")))
+    if match := GERUND_BEFORE.search(before):
+        found.append(Attached("agent", base + lo + match.start("verb"), base + lo + match.end("np")))
+    if match := RESPONSIBLE_AFTER.match(after):
+        found.append(Attached("agent", end + match.start(), base + hi))
+    if match := COMPOUND_AFTER.match(after):
+        found.append(Attached("agent", end + match.start("verb"), base + hi))
+    object_of_preposition = PREPOSITION_BEFORE.search(before) and not USE_BEFORE.search(before)
+    for shape, pattern in (("purpose", PURPOSE_AFTER), ("role", ROLE_AFTER), ("identity", IDENTITY_AFTER)):
+        if (match := pattern.match(after)) and not object_of_preposition:
+            start_at = match.start("rest") - (3 if shape == "purpose" and match.group("prep").lower() == "to" else 0)
+            found.append(Attached(shape, end + start_at, base + hi))
+            break
+    return found
+
+
+NOUN_PHRASE_GLUE = {"and", "or", "of", "&"}
+DETERMINERS = {"a", "an", "the", "our", "their", "its"}
+
+
+def noun_phrase_start(text: str, end: int) -> int | None:
+    """Where the noun phrase ending just before `end` starts ("… is a website built" → "a website"), walking
+    back over nouns, adjectives, possessives and joining words, past an auxiliary; None when there is none."""
+    words = list(WORD.finditer(text[:end]))
+    while words and words[-1].group().lower() in ("is", "are", "was", "were", "get", "gets", "being", "been"):
+        words.pop()
+    start, nouns = None, 0
+    for match in reversed(words):
+        word = match.group()
+        kinds = parts_of_speech(word)
+        if word.lower() in DETERMINERS:
+            start = match.start()
+            break
+        if word.lower() in NOUN_PHRASE_GLUE and start is not None:
+            continue
+        if word.endswith(("'s", "’s")) or word[:1].isupper() or "-" in word or kinds & {"NOUN", "PROPN", "ADJ", "NUM"} \
+                and not kinds & {"AUX"} and word.lower() not in FUNCTION_WORDS:
+            start = match.start()
+            nouns += bool(kinds & {"NOUN", "PROPN"} or word[:1].isupper())
+            continue
+        break
+    return start if nouns else None
+
+
+# ---------------------------------------------------------------- turning attached words into a description
+
+
+def content_words(text: str) -> list[str]:
+    return [word for word in WORD.findall(text) if word.lower() not in FUNCTION_WORDS and not word.isdigit()]
+
+
+def ends_mid_phrase(word: str) -> bool:
+    """A last word that leaves the phrase hanging: a function word or a bare adverb."""
+    return word.lower() in FUNCTION_WORDS or parts_of_speech(word) == frozenset({"ADV"})
+
+
+def shortened(text: str) -> str:
+    """Words before an inner boundary or relative clause, at most MAX_WORDS, ending where a phrase can end."""
+    match = INNER_BOUNDARY.search(text)
+    if match and len(text[:match.start()].split()) >= 2:
+        text = text[:match.start()]
+    words = text.rstrip(" .!?;,").split()[:MAX_WORDS]
+    while words and ends_mid_phrase(words[-1].strip(",.;:")):
+        words.pop()
+    return " ".join(words).rstrip(",;:")
+
+
+def agent_rewritten(text: str) -> str:
+    """"NP is built on" → "Powers NP"; "NP handled by" → "Handles NP"; "-based NP" → "Powers NP";
+    "storing NP" → "Stores NP"; "is responsible for NP" → "Handles NP"."""
+    if match := RESPONSIBLE_AFTER.match(text):
+        return f"handles {match.group('rest')}"
+    if match := re.match(r"^(?P<verb>\w+ing)\s+(?P<np>.+)$", text):
+        return f"{third_person(verb_lemma(match.group('verb')))} {match.group('np')}"
+    if match := COMPOUND_AFTER.match("-" + text.lstrip("-")):
+        verb, np = match.group("verb"), match.group("np")
+    elif match := AGENT_BEFORE.search(text + " by "):
+        verb, np = match.group("verb"), match.group("np")
+    else:
+        return text
+    role = "powers" if verb.lower() in POWERS else third_person(verb_lemma(verb))
+    np = re.sub(r"^(?:(?:a|an|the)\s+)", "", re.sub(r"\s+(?:is|are|was|were|gets?)$", "", np.strip()), flags=re.I)
+    first, _, rest = np.partition(" ")
+    if "'" not in first and "’" not in first and (ordinary(first) or ordinary(first.removesuffix("s"))):  # "Credentials like …" began a sentence; mid-phrase it is lowercase
+        np = f"{first.lower()} {rest}".strip()
+    return f"{role} {np}"
+
+
+def rewritten(shape: str, text: str, company: str) -> str:
+    """The attached words as a description: role verb first where the shape needs one, cut short, then the
+    leading article or preposition dropped, a verb in the third person, possessives made the company's."""
+    preposition = text.strip().split(" ", 1)[0].lower() if text.strip() else ""
+    text = shortened(agent_rewritten(text.strip()) if shape == "agent" else text)
+    text = LEADING_WORDS.sub("", text.strip()) if shape != "subject" else text.strip()
+    if shape == "purpose" and preposition == "to" and text.split() and is_verb(text.split()[0]):
+        first, _, rest = text.partition(" ")
+        text = f"{third_person(first)} {rest}".strip()
+    text = POSSESSIVE.sub(f"{company}'s", text)
+    first = text.split(" ", 1)[0]
+    return text if re.search(r"[A-Z]", first[1:]) else text[:1].upper() + text[1:]  # "iOS" stays
+
+
+def acceptable(text: str) -> bool:
+    """At least two content words, none pointing elsewhere ("makes that possible") or empty ("the show")."""
+    words = [word.lower().strip(",.;:") for word in text.split()]
+    return len(content_words(text)) >= MIN_CONTENT_WORDS and not (POINTING_WORDS | EMPTY_NOUNS) & set(words)
+
+
+def score(shape: str, text: str, block_kind: str) -> float:
+    """Shape first; then a useful length (4–9 words best); prose over list fragments on a tie."""
+    length = len(text.split())
+    fit = 2 if 4 <= length <= 9 else (1 if 3 <= length <= MAX_WORDS else 0)
+    return SHAPE_POINTS[shape] + fit + (0.5 if block_kind == "paragraph" else 0)
+
+
+def mention_spans(sentence: Sentence, names: list[str]) -> list[tuple[int, int]]:
+    spans = set()
+    for name in names:
+        for match in re.finditer(rf"(?<![\w.]){re.escape(name)}(?!\w)", sentence.text, re.IGNORECASE):
+            spans.add((sentence.start + match.start(), sentence.start + match.end()))
+    return sorted(spans)
+
+
+def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, company: str) -> list[Option]:
+    names = [claim.technology, *claim.aliases]
+    found = []
+    for index, citation in enumerate(claim.citations):
+        document = documents.get(citation.source)
+        for sentence_id in citation.sentence_ids if document else []:
+            sentence = document.sentences[sentence_id]
+            kind = document.paragraph_of(sentence).kind
+            for start, end in mention_spans(sentence, names):
+                for attached in attached_words(document, sentence, start, end):
+                    text = rewritten(attached.shape, document.text[attached.start:attached.end], company)
+                    if acceptable(text):
+                        found.append(Option(text, attached.shape, index, (attached.start, attached.end),
+                                            score(attached.shape, text, kind)))
+    return found
+
+
+def describe_claim(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, company: str) -> Option | None:
+    """The best description any of the claim's quotes offers (earlier quotes win ties), or None."""
+    found = options(claim, documents, lexicon, company)
+    return max(found, key=lambda option: (option.score, -option.citation)) if found else None
+
+
+def describe_all(claims: list[Claim], documents: dict[str, Document], lexicon: Lexicon, company: str) -> None:
+    """Set each claim's description (None when no quote offers one) and its strongest quote."""
+    for claim in claims:
+        option = describe_claim(claim, documents, lexicon, company)
+        claim.description = option.text if option else None
+        claim.best_citation = option.citation if option else 0
+
+
+# ---------------------------------------------------------------- the attachment check
+
+
+def unattached(description: str, attached_text: str, company: str) -> list[str]:
+    """Content words of `description` that the attached words do not hold, allowing other forms of the same
+    word, the company's name and the role verbs. Empty: the description is attached."""
+    available = set()
+    for word in WORD.findall(attached_text):
+        available |= {word.lower()} | lemmas(word)
+    missing = []
+    for word in content_words(description):
+        plain = word.lower().removesuffix("'s").removesuffix("’s")
+        if plain in available or plain == company.lower() or plain in ROLE_VERBS or lemmas(plain) & available:
+            continue
+        missing.append(word)
+    return missing
+
+
+def attached_to_technology(description: str, claim_names: list[str], quotes: list[tuple[Document, Sentence]],
+                           company: str) -> bool:
+    """Whether a description is made of the words attached to one of the technology's mentions in its quotes."""
+    for document, sentence in quotes:
+        for start, end in mention_spans(sentence, claim_names):
+            for attached in attached_words(document, sentence, start, end):
+                if not unattached(description, document.text[attached.start:attached.end], company):
+                    return True
+    return False
