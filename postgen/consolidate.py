@@ -58,6 +58,7 @@ def consolidate(source_claims: list[SourceClaim]) -> list[Claim]:
             logo=items[0].technology.logo,
             version=next((item.version for item in items if item.version), None),
             evidence=sorted(set().union(*(item.evidence for item in items))),
+            own=any(item.own for item in items),
         ))
     return sorted(claims, key=lambda claim: (-claim.corroboration, claim.technology.lower()))
 

@@ -540,3 +540,27 @@ def looks_like_instructions(text: str) -> bool:
     """A sentence addressed to an AI ("ignore previous instructions", "you are an AI assistant"):
     it is data about an article, never a claim and never an instruction."""
     return bool(INSTRUCTION_LIKE.search(text))
+
+
+# ------------------------------------------------------------------ the company's own tools
+
+OWN_BEFORE = re.compile(
+    r"\b(?:in-house|inhouse|internal|internally|custom|home-?grown|proprietary|our\s+own|its\s+own|their\s+own|"
+    r"(?:we|they|the\s+team|engineers)\s+(?:built|developed|created|wrote|designed|open-sourced)|"
+    r"(?:built|developed|created|written|designed|open-sourced)\s+(?:in-house|internally))\b"
+    r"(?:(?:\s+(?!(?:on|in|at|from|to|with|for|of|by|via|into)\b)[\w/-]+){0,2}(?:\s+(?:called|named))?|"
+    r"(?:\s+[\w/-]+){0,3}?\s+(?:such\s+as|like|including)\b[^.;:]{0,80}?)\s*$", I)
+OWN_AFTER = re.compile(
+    r"^\s*(?:,|\(|–|—|-|is|are|was)?\s*(?:(?:a|an|our|their|its)\s+)?(?:own\s+|in-house|inhouse|internal|custom|home-?grown|"
+    r"proprietary|(?:which|that)\s+(?:we|they)\s+(?:built|developed|created|wrote)|"
+    r"(?:built|developed|created|written|open-sourced)\s+(?:in-house|internally|by\s+(?:us|the\s+team)))\b", I)
+
+
+def own_tool(sentence: str, start: int, end: int, *, company: str) -> bool:
+    """Whether the wording presents the name as the company's own tool: "custom tools such as X", "our in-house X",
+    "X, our internal platform", "X, built in-house", "a tool we built called X", "Acme's own X"."""
+    before, after = sentence[:start], sentence[end:]
+    clause = before[max([m.end() for m in STRONG_BOUNDARY.finditer(before)], default=0):]
+    if OWN_BEFORE.search(clause) or OWN_AFTER.match(after):
+        return True
+    return bool(re.search(rf"\b{re.escape(company)}['’]s\s+own\s+(?:[\w/-]+\s+){{0,3}}$", clause, I))

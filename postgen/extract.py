@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .candidates import Mention, find_candidates
-from .cues import Reading, looks_like_instructions, read_mention
+from .cues import Reading, looks_like_instructions, own_tool, read_mention
 from .grounding import cite_sentences, grounding_failure
 from .lexicon import Lexicon, Technology
 from .llm import CompactFormat, LLMClient, LLMRequest, LLMResult
@@ -69,6 +69,7 @@ class SourceClaim:
     citations: list[Citation]  # one per sentence that names it
     evidence: frozenset[str] = frozenset()
     version: str | None = None
+    own: bool = False  # worded as the company's own tool
 
 
 @dataclass
@@ -342,9 +343,9 @@ class Extractor:
             self.admit(document, every_mention, technology, claims, rejected)
         return claims, rejected
 
-    @staticmethod
-    def admit(document: Document, candidate: Candidate, technology: Technology, claims: list[SourceClaim],
+    def admit(self, document: Document, candidate: Candidate, technology: Technology, claims: list[SourceClaim],
               rejected: list[RejectedClaim]) -> None:
+        company = self.company
         citations = []
         for sentence_id, readings in list(readings_by_sentence(document, candidate).items())[:CITATIONS_PER_SOURCE]:
             citation = cite_sentences(document, [sentence_id])
@@ -358,13 +359,19 @@ class Extractor:
             return
         evidence = frozenset().union(*(mention.evidence for mention in candidate.mentions))
         version = next((mention.version for mention in candidate.mentions if mention.version), None)
-        claims.append(SourceClaim(technology, status_of(candidate.readings), citations, evidence, version))
+        own = any(worded_as_own(document, mention, company) for mention in candidate.mentions)
+        claims.append(SourceClaim(technology, status_of(candidate.readings), citations, evidence, version, own))
 
 
 KIND_WORDS = {"person": "a person", "company": "a company", "website": "a website", "place": "a place",
               "product": "the company's own product", "feature": "a product feature or content",
               "term": "a general term"}
 DEFAULT_TAG = "Internal Tooling"
+
+
+def worded_as_own(document: Document, mention: Mention, company: str) -> bool:
+    sentence = document.sentences[mention.sentence_id]
+    return own_tool(sentence.text, mention.start - sentence.start, mention.end - sentence.start, company=company)
 
 
 def readings_by_sentence(document: Document, candidate: Candidate) -> dict[str, list[Reading]]:

@@ -381,3 +381,27 @@ def test_sentences_addressing_an_ai_are_set_aside(sentence):
 @pytest.mark.parametrize("sentence", NOT_INSTRUCTIONS)
 def test_engineering_prose_about_rules_and_prompts_is_not_instructions(sentence):
     assert not looks_like_instructions(sentence)
+
+
+OWN_TOOLS = [
+    ("They have developed custom tools such as Tingle (for job scheduling) and Backstage (a developer portal).",
+     "Backstage", True),
+    ("Gitaly, our in-house Git service, handles every request.", "Gitaly", True),
+    ("We built a tool called Hermes to route jobs.", "Hermes", True),
+    ("Opserver is our internal monitoring dashboard.", "Opserver", True),
+    ("Our in-house deploy tool Shipit pushes code to every region.", "Shipit", True),
+    ("The team built Bosun, an open-source alerting system.", "Bosun", True),
+    ("We run Kafka on our own hardware.", "Kafka", False),
+    ("Our internal dashboards read from Prometheus.", "Prometheus", False),
+    ("Acme runs internal services on Kubernetes.", "Kubernetes", False),
+    ("We use Redis for caching.", "Redis", False),
+    ("Netflix built Zuul, its own edge gateway.", "Netflix", False),
+]
+
+
+@pytest.mark.parametrize("sentence, name, expected", OWN_TOOLS)
+def test_wording_that_presents_the_company_s_own_tool(sentence, name, expected):
+    from postgen.cues import own_tool
+
+    start = sentence.index(name)
+    assert own_tool(sentence, start, start + len(name), company="Acme") is expected
