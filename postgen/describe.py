@@ -42,6 +42,7 @@ FUNCTION_WORDS = {
     "while", "is", "are", "was", "were", "be", "been", "it", "they", "we", "all", "each", "every", "both", "also",
     "so", "than", "then", "over", "under", "about", "between", "within", "without", "per", "up", "out", "such",
 }
+PARTICLES = {"up", "in", "out", "off", "over", "around", "away", "back"}
 POINTING_WORDS = {"this", "that", "these", "those", "it", "them", "they", "here", "there", "such", "him", "her"}
 POSSESSIVE = re.compile(r"\b(?:our|their|its)\b", re.IGNORECASE)
 BOUNDARY = re.compile(r"\s*(?:(?:,\s+|\s)(?:while|whereas|but|although|though|because|so that|which means|where)\s|"
@@ -275,10 +276,14 @@ def rewritten(shape: str, text: str, company: str) -> str:
     return text if re.search(r"[A-Z]", first[1:]) else text[:1].upper() + text[1:]  # "iOS" stays
 
 
-def acceptable(text: str) -> bool:
-    """At least two content words, none pointing elsewhere ("makes that possible") or empty ("the show")."""
+def acceptable(shape: str, text: str) -> bool:
+    """Enough content words (a bare purpose or verb phrase needs three: "frontend experiences" says little, a
+    named role such as "developer portal" is enough), none pointing elsewhere ("makes that possible") or empty
+    ("the show"), and no phrasal verb standing in for a use ("shows up in …", "steps in for …")."""
     words = [word.lower().strip(",.;:") for word in text.split()]
-    return len(content_words(text)) >= MIN_CONTENT_WORDS and not (POINTING_WORDS | EMPTY_NOUNS) & set(words)
+    needed = MIN_CONTENT_WORDS + (1 if shape in ("purpose", "subject") else 0)
+    return (len(content_words(text)) >= needed and not (POINTING_WORDS | EMPTY_NOUNS) & set(words)
+            and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0])))
 
 
 def score(shape: str, text: str, block_kind: str) -> float:
@@ -307,7 +312,7 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
             for start, end in mention_spans(sentence, names):
                 for attached in attached_words(document, sentence, start, end):
                     text = rewritten(attached.shape, document.text[attached.start:attached.end], company)
-                    if acceptable(text):
+                    if acceptable(attached.shape, text):
                         found.append(Option(text, attached.shape, index, (attached.start, attached.end),
                                             score(attached.shape, text, kind)))
     return found

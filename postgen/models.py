@@ -231,11 +231,21 @@ class RowBounds(Strict):
     max: int
 
 
+class Figure(Strict):
+    """A count or rate a quote states, for the brief's hook: its words and where they stand in the snapshot."""
+
+    text: str
+    source: str
+    start: int
+    end: int
+
+
 class Post(Strict):
     brief: str
     hashtags: list[str]
     table: list[TableRow]
     row_bounds: RowBounds | None = None  # how many rows the selection may give (absent in older drafts)
+    figures: list[Figure] = Field(default_factory=list)  # the figures the brief was given, each at its source
     dropped_copy: list[str] = Field(default_factory=list)
 
 

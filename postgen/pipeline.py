@@ -133,8 +133,9 @@ def draft(run: Run, rows: int = DEFAULT_ROWS) -> tuple[dict, Selection]:
         record_selection(merged, selection)
         table = table_rows(selection.rows, run.company, {source["id"]: source for source in sources},
                            ids_by_identity(merged))
-        post = run.timed("write", lambda: write_post(run.client, run.company, usable, run.lexicon, table,
-                                                   hashtags_for(run.company, selection.rows)))
+        post = run.timed("write", lambda: write_post(
+            run.client, run.company, usable, run.lexicon, table, hashtags_for(run.company, selection.rows),
+            post_claims=selection.rows, documents=run.loaded, sources={source["id"]: source for source in sources}))
         low, high = row_bounds(rows)
         post.row_bounds = RowBounds(min=low, max=high)
         document = build_document(

@@ -200,13 +200,12 @@ def table_rows(claims: list[Claim], company: Company, sources: Mapping[str, Mapp
 def description_checker(company: Company, claims: list[Claim], lexicon: Lexicon) -> DescriptionProblem:
     """Why a claim's description cannot be published: missing, or failing the copy checks
     (another technology named, a number no quote has)."""
-    verified, quoted_numbers = copy_facts(company, claims, lexicon)
+    facts = copy_facts(company, claims, lexicon)
 
     def problem(claim: Claim) -> str | None:
         if missing := missing_description(claim):
             return missing
-        found = sorted({p for check in check_copy(claim.description, lexicon, verified, quoted_numbers)
-                        for p in check.problems})
+        found = sorted({p for check in check_copy(claim.description, lexicon, facts) for p in check.problems})
         return f"description fails the copy check: {'; '.join(found)}" if found else None
 
     return problem
