@@ -14,7 +14,11 @@ from xml.etree import ElementTree
 from .claim_ids import identity, is_id_of
 from .draft_upgrade import upgrade
 from .errors import PostgenError
-from .fetch import load_meta, sha256_hex, snapshot_dir
+from .describe import attached_to_technology
+from .fetch import load_meta, load_structure, sha256_hex, snapshot_dir
+from .models import Claim, Company
+from .text import Document, Sentence
+from .write import check_copy, copy_facts
 from .grounding import names_technology, normalize_for_key
 from .lexicon import default_lexicon, names_in_text
 from .paths import outputs_dir
@@ -231,6 +235,67 @@ def check_fragments(company: str, draft: dict) -> CheckResult:
     return result
 
 
+# ---------------------------------------------------------------- the words of the post
+
+
+def snapshot_documents(company: str, texts: dict[str, str]) -> dict[str, Document]:
+    documents = {}
+    for source_id, text in texts.items():
+        meta = load_meta(company, source_id)
+        documents[source_id] = Document(source_id, text, load_structure(company, source_id, meta) if meta else None)
+    return documents
+
+
+def quoted_sentences(claim: dict, documents: dict[str, Document]) -> list[tuple[Document, Sentence]]:
+    """The sentences a claim's citations quote, found again in the snapshots by their offsets."""
+    found = []
+    for citation in claim.get("citations") or []:
+        document = documents.get(citation["source"])
+        if document is None:
+            continue
+        found += [(document, sentence) for sentence in document.sentences.values()
+                  if citation["start"] <= sentence.start and sentence.end <= citation["end"]]
+    return found
+
+
+def check_attachment(company: str, draft: dict, documents: dict[str, Document]) -> CheckResult:
+    """A published description is made of the words attached to its technology's own mention, not of a
+    neighbour's words in a list sentence (a reviewer's edited description is theirs to vouch for)."""
+    result = CheckResult(company, "description attached to its technology")
+    subject = draft.get("company_name") or company
+    for row, claim in shown_rows(draft):
+        if claim is None or claim.get("description") != claim.get("machine_description"):
+            continue
+        names = [claim["technology"], *(claim.get("aliases") or [])]
+        ok = attached_to_technology(row.get("description") or "", names, quoted_sentences(claim, documents), subject)
+        result.record(ok, f"row {row['technology']!r}: {row.get('description')!r} is not made of the words its "
+                          f"quotes attach to {row['technology']!r}")
+    return result
+
+
+def check_copy_states_quotes(company: str, draft: dict, texts: dict[str, str]) -> CheckResult:
+    """The brief and the descriptions state only what cited quotes state: verified technologies (a former
+    one only as "from X to Y"), numbers and words of quality or scale that a quote has; every figure
+    given to the brief stands at its offsets."""
+    result = CheckResult(company, "copy states only what quotes state")
+    claims = [Claim.model_validate({**{k: v for k, v in claim.items() if k in Claim.model_fields},
+                                    "description": claim.get("description")})
+              for claim in draft.get("claims") or [] if claim.get("found", True) and claim.get("review") != "rejected"]
+    subject = Company(name=draft.get("company_name") or company, slug=company, sources=[{"id": "x", "file": "x"}])
+    facts = copy_facts(subject, claims, default_lexicon())
+    post = draft.get("post") or {}
+    copy = [post.get("brief") or ""] + [row.get("description") or "" for row, claim in shown_rows(draft)
+                                        if claim is None or claim.get("description") == claim.get("machine_description")]
+    for text in copy:
+        for check in check_copy(text, default_lexicon(), facts):
+            result.record(not check.problems, f"{check.sentence!r}: {'; '.join(check.problems)}")
+    for figure in post.get("figures") or []:
+        text = texts.get(figure["source"], "")
+        result.record(text[figure["start"]:figure["end"]] == figure["text"],
+                      f"figure {figure['text']!r} is not at {figure['source']} {figure['start']}-{figure['end']}")
+    return result
+
+
 def check_table(company: str, draft: dict) -> list[CheckResult]:
     return [check_resolution(company, draft), check_status(company, draft), *check_descriptions(company, draft),
             check_row_count(company, draft), check_fragments(company, draft)]
@@ -247,7 +312,9 @@ def run_checks(company: str | None = None) -> list[CheckResult]:
             continue
         draft = upgrade(draft)
         sources, texts = check_sources(slug, draft)
-        results += [sources, *check_quotes(slug, draft, texts), *check_post(slug, draft), *check_table(slug, draft)]
+        results += [sources, *check_quotes(slug, draft, texts), *check_post(slug, draft), *check_table(slug, draft),
+                    check_attachment(slug, draft, snapshot_documents(slug, texts)),
+                    check_copy_states_quotes(slug, draft, texts)]
     return results
 
 

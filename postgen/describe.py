@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .candidates import ordinary
+from .candidates import common_word
 from .lexicon import Lexicon
 from .models import Claim
 from .text import Document, Sentence
@@ -63,7 +63,7 @@ GERUND_BEFORE = re.compile(r"\b(?P<verb>storing|running|hosting|serving|caching|
                            r"(?P<np>[^,;()]+?)\s+(?:in|on|with|through|using|via|into)\s+(?:\S+\s+(?:and|or)\s+)?$", re.I)
 ASIDE_AFTER = re.compile(r"^\s*\((?P<rest>[^()]{3,80})\)")
 ASIDE_OPENING = re.compile(r"^(?:a|an|the|our|their|its|for|used for|used to|which)\s", re.I)
-LIST_SHAPE = re.compile(r"^\s*(?P<name>[^:–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>\S.+)$")
+LIST_SHAPE = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^:–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>\S.+)$")
 LEADING_WORDS = re.compile(r"^(?:(?:a|an|the|for|to)\s+)+", re.I)
 SUBJECT_OPENERS = re.compile(r"^(?:the\s+)?$", re.I)
 COPULAS = {"is", "was", "has", "does"}
@@ -82,7 +82,7 @@ AGENT_BEFORE = re.compile(rf"^(?P<np>[^,;]*?\w[^,;]*?)\s+(?:(?:is|are|was|were|g
 # "Kafka-based event pipelines" → Powers event pipelines
 COMPOUND_AFTER = re.compile(rf"^-(?P<verb>{PARTICIPLES})\s+(?P<np>\S.*)$", re.I)
 POWERS = {"powered", "built", "run", "running", "backed", "driven", "based"}
-WORD = re.compile(r"[\w'’./+#-]+")
+WORD = re.compile(r"[\w'’/+#-]+(?:\.[\w/+#-]+)*")  # "Node.js" is one word; a full stop is not part of one
 
 
 @lru_cache(maxsize=8192)
@@ -257,7 +257,7 @@ def agent_rewritten(text: str) -> str:
     role = "powers" if verb.lower() in POWERS else third_person(verb_lemma(verb))
     np = re.sub(r"^(?:(?:a|an|the)\s+)", "", re.sub(r"\s+(?:is|are|was|were|gets?)$", "", np.strip()), flags=re.I)
     first, _, rest = np.partition(" ")
-    if "'" not in first and "’" not in first and (ordinary(first) or ordinary(first.removesuffix("s"))):  # "Credentials like …" began a sentence; mid-phrase it is lowercase
+    if "'" not in first and "’" not in first and not re.search(r"[A-Z]", first[1:]) and common_word(first):  # "Credentials like …" began a sentence; mid-phrase it is lowercase
         np = f"{first.lower()} {rest}".strip()
     return f"{role} {np}"
 

@@ -1,0 +1,53 @@
+"""The brief's copy check: a sentence may state only what the cited quotes state."""
+
+from __future__ import annotations
+
+from postgen.grounding import cite_sentences
+from postgen.lexicon import default_lexicon
+from postgen.models import Claim, ClaimStatus, Company
+from postgen.text import Document
+from postgen.write import check_copy, copy_facts
+
+TEXT = ("Acme moved its orders from MySQL to PostgreSQL in 2019. Apache Kafka carries 2 billion events a day.\n")
+ACME = Company(name="Acme", slug="acme", sources=[{"id": "blog", "file": "x.txt"}])
+
+
+def facts():
+    document = Document("blog", TEXT)
+    sentences = list(document.sentences.values())
+    claims = [
+        Claim(technology="MySQL", tag="Database", description=None, status=ClaimStatus.former,
+              citations=[cite_sentences(document, [sentences[0].id])]),
+        Claim(technology="PostgreSQL", tag="Database", description=None, status=ClaimStatus.current,
+              citations=[cite_sentences(document, [sentences[0].id])]),
+        Claim(technology="Apache Kafka", aliases=["Kafka"], tag="Streaming", description=None,
+              status=ClaimStatus.current, citations=[cite_sentences(document, [sentences[1].id])]),
+    ]
+    return copy_facts(ACME, claims, default_lexicon())
+
+
+def problems(sentence: str) -> list[str]:
+    return [p for check in check_copy(sentence, default_lexicon(), facts()) for p in check.problems]
+
+
+def test_a_sentence_made_of_quoted_facts_passes():
+    assert problems("From 2 billion events a day to PostgreSQL orders, this is Acme's stack.") == []
+    assert problems("Acme moved from MySQL to PostgreSQL.") == []
+
+
+def test_quality_or_scale_that_no_quote_states_is_refused():
+    assert any("seamless" in p for p in problems("Kafka gives Acme a seamless experience."))
+    assert any("millions" in p for p in problems("Acme serves millions of users with Kafka."))
+
+
+def test_numbers_must_be_quoted():
+    assert any("3 billion" in p or "the number 3" in p for p in problems("Kafka carries 3 billion events a day."))
+
+
+def test_a_former_technology_appears_only_as_a_move():
+    assert any("former" in p for p in problems("Acme stores orders in MySQL."))
+    assert problems("Acme moved from MySQL to PostgreSQL.") == []
+
+
+def test_unverified_or_planned_technologies_are_refused():
+    assert any("Redis" in p for p in problems("Acme caches sessions in Redis."))
