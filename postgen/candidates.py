@@ -226,6 +226,15 @@ def common_word(word: str) -> bool:
     return not name_shaped(word) and (zipf(word) >= RARE_ZIPF or (word.endswith("s") and zipf(word[:-1]) >= RARE_ZIPF))
 
 
+HOST_NAME = re.compile(r"^[A-Z]{2,}(?:-[A-Z]+)*-[A-Z]*\d+$")  # NY-WEB01: a machine, not a product
+SHORT_CODE = re.compile(r"^[A-Za-z]\d{1,2}$")  # L1, V8: too short to tell a product from a level or version
+
+
+def identifier_not_name(surface: str) -> bool:
+    """Text shaped like a path, a list, a host name, or a code too short to be a product name."""
+    return bool("/" in surface or "," in surface or HOST_NAME.match(surface) or SHORT_CODE.match(surface))
+
+
 def generic_word(word: str) -> bool:
     """A word that adds nothing to a name before it: an acronym (API, LTS), a common word, or its plural."""
     return bool(ACRONYM.match(word)) or ordinary(word) or (word.endswith("s") and zipf(word[:-1]) >= RARE_ZIPF)
@@ -233,9 +242,11 @@ def generic_word(word: str) -> bool:
 
 def code_reads_as_name(text: str) -> bool:
     """A code span naming a tool or package ("pnpm", "logrotate", "HAProxy"), not a command, a path, a file,
-    a value or an ordinary word ("main", "default")."""
-    if " " in text or re.search(r"[=(){}<>\"'$/\\@*\[\]]", text) or FILE_NAME.search(text) or len(text) < 3:
+    a value, an ordinary word ("main", "default"), a variable ("enMain") or an environment variable ("PATH")."""
+    if " " in text or re.search(r"[=(){}<>\"'$/\\@*\[\],]", text) or FILE_NAME.search(text) or len(text) < 3:
         return False
+    if re.fullmatch(r"[a-z]+[A-Z]\w*|[A-Z_]+", text):
+        return False  # in code, "enMain" is a variable and "PATH" an environment variable
     return capitalised(text) or name_shaped(text) or zipf(text) < RARE_ZIPF
 
 
@@ -327,6 +338,8 @@ class SentenceReader:
         first = words[0]
         if first[:1].isdigit() or (first[:1].islower() and ordinary(first) and not name_shaped(first)):
             return len(words) == 1 and zipf(first) < COMMON_LINK_ZIPF
+        if not any(name_shaped(word) for word in words) and all(zipf(word) >= COMMON_LINK_ZIPF for word in words):
+            return False  # "Chat", "External": a common word, capitalised as a link's text
         return True
 
     def list_name_mentions(self, sentence: Sentence, paragraph: Paragraph) -> list[Mention]:
@@ -417,6 +430,8 @@ class SentenceReader:
                 kept[kept.index(overlap)] = replace(overlap, evidence=overlap.evidence | mention.evidence)
         result = []
         for mention in sorted(kept, key=lambda m: m.start):
+            if not mention.technology.from_lexicon and identifier_not_name(mention.surface):
+                continue
             mention = self.without_company(mention)
             if mention is None or normalize_for_key(mention.technology.name) in self.company_keys:
                 continue

@@ -341,6 +341,7 @@ def supported(ctx: Context) -> Reading | None:
     for pattern in (rf"{NAME}\s*,?\s*(?:(?:which|that)\s+)?(?:{ADVERB}\s+)?{SUPPORT_VERBS}\s+(?:both\s+)?{FILL}{{0,2}}$",
                     rf"\bsupport\s+for\s+{FILL}{{0,2}}$",
                     rf"\bcompatible\s+with\s+{FILL}{{0,2}}$",
+                    rf"{NAME}\s+(?:is|are)\s+(?:now\s+|also\s+)?available\s+(?:both\s+)?(?:in|on|for)\s+{FILL}{{0,2}}$",
                     rf"\bsupported\b(?:\s+[\w-]+){{0,2}}\s*(?::|\binclude|\bincludes|\bare|\bis)\s+{FILL}{{0,2}}$"):
         if (found := re.search(pattern, ctx.left, I)) and not ctx.has_company(found.group()):
             return worded("supported", "a tool's support, not the company's use", found.group())
@@ -502,7 +503,7 @@ def planned(ctx: Context) -> Reading | None:
                     rf"\bnext\s+(?:step|steps|phase|milestone)\s+(?:is|are|will\s+be)\s+{FILL}{{0,2}}$"):
         if found := re.search(pattern, clause, I):
             return worded("planned", "worded as a plan", found.group())
-    will = re.search(rf"(?:\bwill|['’]ll|\bshall|\b(?:{BE})\s+going\s+to)\s+(?:(?:{ADVERB})\s+){{0,2}}"
+    will = re.search(rf"(?:\bwill|['’]ll|\bshall|\b(?:{BE})\s+going\s+to)\s+(?:(?:{ADVERB}|be)\s+){{0,2}}"
                      rf"{USE_VERBS}\s+(?:\S+\s+){{0,4}}?$", clause, I)
     if will and ctx.has_company(clause[: will.start()]) and not CONDITIONAL.search(ctx.left):
         return worded("planned", "worded as a plan", will.group())

@@ -148,6 +148,7 @@ PLANNED = [
     ("We're currently evaluating Pulumi and Crossplane.", "Crossplane", ("Pulumi",)),
     ("We're currently evaluating Pulumi and Crossplane.", "Pulumi", ("Crossplane",)),
     ("We look forward to using Deno in production.", "Deno", ()),
+    ("Moving forward, we'll be using the Rapier physics engine.", "Rapier", ()),
     ("gRPC is on our roadmap for internal APIs.", "gRPC", ()),
     ("Once we've moved to Bazel, builds should be hermetic.", "Bazel", ()),
     ("Northwind is piloting Backstage with two product teams.", "Backstage", ()),
@@ -241,6 +242,8 @@ SUPPORTED = [
     ("Windows is also supported.", "Windows", ()),
     ("Terraform integrates with Vault for secrets.", "Vault", ("Terraform",)),
     ("The gateway is compatible with OpenAPI 3 specs.", "OpenAPI", ()),
+    ("Since March, Quasar is now available both in Linux and FreeBSD.", "FreeBSD", ("Quasar", "Linux")),
+    ("The beta build of Quasar is available on Android and iOS.", "iOS", ("Quasar", "Android")),
 ]
 
 
@@ -258,6 +261,8 @@ NOT_SUPPORTED = [
     ("Support for our Go services is provided by the platform team.", "Go", "unknown", ()),
     ("The platform team supports Kubernetes, Vault and Consul for every product team.", "Vault",
      "unknown", ("Kubernetes", "Consul")),
+    ("Acme is now available on Linux.", "Linux", "unknown", ()),
+    ("Our builds are available in Artifactory within minutes.", "Artifactory", "unknown", ()),
 ]
 
 
