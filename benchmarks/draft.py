@@ -60,7 +60,7 @@ def main() -> int:
     backend = build_backend(choose_llm(args.llm, args.model, settings), settings, log=lambda line: None)
     load_seconds = time.monotonic() - started
     client = open_client(backend, use_cache=False)
-    run = Run(load_company(args.company), client, discover=args.llm != "local")
+    run = Run(load_company(args.company), client)
     draft_started = time.monotonic()
     post, _ = draft(run)
     wall = time.monotonic() - draft_started + load_seconds

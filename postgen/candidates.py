@@ -123,8 +123,8 @@ def name_shaped(word: str) -> bool:
         return False
     if COMPOUND_ADJECTIVE.search(word) or re.search(r"(?:^|/)\w(?:/|$)", word):
         return False  # "IO-heavy", "A/B"
-    if word[:1].islower():
-        return bool(LOWER_CAMEL.match(word))
+    if word[:1].islower():  # "iOS", "gRPC"; not a variable such as "enMain"
+        return bool(LOWER_CAMEL.match(word)) and not ordinary(re.sub(r"^[a-z]+", "", word))
     if ACRONYM.match(word):
         return False
     return bool(CAMEL.search(word) or DOTTED.search(word))
@@ -235,6 +235,11 @@ def identifier_not_name(surface: str) -> bool:
     return bool("/" in surface or "," in surface or HOST_NAME.match(surface) or SHORT_CODE.match(surface))
 
 
+def generic_plural(word: str) -> bool:
+    """A plural of a common word ("Servers", "Firewalls", "Routers"): a kind of thing after a name, not part of it."""
+    return word.endswith("s") and not word.endswith("ss") and not name_shaped(word) and zipf(word[:-1]) >= RARE_ZIPF
+
+
 def generic_word(word: str) -> bool:
     """A word that adds nothing to a name before it: an acronym (API, LTS), a common word, or its plural."""
     return bool(ACRONYM.match(word)) or ordinary(word) or (word.endswith("s") and zipf(word[:-1]) >= RARE_ZIPF)
@@ -256,7 +261,8 @@ def name_part(text: str) -> str:
     words = text.split(" ")
     named = capitalised(words[0]) or name_shaped(words[0])
     while len(words) > 1 and (version_like(words[-1]) or (named and words[-1][:1].islower()) or (
-            zipf(words[-1]) >= RARE_ZIPF and any(word[:1].isdigit() for word in words[:-1]))):
+            zipf(words[-1]) >= RARE_ZIPF and any(word[:1].isdigit() for word in words[:-1])) or
+            generic_plural(words[-1])):
         words.pop()
     return " ".join(words)
 
@@ -439,15 +445,16 @@ class SentenceReader:
         return result
 
     def trimmed_to_known(self, mention: Mention, known: list[Mention]) -> Mention:
-        """A run holding a known name and generic words after it is that name ("Redis Servers", "Scala API",
-        "Node.js LTS"), except after a cloud provider, whose products are named that way ("AWS Secrets Manager")."""
+        """A run opening with a known name is that name ("Redis Servers", "Kubernetes Ingress", "Node.js LTS"),
+        and so is one ending in generic words after it; a cloud provider's products are named that way
+        ("AWS Secrets Manager"), and words before a known name make another name ("Taylor Swift")."""
         inside = next((k for k in known if mention.start <= k.start and k.end < mention.end), None)
         if inside is None or "lexicon" in mention.evidence or inside.technology.tag == "Cloud":
             return mention
         if not self.document.text[inside.end].isspace():
             return mention  # "protobuf-net" is not protobuf
         after = self.document.text[inside.end:mention.end].split()
-        if not all(generic_word(word) for word in after):
+        if inside.start != mention.start and not all(generic_word(word) for word in after):
             return mention
         sentence = self.document.sentences[mention.sentence_id]
         return self.open_mention(sentence, mention.start, inside.end, set(mention.evidence) | inside.evidence)

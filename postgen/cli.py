@@ -282,7 +282,8 @@ def render_command(
 @handles_errors
 def evaluate(
     company: Optional[str] = typer.Option(None, "--company", "-c", help="Only this company (default: every committed draft)."),
-    quality: bool = typer.Option(False, "--quality", help="Also score claims against the workspace's evals/gold (precision, recall)."),
+    quality: bool = typer.Option(False, "--quality", help="Also score claims against the workspace's evals/gold "
+                                 "(precision, core recall, status accuracy) and fail below the floors in evals/baseline.yaml."),
     junit: Optional[Path] = typer.Option(None, "--junit", help="Write a JUnit XML report here."),
 ) -> None:
     """Check every outputs/*/draft.yaml: quotes at their offsets, snapshots unchanged, post uses only verified claims."""
@@ -302,7 +303,9 @@ def evaluate(
     if quality:
         from .quality import print_quality
 
-        print_quality(out, check_company(company) if company else None)
+        for failure in print_quality(out, check_company(company) if company else None):
+            failures.append(f"quality below its floor: {failure}")
+            err.print(f"[red]FAIL[/] quality below its floor: {failure}", highlight=False)
     if not results:
         err.print("no outputs/*/draft.yaml to check")
         raise typer.Exit(1)

@@ -249,6 +249,21 @@ class Post(Strict):
     dropped_copy: list[str] = Field(default_factory=list)
 
 
+class QualityFloor(Strict):
+    """The least a company's committed draft may score against its gold set."""
+
+    precision: float = Field(ge=0, le=1)
+    core_recall: float = Field(ge=0, le=1)
+    status_accuracy: float = Field(ge=0, le=1)
+
+
+class Baseline(Strict):
+    """evals/baseline.yaml: quality floors per company, and the small set CI re-drafts from an empty cache."""
+
+    gate: list[str] = Field(default_factory=list)
+    companies: dict[str, QualityFloor]
+
+
 class ModelInfo(Strict):
     backend: str
     model: str

@@ -61,6 +61,11 @@ def gold_dir() -> Path:
     return project_root() / "evals" / "gold"
 
 
+def baseline_file() -> Path:
+    """The quality floors `postgen eval --quality` holds each company to."""
+    return project_root() / "evals" / "baseline.yaml"
+
+
 def check_company(company: str) -> str:
     if not SLUG_RE.match(company or ""):
         raise InputError(

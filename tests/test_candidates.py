@@ -1,0 +1,78 @@
+"""Open-vocabulary candidates: names the lexicon does not know are found by the text's own structure and
+wording, ordinary words are not, and versions stay apart from names. Every name here is invented or
+chosen freely; no rule knows any of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from postgen.candidates import find_candidates, without_version
+from postgen.lexicon import default_lexicon
+from postgen.markup import markdown_to_prose
+from postgen.text import Document
+
+
+def names(text: str, company: str = "Acme", markdown: bool = False) -> dict[str, set[str]]:
+    document = Document("src", *markdown_to_prose(text)) if markdown else Document("src", text + "\n")
+    found: dict[str, set[str]] = {}
+    for mention in find_candidates(document, default_lexicon(), company):
+        found.setdefault(mention.surface, set()).update(mention.evidence)
+    return found
+
+
+def versions(text: str) -> dict[str, str | None]:
+    document = Document("src", text + "\n")
+    return {m.surface: m.version for m in find_candidates(document, default_lexicon(), "Acme")}
+
+
+@pytest.mark.parametrize("text, name, evidence", [
+    ("Deploys go through Shipwright, which we wrote in 2019.", "Shipwright", "shape"),
+    ("The scheduler is called Tidewater and runs every job.", "Tidewater", "naming"),
+    ("Every request passes our Quokka gateway before it reaches a service.", "Quokka", "shape"),
+    ("Logs are shipped with fluentbitz agents on every node.", "fluentbitz", "tech-noun"),
+    ("Values are serialised via protobuf-lite by default.", "protobuf-lite", "use-word"),
+    ("The two big services are \"Stack Server\" and the search API.", "Stack Server", "naming"),
+    ("Metrics land in Hyperloglogd, our time series store.", "Hyperloglogd", "shape"),
+])
+def test_names_the_lexicon_does_not_know_are_candidates(text, name, evidence):
+    assert evidence in names(text).get(name, set())
+
+
+def test_markdown_links_code_spans_and_list_names_are_candidates():
+    found = names("- Barnacle: keeps configuration in sync\n\n"
+                  "We deploy with [Gangplank](https://example.org) and `tidyctl` on every host.\n", markdown=True)
+    assert "list-name" in found["Barnacle"]
+    assert "link" in found["Gangplank"]
+    assert "code" in found["tidyctl"]
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("Reliable Delivery At Scale", "Reliable"),  # a title-cased heading
+    ("However, the team shipped it on Tuesday.", "However"),  # a sentence start
+    ("The GPU-accelerated cluster trains every model.", "GPU-accelerated"),  # a compound adjective
+    ("We ran an A/B test on the new page.", "A/B"),
+    ("Requests hit NY-WEB01 before the cache.", "NY-WEB01"),  # a host name
+    ("Set `enMain` and `PATH` before you run it.", "enMain"),  # variables
+    ("The cache sits between L1 and the disk.", "L1"),
+])
+def test_ordinary_words_and_identifiers_are_not_candidates(text, not_a_name):
+    assert not_a_name not in names(text, markdown="`" in text)
+
+
+def test_a_known_name_keeps_its_span_against_generic_words_after_it():
+    found = names("Traffic reaches our HAProxy Load Balancers first.")
+    assert "HAProxy" in found and "HAProxy Load Balancers" not in found
+
+
+def test_the_company_s_own_name_is_not_a_candidate():
+    assert "Acme" not in names("Acme runs its billing on Quillstore.")
+    assert "Quillstore" in names("Acme runs its billing on Quillstore.")
+
+
+def test_versions_go_into_a_field_and_model_numbers_stay_in_the_name():
+    found = versions("Web servers run Ubuntu 22.04 LTS on Zephyr 3945 machines with Quillstore 7.")
+    assert found["Ubuntu"] == "22.04 LTS"
+    assert "Zephyr 3945" in found
+    assert found["Quillstore"] == "7"
+    assert without_version("Windows Server 2012 R2") == "Windows Server"
+    assert without_version("Zephyr 3945") == "Zephyr 3945"
