@@ -294,9 +294,10 @@ def score(shape: str, text: str, block_kind: str) -> float:
 
 
 def mention_spans(sentence: Sentence, names: list[str]) -> list[tuple[int, int]]:
+    """Where the sentence names the technology; a longer name is another one: C is not in "C++" or "C#"."""
     spans = set()
     for name in names:
-        for match in re.finditer(rf"(?<![\w.]){re.escape(name)}(?!\w)", sentence.text, re.IGNORECASE):
+        for match in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w+#]|\.\w)", sentence.text, re.IGNORECASE):
             spans.add((sentence.start + match.start(), sentence.start + match.end()))
     return sorted(spans)
 

@@ -33,10 +33,19 @@ def locate_sentences(document: Document, sentence_ids: list[str]) -> Located:
     return Located(CitationStatus.exact, start, end)
 
 
+PLURAL = "(?:s|es)?"  # "SQL Servers", "Redis clusters" name the same technology
+
+
+def plural_allowed(name: str) -> bool:
+    """A multi-word name ending in a noun may be written in the plural ("Microsoft SQL Servers")."""
+    return " " in name and name[-1:].isalpha() and name[-1:].islower()
+
+
 def name_pattern(name: str) -> re.Pattern[str]:
-    """Whole-word match of a normalised name ('c++' and 'node.js' included)."""
+    """Whole-word match of a normalised name ('c++' and 'node.js' included), in the plural where the
+    lexicon finds one."""
     escaped = re.escape(normalized_text(name))
-    return re.compile(rf"(?<![\w]){escaped}(?![\w])")
+    return re.compile(rf"(?<![\w]){escaped}{PLURAL if plural_allowed(name) else ''}(?![\w])")
 
 
 def names_technology(span_text: str, names: list[str]) -> str | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from .grounding import normalize_for_key
+from .grounding import PLURAL, normalize_for_key, plural_allowed
 from .models import TAGS
 from .text import Document, Sentence
 
@@ -65,14 +65,6 @@ def distinctive(name: str) -> bool:
     if lowered in COMMON_WORDS:
         return False
     return len(name) >= 7 or bool(re.search(r"[0-9.+#/]|[a-z][A-Z]", name))
-
-
-PLURAL = "(?:s|es)?"  # "SQL Servers", "Redis clusters" name the same technology
-
-
-def plural_allowed(name: str) -> bool:
-    """A multi-word name ending in a noun may be written in the plural ("Microsoft SQL Servers")."""
-    return " " in name and name[-1:].isalpha() and name[-1:].islower()
 
 
 @dataclass

@@ -17,16 +17,20 @@ from stub_openai import StubOpenAI  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 POSTGEN = REPO / ".venv" / "bin" / "postgen"
 
-# Two sources, so an extraction has two chunks (one per document).
+# Two sources. Names the lexicon knows (Kafka, PostgreSQL, Rust, Spark) need no model call; the
+# in-house names (Grafonix, Quillmate; Ledgerline) do, so an extraction asks the model once per source.
+# Rust's sentence gives it no description; every other claim has one.
 PLATFORM_TEXT = (
-    "Acme runs its order pipeline on Apache Kafka. "
-    "The billing service stores every invoice in PostgreSQL. "
+    "Acme's order pipeline is built on Apache Kafka. "
+    "PostgreSQL stores every invoice of the billing service. "
     "Our newest payment router is written in Rust. "
-    "Acme's dashboards read from PostgreSQL through Grafonix.\n"
+    "The dashboards are rendered by Grafonix from PostgreSQL tables. "
+    "The nightly refunds are scheduled by Quillmate, our in-house job runner.\n"
 )
 DATA_TEXT = (
     "The analytics team at Acme reads click events from Kafka every minute. "
-    "Nightly reports are computed with Apache Spark.\n"
+    "The nightly reports are processed by Apache Spark. "
+    "The finance team reads them in Ledgerline, our reporting portal.\n"
 )
 ACME_YAML = """\
 name: Acme

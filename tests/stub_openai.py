@@ -69,35 +69,34 @@ def completion(content: str, model: str = "stub") -> dict:
     }
 
 
-def candidate_letters(request: Recorded) -> list[str]:
-    """Letters of the candidates listed in the last user message of an extract request."""
-    text = str(request.messages[-1]["content"]) if request.messages else ""
-    if "Candidates:" not in text:  # a re-ask: the candidates are in an earlier user message
-        users = [m for m in request.messages if m.get("role") == "user" and "Candidates:" in str(m.get("content"))]
-        text = str(users[-1]["content"]) if users else ""
-    tail = text.split("Candidates:", 1)[-1]
-    return [line[0] for line in tail.strip().splitlines() if len(line) > 2 and line[1] == "."]
+def candidates(request: Recorded) -> dict[str, str]:
+    """The candidates listed in an extract request ("A. Grafonix (in 4)"), letter -> name. A re-ask
+    repeats the conversation, so the candidates are in the last user message that lists them."""
+    users = [m for m in request.messages if m.get("role") == "user" and "Candidates:" in str(m.get("content"))]
+    tail = str(users[-1]["content"]).split("Candidates:", 1)[-1] if users else ""
+    found = {}
+    for line in tail.strip().splitlines():
+        match = re.match(r"^([A-Z])\. (.+?) \(in [\d, ]+\)$", line.strip())
+        if match:
+            found[match.group(1)] = match.group(2)
+    return found
 
 
-def copied_phrase(line: str, most: int = 6) -> str:
-    """What a careful model answers for `A. Name: "quote"`: the longest run of the quote's words
-    outside the «marked» names, at most `most` words."""
-    quote = line.split(": ", 1)[-1].strip().strip('"')
-    runs = [run.split() for run in re.split(r"«[^»]*»", quote)]
-    words = max(runs, key=len) if runs else []
-    return " ".join(word.strip(".,;:") for word in words[:most]).strip()
+def chunk_answers(request: Recorded, kinds: dict[str, str] | None = None) -> dict:
+    """What a careful model answers about a chunk's candidates: software, or the kind `kinds` gives the
+    name; software and hardware get the tag "Backend" (one of the fixed tags)."""
+    answers = []
+    for letter, name in candidates(request).items():
+        kind = (kinds or {}).get(name, "software")
+        answers.append({"candidate": letter, "kind": kind, "tag": "Backend" if kind in ("software", "hardware") else None})
+    return {"answers": answers}
 
 
-def sensible_answer(request: Recorded, *, used: bool = True, others: list | None = None) -> Step:
+def sensible_answer(request: Recorded, kinds: dict[str, str] | None = None) -> Step:
     """A well-formed answer for whatever schema the request asks for."""
     name = request.schema_name
-    if name == "ChunkVerdicts":
-        verdicts = [{"candidate": letter, "used": used} for letter in candidate_letters(request)]
-        return Step(content={"verdicts": verdicts, "others": others or []})
-    if name == "Descriptions":
-        last = str(request.messages[-1]["content"])
-        items = [(line[0], copied_phrase(line)) for line in last.splitlines()[1:] if len(line) > 2 and line[1] == "."]
-        return Step(content={"items": [{"candidate": letter, "description": phrase} for letter, phrase in items]})
+    if name == "ChunkAnswers":
+        return Step(content=chunk_answers(request, kinds))
     if name == "Brief":
         return Step(content={"brief": "The engineering team shares how its platform is built. "
                                       "This post lists the tools the articles name."})

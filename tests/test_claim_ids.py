@@ -120,16 +120,19 @@ def test_a_draft_with_old_slug_ids_keeps_every_decision_edit_and_comment():
 
 # ---------------------------------------------------------------- through `postgen draft` (stub server)
 
+# Each sentence attaches a description to its language, so each can be a row.
 LANGS_TEXT = (
-    "Acme writes its network firmware in C for speed. "
-    "The pricing engine at Acme is written in C++. "
-    "Acme builds its desktop tools in C#. "
-    "The Windows client of Acme runs on .NET.\n"
+    "The network drivers are built with C for speed. "
+    "Acme's search engine is built on C++. "
+    "Acme's desktop tools are built with C#. "
+    "Acme's web shop is powered by .NET.\n"
 )
+C_SHARP_SENTENCE = "Acme's desktop tools are built with C#."
+DOTNET_SENTENCE = "Acme's web shop is powered by .NET."
 
 
-def languages_project(project):
-    project.write_source_file("acme", "langs.txt", LANGS_TEXT)
+def languages_project(project, text: str = LANGS_TEXT):
+    project.write_source_file("acme", "langs.txt", text)
     registry = project.sources / "acme.yaml"
     registry.write_text(registry.read_text() + "  - id: langs\n    title: Languages at Acme\n    file: acme/files/langs.txt\n")
     assert project.cli("fetch", "--company", "acme").returncode == 0
@@ -171,11 +174,25 @@ def test_rejecting_c_sharp_in_draft_yaml_survives_a_redraft_and_only_c_sharp_lea
     assert "C#" not in rows
     assert {"C", "C++", ".NET"} <= set(rows)
     assert all(rows[name]["claim"] == entries[name]["id"] for name in rows)
+    assert rows["C"]["description"] == "Powers network drivers"
+    assert rows["C++"]["description"] == "Powers Acme's search engine"
     assert project.cli("eval", "--company", "acme").returncode == 0
+
+
+def test_c_and_c_plus_plus_in_one_sentence_keep_their_own_descriptions(project, stub_llm):
+    # C++'s words ("its search engine is built on") must not become C's description.
+    path = run_draft(languages_project(project, "Acme writes its drivers in C, and its search engine is built on C++.\n"),
+                     stub_llm)
+    entries = by_technology(SAFE.load(path.read_text())["claims"])
+    assert entries["C++"]["description"] == "Powers Acme's search engine" and "needs_review" not in entries["C++"]
+    assert entries["C"]["description"] is None and entries["C"]["needs_review"] == "no acceptable description"
+    rows = {row["technology"]: row for row in SAFE.load(path.read_text())["post"]["table"]}
+    assert "C" not in rows and rows["C++"]["description"] == "Powers Acme's search engine"
 
 
 def old_format_draft(project) -> str:
     """draft.yaml as the previous version wrote it: slug ids, status in the name, source_of_info text."""
+    c_sharp, dotnet = LANGS_TEXT.index(C_SHARP_SENTENCE), LANGS_TEXT.index(DOTNET_SENTENCE)
     return f"""\
 company: acme
 company_name: Acme
@@ -191,21 +208,21 @@ claims:
     review: rejected  # C# is gone from our stack
     technology: C#
     description: desktop tools
-    machine_description: Acme builds its desktop tools in
+    machine_description: Powers Acme's desktop tools
     aliases: [C Sharp, CSharp]
     tag: Backend
     status: current
     citations:
-      - {{source: langs, quote: Acme builds its desktop tools in C#., start: 95, end: 131, status: exact}}
+      - {{source: langs, quote: "{C_SHARP_SENTENCE}", start: {c_sharp}, end: {c_sharp + len(C_SHARP_SENTENCE)}, status: exact}}
   - id: net
     review: approved
     technology: .NET
     description: the Windows client
-    machine_description: The Windows client of Acme runs on
+    machine_description: Powers Acme's web shop
     tag: Backend
     status: current
     citations:
-      - {{source: langs, quote: The Windows client of Acme runs on .NET., start: 132, end: 172, status: exact}}
+      - {{source: langs, quote: "{DOTNET_SENTENCE}", start: {dotnet}, end: {dotnet + len(DOTNET_SENTENCE)}, status: exact}}
 rejected: []
 post:
   brief: Acme builds with several languages.
@@ -238,7 +255,7 @@ def test_an_old_format_draft_reads_renders_and_redrafts_without_losing_a_decisio
     assert [(row.technology, row.status.value, row.claim) for row in post.table] == [
         ("C#", "former", claim_id("C#")), (".NET", "current", claim_id(".NET"))]
     assert post.table[1].sources[0].publisher == "Languages at Acme"
-    assert post.table[1].sources[0].fragment == "The Windows client of Acme runs on .NET"
+    assert post.table[1].sources[0].fragment == "Acme's web shop is powered by .NET"
     context = build_context("acme", data, post)
     assert [card.technology for card in context["cards"]] == [".NET"] and context["hidden"] == ["C#"]
     evaluated = project.cli("eval", "--company", "acme")

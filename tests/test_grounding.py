@@ -78,3 +78,9 @@ def test_a_citation_that_does_not_name_the_technology_fails_the_gate():
 def test_a_quote_edited_after_citing_no_longer_matches_the_snapshot():
     citation = cite_sentences(DOCUMENT, ["p2s1"]).model_copy(update={"quote": "Java is their only language."})
     assert "quote does not match source 's1'" in grounding_failure(DOCUMENT, citation, ["Java"])
+
+
+def test_a_multi_word_name_is_named_in_the_plural_as_the_lexicon_finds_it():
+    assert names_technology("Payments run on two Microsoft SQL Servers.", ["Microsoft SQL Server"])
+    assert names_technology("The request goes out at once.", ["Go"]) is None  # one word: no plural
+    assert names_technology("Two Microsoft SQL Serverless pools.", ["Microsoft SQL Server"]) is None

@@ -1,5 +1,6 @@
 """The OpenAI-compatible backend against a real HTTP server (tests/stub_openai.py): structured
-output, the grounding gate on discovered claims, retries, re-asks and the call cache."""
+output, what the model's answers decide (only software and hardware become claims), retries,
+re-asks and the call cache."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from ruamel.yaml import YAML
 from postgen.backend_openai import OpenAICompatibleBackend, RetryPolicy
 from postgen.errors import LLMError
 from postgen.llm import LLMRequest
-from postgen.models import ChunkVerdicts
+from postgen.models import ChunkAnswers
 from stub_openai import Step, sensible_answer
 
-PLATFORM_MARK = "order pipeline"  # a phrase only the first chunk (source 'platform') contains
-DATA_MARK = "Nightly reports"  # only the second chunk (source 'data')
+PLATFORM_MARK = "nightly refunds"  # a phrase only the first chunk (source 'platform') contains
+DATA_MARK = "finance team"  # only the second chunk (source 'data')
+ALL_CLAIMS = {"Apache Kafka", "PostgreSQL", "Rust", "Grafonix", "Quillmate", "Apache Spark", "Ledgerline"}
 
 
 def extract(project, stub, *extra, env=None, subprocess=False):
@@ -35,7 +37,7 @@ def claims_file(project) -> dict:
 
 
 def chunk_requests(stub, mark):
-    return [r for r in stub.requests if r.schema_name == "ChunkVerdicts" and mark in r.text]
+    return [r for r in stub.requests if r.schema_name == "ChunkAnswers" and mark in r.text]
 
 
 def snapshot_text(project, source):
@@ -46,44 +48,45 @@ def test_structured_output_becomes_grounded_claims(project, stub_llm):
     fetched(project)
     outcome = extract(project, stub_llm, subprocess=True)  # the installed command, in a child process
     assert outcome.returncode == 0, outcome.output
-    assert "4 verified claims, 0 rejected" in outcome.stdout
+    assert "7 verified claims, 0 rejected" in outcome.stdout
     document = claims_file(project)
-    names = {claim["technology"] for claim in document["claims"]}
-    assert names == {"Apache Kafka", "PostgreSQL", "Rust", "Apache Spark"}
+    claims = {claim["technology"]: claim for claim in document["claims"]}
+    assert set(claims) == ALL_CLAIMS
     for claim in document["claims"]:
         for citation in claim["citations"]:
             text = snapshot_text(project, citation["source"])
             assert text[citation["start"]:citation["end"]] == citation["quote"]
+    # the model's tag for an in-house name, the lexicon's for a known one
+    assert claims["Grafonix"]["tag"] == "Backend" and claims["Apache Kafka"]["tag"] == "Streaming"
+    assert claims["Grafonix"]["citations"][0]["quote"] == "The dashboards are rendered by Grafonix from PostgreSQL tables."
+    # one request per source, each about its in-house names only: known names need no model call
+    assert len(stub_llm.requests) == 2
     first = stub_llm.requests[0]
     assert first.path == "/v1/chat/completions"
     assert first.body["response_format"]["type"] == "json_schema"
-    assert first.body["response_format"]["json_schema"]["name"] == "ChunkVerdicts"
-    assert "Acme runs its order pipeline on Apache Kafka." in first.messages[-1]["content"]
+    assert first.body["response_format"]["json_schema"]["name"] == "ChunkAnswers"
+    asked = first.messages[-1]["content"]
+    assert "A. Grafonix (in 1)" in asked and "B. Quillmate (in 2)" in asked
+    assert "The dashboards are rendered by Grafonix from PostgreSQL tables." in asked
+    assert not any("Apache Kafka" in request.messages[-1]["content"] for request in stub_llm.requests)
 
 
-def test_discovered_claims_pass_the_grounding_gate(project, stub_llm):
+def test_only_what_the_model_calls_software_or_hardware_becomes_a_claim(project, stub_llm):
     fetched(project)
-    others = [
-        {"technology": "Grafonix", "sentences": [4]},  # sentence 4 names it: a claim
-        {"technology": "Snowflake", "sentences": [9]},  # the chunk has 4 sentences
-        {"technology": "Terraform", "sentences": [1]},  # sentence 1 is about Kafka
-    ]
     stub_llm.default = lambda request: sensible_answer(
-        request, others=others if PLATFORM_MARK in request.text else [])
+        request, kinds={"Grafonix": "hardware", "Quillmate": "person", "Ledgerline": "product"})
     outcome = extract(project, stub_llm)
     assert outcome.returncode == 0, outcome.output
     document = claims_file(project)
-    grafonix = next(claim for claim in document["claims"] if claim["technology"] == "Grafonix")
-    assert grafonix["citations"][0]["quote"] == "Acme's dashboards read from PostgreSQL through Grafonix."
-    reasons = {item["technology"]: item["reason"] for item in document["rejected"]}
-    assert "cites sentence 9, which does not exist" in reasons["Snowflake"]
-    assert "does not name 'Terraform'" in reasons["Terraform"]
     names = {claim["technology"] for claim in document["claims"]}
-    assert not names & {"Snowflake", "Terraform"}
-    # the first problem was put to the model once
-    asked = chunk_requests(stub_llm, PLATFORM_MARK)
-    assert len(asked) == 2
-    assert "Snowflake: cites sentence 9" in asked[1].messages[-1]["content"]
+    assert names == ALL_CLAIMS - {"Quillmate", "Ledgerline"}
+    grafonix = next(claim for claim in document["claims"] if claim["technology"] == "Grafonix")
+    assert grafonix["citations"][0]["quote"] == "The dashboards are rendered by Grafonix from PostgreSQL tables."
+    reasons = {item["technology"]: item for item in document["rejected"]}
+    assert reasons["Quillmate"]["reason"] == "model: a person, not a technology"
+    assert reasons["Quillmate"]["quote"] == "The nightly refunds are scheduled by Quillmate, our in-house job runner."
+    assert reasons["Ledgerline"]["reason"] == "model: the company's own product, not a technology"
+    assert len(stub_llm.requests) == 2  # answers that fit the schema: no re-ask
 
 
 def test_rate_limit_then_success_honours_retry_after(project, stub_llm):
@@ -95,11 +98,11 @@ def test_rate_limit_then_success_honours_retry_after(project, stub_llm):
     assert time.monotonic() - started < 10
     assert len(chunk_requests(stub_llm, PLATFORM_MARK)) == 2
     assert len(chunk_requests(stub_llm, DATA_MARK)) == 1
-    assert len(claims_file(project)["claims"]) == 4
+    assert {claim["technology"] for claim in claims_file(project)["claims"]} == ALL_CLAIMS
 
 
 def test_server_error_forever_fails_clearly_and_keeps_answered_chunks(project, stub_llm):
-    project.write_source_file("acme", "ops.txt", "Acme deploys every service with Terraform.\n")
+    project.write_source_file("acme", "ops.txt", "Every service is deployed by Tidewell, our release tool.\n")
     registry = project.sources / "acme.yaml"
     registry.write_text(registry.read_text() + "  - id: ops\n    file: acme/files/ops.txt\n")
     fetched(project)
@@ -114,7 +117,7 @@ def test_server_error_forever_fails_clearly_and_keeps_answered_chunks(project, s
     assert "Traceback" not in outcome.output
     failed = [r for r in stub_llm.requests if PLATFORM_MARK not in r.text]
     assert len(failed) == 3  # the failing chunk: POSTGEN_LLM_ATTEMPTS requests; the next chunk is not sent
-    assert len(chunk_requests(stub_llm, "Terraform")) == 0
+    assert len(chunk_requests(stub_llm, "Tidewell")) == 0
     assert not (project.outputs() / "claims.yaml").exists()
 
     stub_llm.reset()  # a healthy server
@@ -122,12 +125,12 @@ def test_server_error_forever_fails_clearly_and_keeps_answered_chunks(project, s
     assert outcome.returncode == 0, outcome.output
     assert chunk_requests(stub_llm, PLATFORM_MARK) == []  # answered before the failure: from the cache
     assert len(chunk_requests(stub_llm, DATA_MARK)) == 1
-    assert len(chunk_requests(stub_llm, "Terraform")) == 1
+    assert len(chunk_requests(stub_llm, "Tidewell")) == 1
 
 
 def test_malformed_json_is_re_asked_once_with_the_problem(project, stub_llm):
     fetched(project)
-    broken = '{"verdicts": [{"candidate": "A", "us'
+    broken = '{"answers": [{"candidate": "A", "ki'
     stub_llm.then(Step(content=broken))
     outcome = extract(project, stub_llm)
     assert outcome.returncode == 0, outcome.output
@@ -136,7 +139,7 @@ def test_malformed_json_is_re_asked_once_with_the_problem(project, stub_llm):
     reask = asked[1].messages
     assert reask[-2] == {"role": "assistant", "content": broken}
     assert "could not be used: answer is not valid JSON" in reask[-1]["content"]
-    assert {"Apache Kafka", "PostgreSQL", "Rust"} <= {c["technology"] for c in claims_file(project)["claims"]}
+    assert {c["technology"] for c in claims_file(project)["claims"]} == ALL_CLAIMS
 
 
 def test_second_run_is_answered_from_the_cache(project, stub_llm):
@@ -144,7 +147,7 @@ def test_second_run_is_answered_from_the_cache(project, stub_llm):
     assert extract(project, stub_llm).returncode == 0
     first_run = len(stub_llm.requests)
     first_claims = claims_file(project)["claims"]
-    assert stub_llm.count("ChunkVerdicts") == 2 and stub_llm.count("Descriptions") >= 1
+    assert stub_llm.count("ChunkAnswers") == 2 and first_run == 2  # descriptions need no model call
 
     stub_llm.reset()
     outcome = extract(project, stub_llm)
@@ -167,17 +170,18 @@ def ask(stub, *steps, **backend_options):
     stub.then(*steps)
     backend = OpenAICompatibleBackend("stub", base_url=stub.url, api_key="sk-none",
                                       retry=RetryPolicy(attempts=2, base_seconds=0.01), **backend_options)
-    request = LLMRequest("extract", [{"role": "user", "content": "Candidates:\nA. Kafka (in 1)\n"}], ChunkVerdicts)
+    request = LLMRequest("extract", [{"role": "user", "content": "Candidates:\nA. Grafonix (in 1)\n"}], ChunkAnswers)
     return backend.answer(request)
 
 
 @pytest.mark.parametrize("step, problem", [
-    (Step(content={"answers": []}), "answer does not fit the schema: verdicts: Field required"),
-    (Step(content={"verdicts": [{"candidate": "A", "used": "maybe"}]}), "verdicts.0.used"),
+    (Step(content={"verdicts": []}), "answer does not fit the schema: answers: Field required"),
+    (Step(content={"answers": [{"candidate": "A", "kind": "maybe"}]}), "answers.0.kind"),
+    (Step(content={"answers": [{"candidate": "A", "kind": "software", "tag": "Databases"}]}), "answers.0.tag"),
     (Step(content=""), "empty answer"),
     (Step(body={"object": "chat.completion", "id": "x", "created": 0, "model": "stub",
                 "choices": [{"index": 0, "finish_reason": "length",
-                             "message": {"role": "assistant", "content": '{"verdicts": ['}}]}),
+                             "message": {"role": "assistant", "content": '{"answers": ['}}]}),
      "cut off at the output token limit"),
 ])
 def test_unusable_answers_are_reported_not_raised(stub_llm, step, problem):

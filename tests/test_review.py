@@ -8,7 +8,7 @@ from postgen.claim_ids import claim_id
 from stub_openai import Step, sensible_answer
 
 SAFE = YAML(typ="safe")
-KAFKA, RUST = claim_id("Apache Kafka"), claim_id("Rust")
+KAFKA, RUST, GRAFONIX = claim_id("Apache Kafka"), claim_id("Rust"), claim_id("Grafonix")
 
 
 def draft(project, stub_llm, *extra):
@@ -30,18 +30,19 @@ def test_review_decisions_edits_and_comments_survive_a_redraft(project, stub_llm
     path = draft(fetched(project), stub_llm)
     text = path.read_text()
     claims = claims_by_technology(path)
-    assert {"Apache Kafka", "PostgreSQL", "Rust"} <= set(claims)
+    assert {"Apache Kafka", "PostgreSQL", "Rust", "Grafonix", "Apache Spark"} <= set(claims)
     assert all(claim["review"] == "pending" for claim in claims.values())
+    assert "Grafonix" in rows_of(path)
 
     text = text.replace(f"- id: {KAFKA}\n    review: pending", f"- id: {KAFKA}\n    review: approved  # checked with the platform team")
-    text = text.replace(f"- id: {RUST}\n    review: pending", f"- id: {RUST}\n    review: rejected")
+    text = text.replace(f"- id: {GRAFONIX}\n    review: pending", f"- id: {GRAFONIX}\n    review: rejected")
     kafka_description = claims["Apache Kafka"]["description"]
     text = text.replace(f"description: {kafka_description}", "description: Carries every order event", 1)
     path.write_text(text)
 
     # The article changes: Spark disappears from the data source, Flink arrives.
     project.write_source_file("acme", "data.txt", "The analytics team at Acme reads click events from Kafka every minute. "
-                                                  "Nightly reports are computed with Apache Flink.\n")
+                                                  "The nightly reports are processed by Apache Flink.\n")
     assert project.cli("fetch", "--company", "acme", "--refresh").returncode == 0
     path = draft(project, stub_llm)
 
@@ -50,15 +51,16 @@ def test_review_decisions_edits_and_comments_survive_a_redraft(project, stub_llm
     claims = claims_by_technology(path)
     assert claims["Apache Kafka"]["review"] == "approved"
     assert claims["Apache Kafka"]["description"] == "Carries every order event"
-    assert claims["Rust"]["review"] == "rejected"
+    assert claims["Grafonix"]["review"] == "rejected"
     assert claims["Apache Flink"]["review"] == "pending"
     assert claims["Apache Spark"]["found"] is False and "missing_since" in claims["Apache Spark"]
 
     post = SAFE.load(text)["post"]
     rows = {row["technology"]: row for row in post["table"]}
-    assert "Rust" not in rows, "a claim the reviewer rejected reached the post"
+    assert "Grafonix" not in rows, "a claim the reviewer rejected reached the post"
     assert "Apache Spark" not in rows, "a claim no longer found reached the post"
     assert rows["Apache Kafka"]["description"] == "Carries every order event"
+    assert "Apache Flink" in rows
     assert project.cli("eval", "--company", "acme").returncode == 0
 
 
@@ -67,7 +69,7 @@ def test_a_tampered_quote_or_offset_fails_eval_naming_claim_and_source(project, 
     assert project.cli("eval", "--company", "acme").returncode == 0
     original = path.read_text()
 
-    path.write_text(original.replace("Acme runs its order pipeline on Apache Kafka.", "Acme runs everything on Apache Kafka.", 1))
+    path.write_text(original.replace("Acme's order pipeline is built on Apache Kafka.", "Acme runs everything on Apache Kafka.", 1))
     result = project.cli("eval", "--company", "acme")
     assert result.returncode == 1
     assert KAFKA in result.output and "'platform'" in result.output
@@ -84,26 +86,19 @@ def test_a_tampered_quote_or_offset_fails_eval_naming_claim_and_source(project, 
 
 def test_copy_naming_an_unverified_technology_is_regenerated_then_dropped(project, stub_llm):
     def answers(request):
-        if request.schema_name == "ChunkVerdicts":
-            # Rust is judged not used, so it is not a verified claim.
-            step = sensible_answer(request)
-            text = request.messages[-1]["content"]
-            for verdict in step.content["verdicts"]:
-                line = next(l for l in text.splitlines() if l.startswith(verdict["candidate"] + "."))
-                verdict["used"] = "Rust" not in line
-            return step
         if request.schema_name == "Brief":
-            return Step(content={"brief": "Acme streams orders through Apache Kafka. Its payment router is written in Rust."})
+            # Haskell is in no source, so it is not a verified claim.
+            return Step(content={"brief": "Acme streams orders through Apache Kafka. Its payment router is written in Haskell."})
         return sensible_answer(request)
 
     stub_llm.default = answers
     path = draft(fetched(project), stub_llm)
     post = SAFE.load(path.read_text())["post"]
-    assert "Rust" not in post["brief"]
+    assert "Haskell" not in post["brief"]
     assert "Acme streams orders through Apache Kafka." in post["brief"]
-    assert any("Rust" in item and "not a verified claim" in item for item in post["dropped_copy"])
+    assert any("Haskell" in item and "not a verified claim" in item for item in post["dropped_copy"])
     brief_requests = [r for r in stub_llm.requests if r.schema_name == "Brief"]
-    assert len(brief_requests) == 2 and "Rust" in brief_requests[1].text  # regenerated once, stating the problem
+    assert len(brief_requests) == 2 and "Haskell" in brief_requests[1].text  # regenerated once, stating the problem
 
     text = path.read_text().replace("Acme streams orders through Apache Kafka.", "Acme streams orders through MongoDB.")
     path.write_text(text)
@@ -155,20 +150,18 @@ def test_rows_are_selected_and_a_reviewer_flip_of_in_post_survives_redrafts(proj
 
 
 def test_a_claim_without_acceptable_description_is_flagged_left_out_and_the_next_taken(project, stub_llm):
-    def answers(request):
-        if request.schema_name == "Descriptions" and "Rust" in request.messages[-1]["content"]:
-            return Step(content={"items": [{"candidate": "A", "description": "a phrase the quote does not have"}]})
-        return sensible_answer(request)
-
-    stub_llm.default = answers
+    # "Our newest payment router is written in Rust." attaches no words to Rust that describe it.
     fetched(project)
     result = project.cli("draft", "--company", "acme", "--llm", stub_llm.url, "--model", "stub")
     assert result.returncode == 0, result.output
     assert "needs review, left out of the post: Rust: no acceptable description" in result.output
     path = project.outputs() / "draft.yaml"
-    rust = claims_by_technology(path)["Rust"]
+    claims = claims_by_technology(path)
+    rust = claims["Rust"]
     assert rust["description"] is None and rust["needs_review"] == "no acceptable description"
     assert rust["in_post"] is False and "Rust" not in rows_of(path)
+    described = {name for name, claim in claims.items() if claim["description"]}
+    assert set(rows_of(path)) == described and len(described) == 6  # every other claim is a row
     assert "description pending" not in path.read_text()
 
     # The reviewer writes one: the claim is no longer waiting and may be a row.

@@ -118,9 +118,9 @@ def test_a_workspace_prompt_overrides_the_packaged_one(project, stub_llm):
     (project.root / "prompts").mkdir()
     (project.root / "prompts" / "extract_system.j2").write_text(packaged + "\nOVERRIDE-MARK-7731\n", encoding="utf-8")
     assert project.cli("fetch", "--company", "acme").returncode == 0
-    done = project.cli("extract", "--company", "acme", "--llm", stub_llm.url, "--model", "stub")
+    done = project.cli("draft", "--company", "acme", "--llm", stub_llm.url, "--model", "stub")
     assert done.returncode == 0, done.output
-    systems = [r.messages[0]["content"] for r in stub_llm.requests if r.schema_name == "ChunkVerdicts"]
+    systems = [r.messages[0]["content"] for r in stub_llm.requests if r.schema_name == "ChunkAnswers"]
     assert systems and all("OVERRIDE-MARK-7731" in text for text in systems)
-    describe = [r.messages[0]["content"] for r in stub_llm.requests if r.schema_name != "ChunkVerdicts"]
-    assert all("OVERRIDE-MARK-7731" not in text for text in describe)  # other prompts are the packaged ones
+    others = [r.messages[0]["content"] for r in stub_llm.requests if r.schema_name != "ChunkAnswers"]
+    assert others and all("OVERRIDE-MARK-7731" not in text for text in others)  # the writer's prompt is the packaged one

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-PLATFORM_MARK = "order pipeline"  # only the chunk of source 'platform' contains it
-DATA_MARK = "Nightly reports"  # only the chunk of source 'data'
+PLATFORM_MARK = "nightly refunds"  # only the chunk of source 'platform' contains it
+DATA_MARK = "finance team"  # only the chunk of source 'data'
 
 
 def llm_args(stub) -> list[str]:
@@ -33,7 +33,7 @@ def draft(project, stub, *extra: str, env: dict | None = None):
 
 
 def chunk_requests(stub, mark: str) -> list:
-    return [r for r in stub.requests if r.schema_name == "ChunkVerdicts" and mark in r.text]
+    return [r for r in stub.requests if r.schema_name == "ChunkAnswers" and mark in r.text]
 
 
 def load_yaml(path: Path):

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from faultkit import draft, fetched, said
+from faultkit import draft, fetched, load_yaml, said
+from postgen.yamlio import dump_yaml
 
 SECRET_FILE = "/etc/hostname"
 
@@ -104,6 +105,25 @@ def test_malformed_draft_is_reported_and_left_byte_identical(project, stub_llm, 
     assert [p.name for p in project.outputs().iterdir() if p.name.endswith(".tmp")] == []
     row.data_kept()
     row.observed = said(outcome).replace(str(project.root), "<project>")
+
+
+def test_a_quote_that_does_not_name_its_technology_fails_eval(project, stub_llm, fault):
+    row = fault("input: draft.yaml citation moved to a sentence not naming its technology",
+                "eval exit 1 naming the claim, the source and the technology")
+    reviewed_draft(project, stub_llm)
+    path = project.outputs() / "draft.yaml"
+    document = load_yaml(path)
+    grafonix = next(claim for claim in document["claims"] if claim["technology"] == "Grafonix")
+    kafka = next(claim for claim in document["claims"] if claim["technology"] == "Apache Kafka")
+    moved = next(citation for citation in kafka["citations"] if citation["source"] == "platform")
+    grafonix["citations"] = [moved]  # quote and offsets still match the snapshot; the name does not
+    path.write_text(dump_yaml(document, round_trip=False), encoding="utf-8")
+    outcome = project.cli("eval", "--company", "acme")
+    assert outcome.returncode == 1, outcome.output
+    message = " ".join(outcome.output.split())
+    assert f"claim {grafonix['id']!r}, source 'platform'" in message and "quoted text does not name 'Grafonix'" in message
+    assert "quote differs" not in message
+    row.observed = f"exit 1: claim {grafonix['id']!r}, source 'platform': quoted text does not name 'Grafonix'"
 
 
 FILE_PATHS = [

@@ -10,7 +10,11 @@ import pytest
 from faultkit import (
     DATA_MARK, PLATFORM_MARK, chunk_requests, claims_of, extract, fetched, said,
 )
-from stub_openai import Step, sensible_answer
+from postgen.grounding import names_technology
+from stub_openai import Step, chunk_answers
+
+ALL_CLAIMS = {"Apache Kafka", "PostgreSQL", "Rust", "Grafonix", "Quillmate", "Apache Spark", "Ledgerline"}
+ASKED_ABOUT = {"Grafonix", "Quillmate"}  # the in-house names of source 'platform': its chunk's candidates
 
 
 def test_rate_limited_with_retry_after(project, stub_llm, fault):
@@ -24,7 +28,7 @@ def test_rate_limited_with_retry_after(project, stub_llm, fault):
     waited = asked[1].at - asked[0].at
     assert 1.0 <= waited < 3
     claims = claims_of(project)["claims"]
-    assert len(claims) == 4
+    assert {claim["technology"] for claim in claims} == ALL_CLAIMS
     row.observed = f"exit 0; retried after {waited:.1f} s; 2 requests for the chunk; {len(claims)} claims"
 
 
@@ -75,19 +79,31 @@ def test_hang_past_the_timeout(project, stub_llm, fault):
 
 
 UNUSABLE = [
-    ("LLM: truncated JSON", Step(content='{"verdicts": [{"candidate": "A", "used": tr'),
+    ("LLM: truncated JSON", Step(content='{"answers": [{"candidate": "A", "kind": "softw'),
      "answer is not valid JSON"),
     ("LLM: cut off at max_tokens (finish_reason=length)",
      Step(body={"id": "x", "object": "chat.completion", "created": 0, "model": "stub",
                 "choices": [{"index": 0, "finish_reason": "length",
-                             "message": {"role": "assistant", "content": '{"verdicts": [{"cand'}}]}),
+                             "message": {"role": "assistant", "content": '{"answers": [{"cand'}}]}),
      "cut off at the output token limit"),
-    ("LLM: not JSON at all", Step(content="Sure! Kafka: yes, PostgreSQL: yes."), "answer is not valid JSON"),
-    ("LLM: valid JSON, wrong fields", Step(content={"answers": [{"letter": "A", "yes": True}]}),
-     "does not fit the schema: verdicts: Field required"),
-    ("LLM: verdict for a candidate that does not exist",
-     Step(content={"verdicts": [{"candidate": "Z", "used": True}], "others": []}),
-     "verdicts for candidates that do not exist: Z"),
+    ("LLM: not JSON at all", Step(content="Sure! Grafonix and Quillmate are both software."), "answer is not valid JSON"),
+    ("LLM: valid JSON, wrong fields", Step(content={"verdicts": [{"candidate": "A", "used": True}]}),
+     "does not fit the schema: answers: Field required"),
+    ("LLM: a kind outside the closed list", Step(content={"answers": [{"candidate": "A", "kind": "library"},
+                                                                     {"candidate": "B", "kind": "software"}]}),
+     "does not fit the schema: answers.0.kind"),
+    ("LLM: a tag outside the closed list",
+     Step(content={"answers": [{"candidate": "A", "kind": "software", "tag": "Dashboards"},
+                               {"candidate": "B", "kind": "software", "tag": "Backend"}]}),
+     "does not fit the schema: answers.0.tag"),
+    ("LLM: answer for a candidate that does not exist",
+     Step(content={"answers": [{"candidate": "A", "kind": "software", "tag": "Backend"},
+                               {"candidate": "B", "kind": "software", "tag": "Backend"},
+                               {"candidate": "Z", "kind": "software", "tag": "Backend"}]}),
+     "answers for candidates that do not exist: Z"),
+    ("LLM: no answer for one candidate", Step(content={"answers": [{"candidate": "A", "kind": "software",
+                                                                    "tag": "Backend"}]}),
+     "no answer for candidates B"),
     ("LLM: empty answer", Step(content=""), "empty answer"),
 ]
 
@@ -104,59 +120,52 @@ def test_unusable_answers_are_re_asked_once_then_rejected(project, stub_llm, fau
     assert reason in asked[1].messages[-1]["content"]
     document = claims_of(project)
     rejected = {item["technology"]: item["reason"] for item in document["rejected"] if item["source"] == "platform"}
-    assert set(rejected) == {"Apache Kafka", "PostgreSQL", "Rust"}
+    assert set(rejected) == ASKED_ABOUT
     assert all(reason in text and "after one re-ask" in text for text in rejected.values())
     claimed = {claim["technology"] for claim in document["claims"]}
-    assert claimed == {"Apache Kafka", "Apache Spark"}  # from the other source, which was answered well
-    assert all(c["source"] == "data" for claim in document["claims"] for c in claim["citations"])
-    row.observed = f"exit 0; 2 requests; rejected: {rejected['Rust']}"
+    # the known names of 'platform' needed no answer; the other source was answered well
+    assert claimed == ALL_CLAIMS - ASKED_ABOUT
+    row.observed = f"exit 0; 2 requests; rejected: {rejected['Quillmate']}"
 
 
-def discovery(others):
-    return lambda request: sensible_answer(request, others=others if PLATFORM_MARK in request.text else [])
-
-
-def test_citation_of_a_sentence_that_does_not_exist(project, stub_llm, fault):
-    row = fault("LLM: 'others' cites sentence 9 of 4", "re-asked once, then rejected: sentence does not exist")
+def test_answers_in_another_order_land_on_their_own_candidates(project, stub_llm, fault):
+    row = fault("LLM: answers out of order, one name called a person",
+                "each answer applies to its letter's name; the person is rejected, quoting its own sentence")
     fetched(project)
-    stub_llm.default = discovery([{"technology": "Snowflake", "sentences": [9]}])
+
+    def reversed_answers(request):
+        if PLATFORM_MARK not in request.text:
+            return None
+        answers = chunk_answers(request, {"Grafonix": "person"})["answers"]
+        return Step(content={"answers": answers[::-1]})
+
+    stub_llm.default = reversed_answers
     outcome = extract(project, stub_llm)
     assert outcome.returncode == 0, outcome.output
     document = claims_of(project)
-    reason = next(item["reason"] for item in document["rejected"] if item["technology"] == "Snowflake")
-    assert "cites sentence 9, which does not exist (the chunk has 4)" in reason
-    assert "Snowflake" not in {claim["technology"] for claim in document["claims"]}
-    assert len(chunk_requests(stub_llm, PLATFORM_MARK)) == 2
-    row.observed = f"exit 0; rejected: {reason}"
+    claims = {claim["technology"]: claim for claim in document["claims"]}
+    assert set(claims) == ALL_CLAIMS - {"Grafonix"}
+    assert [c["quote"] for c in claims["Quillmate"]["citations"]] == [
+        "The nightly refunds are scheduled by Quillmate, our in-house job runner."]
+    grafonix = next(item for item in document["rejected"] if item["technology"] == "Grafonix")
+    assert grafonix["reason"] == "model: a person, not a technology"
+    assert grafonix["quote"] == "The dashboards are rendered by Grafonix from PostgreSQL tables."
+    assert len(chunk_requests(stub_llm, PLATFORM_MARK)) == 1  # a complete answer in another order needs no re-ask
+    row.observed = f"exit 0; claims {sorted(claims)}; Grafonix rejected: {grafonix['reason']}"
 
 
-def test_quote_that_does_not_name_its_technology(project, stub_llm, fault):
-    row = fault("LLM: 'others' quote does not name it", "rejected: quoted text does not name the technology")
+def test_every_published_quote_is_in_its_snapshot_and_names_its_technology(project, stub_llm, fault):
+    row = fault("LLM: says software to everything", "every claim's quote is at its offsets and names the technology")
     fetched(project)
-    stub_llm.default = discovery([{"technology": "Terraform", "sentences": [1, 2]},
-                                  {"technology": "Grafonix", "sentences": [4]}])
-    outcome = extract(project, stub_llm)
-    assert outcome.returncode == 0, outcome.output
-    document = claims_of(project)
-    reason = next(item["reason"] for item in document["rejected"] if item["technology"] == "Terraform")
-    assert "does not name 'Terraform'" in reason
-    names = {claim["technology"] for claim in document["claims"]}
-    assert "Terraform" not in names and "Grafonix" in names  # a grounded discovery still gets through
-    row.observed = f"exit 0; rejected: {reason}; grounded 'Grafonix' kept"
-
-
-def test_every_published_quote_is_in_its_snapshot(project, stub_llm, fault):
-    row = fault("LLM: says yes to everything", "every claim's quote is at its offsets in the snapshot")
-    fetched(project)
-    stub_llm.default = discovery([{"technology": "Grafonix", "sentences": [4]}, {"technology": "Rust", "sentences": [1]}])
-    outcome = extract(project, stub_llm)
+    outcome = extract(project, stub_llm)  # the stub's default: every candidate is software
     assert outcome.returncode == 0, outcome.output
     checked = 0
     for claim in claims_of(project)["claims"]:
         for citation in claim["citations"]:
             text = (project.sources / "acme" / "snapshots" / citation["source"] / "text.txt").read_text()
             assert text[citation["start"]:citation["end"]] == citation["quote"]
-            assert claim["technology"].split()[-1].lower() in citation["quote"].lower()
+            assert names_technology(citation["quote"], [claim["technology"], *claim["aliases"]]), citation["quote"]
             checked += 1
-    assert len(chunk_requests(stub_llm, DATA_MARK)) == 1
-    row.observed = f"exit 0; {checked} citations all found verbatim at their offsets"
+    assert checked == 9  # one per sentence naming a claim: PostgreSQL twice, Kafka in both sources
+    assert len(chunk_requests(stub_llm, PLATFORM_MARK)) == 1 and len(chunk_requests(stub_llm, DATA_MARK)) == 1
+    row.observed = f"exit 0; {checked} citations all found verbatim at their offsets, each naming its technology"

@@ -25,7 +25,7 @@ def review(project) -> bytes:
         if entry["technology"] == "Apache Kafka":
             entry["review"] = "approved"
             entry.yaml_add_eol_comment(REVIEW_COMMENT, "review")
-        elif entry["technology"] == "Rust":
+        elif entry["technology"] == "Grafonix":  # a row until the reviewer rejects it
             entry["review"] = "rejected"
         elif entry["technology"] == "PostgreSQL":
             entry["description"] = EDITED_DESCRIPTION
@@ -40,15 +40,17 @@ def assert_review_survived(project) -> dict:
     claims = {entry["technology"]: entry for entry in document["claims"]}
     assert claims["Apache Kafka"]["review"] == "approved"
     assert REVIEW_COMMENT in text
-    assert claims["Rust"]["review"] == "rejected"
+    assert claims["Grafonix"]["review"] == "rejected"
     assert claims["PostgreSQL"]["description"] == EDITED_DESCRIPTION
-    assert "Rust" not in {row["technology"] for row in document["post"]["table"]}
+    rows = {row["technology"]: row for row in document["post"]["table"]}
+    assert "Grafonix" not in rows and rows["PostgreSQL"]["description"] == EDITED_DESCRIPTION
     return claims
 
 
 def add_sources(project) -> None:
-    project.write_source_file("acme", "ops.txt", "Acme deploys every service with Terraform.\n")
-    project.write_source_file("acme", "team.txt", "Acme's mobile app is written in Kotlin.\n")
+    """Two more sources, each naming an in-house tool: one model request each."""
+    project.write_source_file("acme", "ops.txt", "Every service is deployed by Tidewell, our release tool.\n")
+    project.write_source_file("acme", "team.txt", "Acme's mobile app is built on Stowaway, our in-house UI kit.\n")
     registry = project.sources / "acme.yaml"
     registry.write_text(registry.read_text() + "  - id: ops\n    file: acme/files/ops.txt\n"
                         "  - id: team\n    file: acme/files/team.txt\n")
@@ -72,16 +74,16 @@ def test_draft_killed_mid_run_loses_nothing(project, stub_llm, fault):
     add_sources(project)
     stub_llm.reset()
 
-    def hang_on_kotlin(request):
-        if request.schema_name == "ChunkVerdicts" and "Kotlin" in request.text:
+    def hang_on_stowaway(request):
+        if request.schema_name == "ChunkAnswers" and "Stowaway" in request.text:
             return Step(hang=20)
         return sensible_answer(request)
 
-    stub_llm.default = hang_on_kotlin
+    stub_llm.default = hang_on_stowaway
     child = project.spawn("draft", *llm_args(stub_llm))
     try:
-        wait_for(lambda: chunk_requests(stub_llm, "Kotlin"))
-        assert len(chunk_requests(stub_llm, "Terraform")) == 1  # answered before the kill
+        wait_for(lambda: chunk_requests(stub_llm, "Stowaway"))
+        assert len(chunk_requests(stub_llm, "Tidewell")) == 1  # answered before the kill
         os.kill(child.pid, signal.SIGKILL)
         child.wait(timeout=10)
     finally:
@@ -97,13 +99,13 @@ def test_draft_killed_mid_run_loses_nothing(project, stub_llm, fault):
     stub_llm.reset()
     outcome = draft(project, stub_llm)
     assert outcome.returncode == 0, outcome.output
-    assert chunk_requests(stub_llm, "Terraform") == []  # answered before the kill: from the cache
+    assert chunk_requests(stub_llm, "Tidewell") == []  # answered before the kill: from the cache
     assert chunk_requests(stub_llm, PLATFORM_MARK) == [] and chunk_requests(stub_llm, DATA_MARK) == []
-    assert len(chunk_requests(stub_llm, "Kotlin")) == 1
+    assert len(chunk_requests(stub_llm, "Stowaway")) == 1
     claims = assert_review_survived(project)
-    assert claims["Terraform"]["review"] == "pending" and claims["Kotlin"]["review"] == "pending"
+    assert claims["Tidewell"]["review"] == "pending" and claims["Stowaway"]["review"] == "pending"
     row.data_kept()
-    row.observed = ("killed while the Kotlin chunk hung: draft.yaml byte-identical; re-run asked 1 chunk "
+    row.observed = ("killed while the Stowaway chunk hung: draft.yaml byte-identical; re-run asked 1 chunk "
                     f"(0 for 3 answered), {len(claims)} claims, review kept")
 
 

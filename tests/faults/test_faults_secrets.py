@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from faultkit import PLATFORM_MARK, draft, extract, fetched, llm_args, load_yaml
+from faultkit import DATA_MARK, PLATFORM_MARK, draft, extract, fetched, llm_args, load_yaml
 from stub_openai import Step, sensible_answer
 
 SECRET = "sk-test-SECRET123456"
@@ -88,26 +88,29 @@ def test_echoed_key_in_a_child_process(project, stub_llm, fault):
 
 
 def test_echoed_key_inside_model_answers(project, stub_llm, fault):
-    row = fault("secrets: answers whose content echoes the key (bad JSON, a discovered 'technology')",
+    row = fault("secrets: answers whose content echoes the key (bad JSON, as a candidate letter)",
                 "key never stored or written; such answers unusable")
     fetched(project)
 
     def echo_in_content(request):
         header = request.headers.get("authorization", "")
-        if request.schema_name != "ChunkVerdicts":
+        if request.schema_name != "ChunkAnswers":
             return sensible_answer(request)
         if PLATFORM_MARK in request.text:
-            return Step(content='{"verdicts": "' + header)  # broken JSON quoting the header
-        return sensible_answer(request, others=[{"technology": header, "sentences": [1]}])
+            return Step(content='{"answers": "' + header)  # broken JSON quoting the header
+        return Step(content={"answers": [{"candidate": header, "kind": "software", "tag": "Backend"}]})
 
     stub_llm.default = echo_in_content
     outcome = extract(project, stub_llm, env=KEYS)
     assert outcome.returncode == 0, outcome.output
     assert echoes_key(stub_llm)
     assert leaks(project, outcome) == []
-    reask = [r for r in stub_llm.requests if PLATFORM_MARK in r.text][-1]
-    assert SECRET not in reask.text  # the problem and the previous answer sent back are redacted too
-    reasons = sorted({item["reason"] for item in load_yaml(project.outputs() / "claims.yaml")["rejected"]})
+    for mark in (PLATFORM_MARK, DATA_MARK):
+        asked = [r for r in stub_llm.requests if mark in r.text]
+        assert len(asked) == 2 and SECRET not in asked[-1].text  # the problem and the answer sent back are redacted
+    rejected = load_yaml(project.outputs() / "claims.yaml")["rejected"]
+    reasons = sorted({item["reason"] for item in rejected})
+    assert {item["technology"] for item in rejected} == {"Grafonix", "Quillmate", "Ledgerline"}
     assert any("contains the API key" in reason for reason in reasons)
     row.observed = "exit 0; rejected: " + "; ".join(reasons)
 

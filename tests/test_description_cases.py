@@ -1,0 +1,86 @@
+"""Descriptions are read off the words attached to a technology's mention, without a model: the
+best over all the claim's quotes, or None (the claim then waits for a reviewer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from postgen.describe import describe_all
+from postgen.grounding import cite_sentences, names_technology
+from postgen.lexicon import default_lexicon
+from postgen.markup import markdown_to_prose
+from postgen.models import Claim
+from postgen.text import Document
+
+LEXICON = default_lexicon()
+
+
+def described(document: Document, name: str, company: str = "Acme") -> Claim:
+    """The claim for a lexicon technology, citing every sentence of `document` that names it, after describe."""
+    technology = LEXICON.lookup(name)
+    cited = [sentence_id for sentence_id, sentence in document.sentences.items()
+             if names_technology(sentence.text, technology.names)]
+    assert cited, f"{name} is not in the text"
+    claim = Claim(technology=technology.name, aliases=list(technology.aliases), tag=technology.tag, status="current",
+                  citations=[cite_sentences(document, [sentence_id]) for sentence_id in cited])
+    describe_all([claim], {document.source_id: document}, LEXICON, company)
+    return claim
+
+
+def describe_text(text: str, name: str, company: str = "Acme") -> str | None:
+    return described(Document("blog", text + "\n"), name, company).description
+
+
+@pytest.mark.parametrize("text, name, company, expected", [
+    # subject: the verb after the name
+    ("Redis caches frequently accessed data for the web tier.", "Redis", "Acme",
+     "Caches frequently accessed data for the web tier"),
+    # aside in brackets
+    ("The team built Backstage (a developer portal) in 2016.", "Backstage", "Spotify", "Developer portal"),
+    # purpose, without the next item of the list sentence
+    ("The platform uses Apache Kafka for real-time data streaming, Redis for caching.", "Apache Kafka", "Acme",
+     "Real-time data streaming"),
+    # role
+    ("The platform implements Envoy proxy as a service mesh.", "Envoy", "Acme", "Service mesh"),
+    # identity: a possessive becomes the company's name
+    ("Java is their primary programming language.", "Java", "Spotify", "Spotify's primary programming language"),
+    # agent: what the technology is built into
+    ("Spotify's web platform is built on React.js.", "React", "Spotify", "Powers Spotify's web platform"),
+    ("We run Kafka-based event pipelines across regions.", "Apache Kafka", "Acme", "Powers event pipelines across regions"),
+])
+def test_a_description_is_the_words_attached_to_the_mention(text, name, company, expected):
+    assert describe_text(text, name, company) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Data flows in real time — Apache Kafka makes that possible.", "Apache Kafka"),  # points elsewhere
+    ("Our newest payment router is written in Rust.", "Rust"),  # nothing attached says what it does
+    ("Acme uses PostgreSQL.", "PostgreSQL"),
+])
+def test_no_acceptable_description_is_none(text, name):
+    assert describe_text(text, name) is None
+
+
+def test_list_items_read_name_then_what_it_does():
+    text, structure = markdown_to_prose(
+        "# Our stack\n\nAcme's data team keeps a short list of what it runs.\n\n"
+        "- BigQuery – interactive analytics over every event\n"
+        "- Redis: session caching for the login service\n")
+    document = Document("handbook", text, structure)
+    assert described(document, "BigQuery").description == "Interactive analytics over every event"
+    assert described(document, "Redis").description == "Session caching for the login service"
+
+
+def test_the_best_quote_gives_the_description_and_becomes_the_strongest():
+    claim = described(Document("blog", "Acme moved to Redis in 2019. Redis caches session tokens for the login service.\n"),
+                      "Redis")
+    assert claim.description == "Caches session tokens for the login service"
+    assert claim.best_citation == 1
+    assert "caches session tokens" in claim.citations[claim.best_citation].quote
+
+
+def test_a_longer_name_in_the_same_sentence_keeps_its_own_words():
+    # "its search engine is built on C++" describes C++, not the C of "C++"
+    document = Document("blog", "Acme writes its drivers in C, and its search engine is built on C++.\n")
+    assert described(document, "C++").description == "Powers Acme's search engine"
+    assert described(document, "C").description is None

@@ -1,0 +1,74 @@
+"""What extraction decides without the model: names the lexicon knows are claims with no model call,
+the wording sets aside plans, comparisons, support, other owners and rejections before any call,
+and says whether a use is current or former; only unknown names are put to the model."""
+
+from __future__ import annotations
+
+from ruamel.yaml import YAML
+
+NOTES = (
+    "Acme migrated its billing data from MySQL to PostgreSQL in 2021. "
+    "PostgreSQL now stores every invoice, and PostgreSQL replicas serve the reports. "
+    "We plan to adopt Zephyrine for feature flags next year. "
+    "Unlike Initech, Acme routes traffic through Envoy. "
+    "Netflix's Portcullis gateway inspired the design. "
+    "The mobile SDK has support for Kotlin. "
+    "Rather than MongoDB, the team picked Tidewell for the audit log.\n"
+)
+SET_ASIDE = {  # name -> the words of the reason a reviewer reads
+    "Zephyrine": "worded as a plan",
+    "Initech": "comparison",
+    "Portcullis": "another organisation's technology (Netflix)",
+    "Kotlin": "a tool's support, not the company's use",
+    "MongoDB": "an option not chosen",
+}
+
+
+def extracted(project, stub_llm, text: str) -> dict:
+    project.write_source_file("acme", "notes.txt", text)
+    project.write_registry("acme", "name: Acme\nslug: acme\nsources:\n  - id: notes\n    file: acme/files/notes.txt\n")
+    assert project.cli("fetch", "--company", "acme").returncode == 0
+    outcome = project.cli("extract", "--company", "acme", "--llm", stub_llm.url, "--model", "stub")
+    assert outcome.returncode == 0, outcome.output
+    return YAML(typ="safe").load((project.outputs() / "claims.yaml").read_text(encoding="utf-8"))
+
+
+def test_wording_decides_before_the_model_and_only_unknown_names_are_asked(project, stub_llm):
+    document = extracted(project, stub_llm, NOTES)
+    claims = {claim["technology"]: claim for claim in document["claims"]}
+    assert set(claims) == {"MySQL", "PostgreSQL", "Envoy", "Tidewell"}
+    assert claims["MySQL"]["status"] == "former" and claims["PostgreSQL"]["status"] == "current"
+    assert claims["Tidewell"]["tag"] == "Backend"  # the model's tag for a name the lexicon lacks
+
+    rejected = {item["technology"]: item for item in document["rejected"]}
+    assert set(rejected) == set(SET_ASIDE)
+    for name, words in SET_ASIDE.items():
+        assert words in rejected[name]["reason"], rejected[name]
+        assert name in rejected[name]["quote"]
+
+    # one request, about the one unknown name left: set-aside sentences and known names are not sent
+    assert len(stub_llm.requests) == 1
+    asked = stub_llm.requests[0].messages[-1]["content"]
+    assert "A. Tidewell (in 1)" in asked and "B." not in asked
+    assert "Zephyrine" not in asked and "Portcullis" not in asked and "PostgreSQL" not in asked
+
+
+def test_one_citation_per_sentence_at_its_offsets(project, stub_llm):
+    document = extracted(project, stub_llm, NOTES)
+    postgres = next(claim for claim in document["claims"] if claim["technology"] == "PostgreSQL")
+    quotes = [citation["quote"] for citation in postgres["citations"]]
+    assert quotes == ["Acme migrated its billing data from MySQL to PostgreSQL in 2021.",
+                      "PostgreSQL now stores every invoice, and PostgreSQL replicas serve the reports."]
+    for citation in postgres["citations"]:
+        assert NOTES[citation["start"]:citation["end"]] == citation["quote"]
+        assert citation["says"] == "current"
+
+
+def test_a_lexicon_name_in_the_plural_is_a_claim_quoting_its_sentence(project, stub_llm):
+    # The lexicon finds "Microsoft SQL Servers" as Microsoft SQL Server; the grounding gate must agree.
+    document = extracted(project, stub_llm, "Payments run on two Microsoft SQL Servers in each region.\n")
+    claims = {claim["technology"]: claim for claim in document["claims"]}
+    assert [c["quote"] for c in claims["Microsoft SQL Server"]["citations"]] == [
+        "Payments run on two Microsoft SQL Servers in each region."]
+    assert document["rejected"] == []
+    assert stub_llm.requests == []  # a known name: no model call
