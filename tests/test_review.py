@@ -100,8 +100,12 @@ def test_copy_naming_an_unverified_technology_is_regenerated_then_dropped(projec
     brief_requests = [r for r in stub_llm.requests if r.schema_name == "Brief"]
     assert len(brief_requests) == 2 and "Haskell" in brief_requests[1].text  # regenerated once, stating the problem
 
-    text = path.read_text().replace("Acme streams orders through Apache Kafka.", "Acme streams orders through MongoDB.")
-    path.write_text(text)
+    edited = SAFE.load(path.read_text())
+    edited["post"]["brief"] = edited["post"]["brief"].replace("Acme streams orders through Apache Kafka.",
+                                                              "Acme streams orders through MongoDB.")
+    assert "MongoDB" in edited["post"]["brief"]
+    with path.open("w") as handle:
+        SAFE.dump(edited, handle)
     result = project.cli("eval", "--company", "acme")
     assert result.returncode == 1 and "MongoDB" in result.output
 
