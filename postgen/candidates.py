@@ -163,7 +163,7 @@ def capitalised_runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalised or name-shaped tokens separated by single spaces; anything else ends a run.
     A model number after a name belongs to it ("Cisco 3945"); a version does not ("CentOS 7")."""
     runs, current = [], []
-    for match in re.finditer(rf"{TOKEN}|\d[\w.-]*", text):
+    for match in re.finditer(rf"{TOKEN}|\d[\w-]*(?:\.[\w-]+)*", text):
         word = match.group()
         if word[0].isdigit():
             if (current and text[current[-1][1]:match.start()] == " " and not version_like(word.rstrip("."))
@@ -357,7 +357,8 @@ class SentenceReader:
             return []
         name = match.group("name").strip().strip("*_`\"“”")
         words = name.split()
-        if not words or len(words) > MAX_NAME_WORDS or not any(name_shaped(word) or not ordinary(word) for word in words):
+        if not words or len(words) > MAX_NAME_WORDS or not re.search(r"[A-Za-z]", name) or not any(
+                name_shaped(word) or not ordinary(word) for word in words):
             return []
         if len(words) > 1 and not all(capitalised(word) or name_shaped(word) for word in words):
             return []  # a phrase ("Offline synchronization", "X is faster"), not a name

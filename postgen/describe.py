@@ -48,7 +48,7 @@ POSSESSIVE = re.compile(r"\b(?:our|their|its)\b", re.IGNORECASE)
 BOUNDARY = re.compile(r"\s*(?:(?:,\s+|\s)(?:while|whereas|but|although|though|because|so that|which means|where)\s|"
                       r";|:\s|\s[–—-]\s|—|\(|\)|,\s(?!\d))\s*")
 INNER_BOUNDARY = re.compile(r"(?:,\s|\s)(?:which|that|where|enabling|allowing|making|ensuring|including|"
-                            r"so|because|and then|while)\s|,\s")
+                            r"so|because|and then|while)\s|,\s|\s\(")
 USE_BEFORE = re.compile(r"\b(?:uses?|used|using|via|with|through|on top of|built (?:on|with)|relies on|rely on|"
                         r"runs? on|powered by|based on|leverages?|adopted|chose|implements?|deploys?)\s+$", re.I)
 PURPOSE_AFTER = re.compile(r"^\s*(?:(?:is|are)\s+used\s+|\w+\s+)?(?P<prep>for|to)\s+(?P<rest>\S.*)$", re.I)
@@ -60,7 +60,12 @@ RESPONSIBLE_AFTER = re.compile(r"^\s*(?:is|are)\s+(?:\w+ly\s+)?responsible\s+for
 # "storing our logs in Elastic Cloud" → Stores GitLab's logs
 GERUND_BEFORE = re.compile(r"\b(?P<verb>storing|running|hosting|serving|caching|processing|scheduling|routing|"
                            r"monitoring|deploying|building|testing|streaming|rendering|indexing|handling)\s+"
-                           r"(?P<np>[^,;()]+?)\s+(?:in|on|with|through|using|via|into)\s+(?:\S+\s+(?:and|or)\s+)?$", re.I)
+                           r"(?P<np>[^,;()]+?)\s+(?:in|on|with|through|using|via|into)\s+(?:\S+\s+){0,3}?(?:(?:and|or)\s+)?$",
+                           re.I)
+# "we import the access logs into BigQuery" → Imports the access logs
+OBJECT_BEFORE = re.compile(r"\b(?:we|they|it|the\s+team)\s+(?:also\s+|now\s+|then\s+)?(?P<verb>[a-z]+)\s+"
+                           r"(?P<np>(?:the|our|their|its|all|every)\s+[^,;()]+?)\s+(?:in|into|on|onto|to|with|through|"
+                           r"across|using|via)\s+(?:the\s+)?$", re.I)
 ASIDE_AFTER = re.compile(r"^\s*\((?P<rest>[^()]{3,80})\)")
 ASIDE_OPENING = re.compile(r"^(?:a|an|the|our|their|its|for|used for|used to|which)\s", re.I)
 LIST_SHAPE = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^:–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>\S.+)$")
@@ -72,16 +77,25 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:between|across|among|on|in|of|from|to|int
                                 r"without|against|like|than)\s+(?:\S+\s+(?:and|or)\s+)?(?:the\s+)?$", re.I)
 EMPTY_NOUNS = {"complexity", "complexities", "challenge", "challenges", "thing", "things", "stuff", "needs",
                "aspects", "everything", "anything", "show", "job", "trick", "lot"}
-SHAPE_POINTS = {"subject": 4, "agent": 4, "list": 4, "aside": 4, "purpose": 3, "role": 3, "identity": 2}
+SHAPE_POINTS = {"subject": 4, "agent": 4, "list": 4, "aside": 4, "purpose": 3, "role": 3, "object": 3, "identity": 2}
 PARTICIPLES = (r"powered|handled|managed|served|stored|run|running|orchestrated|built|backed|driven|hosted|deployed|"
-               r"cached|processed|monitored|secured|scheduled|tested|streamed|rendered|based|coordinated|indexed")
+               r"cached|processed|monitored|secured|scheduled|tested|streamed|rendered|based|coordinated|indexed|"
+               r"operated|maintained|delivered|collected|tracked|logged|analy[sz]ed|queued|written|compiled|bundled|"
+               r"packaged|generated|distributed|replicated|backed up|load-balanced|proxied|routed|triggered")
 # "Spotify's web platform is built on React.js" → Powers Spotify's web platform
 AGENT_BEFORE = re.compile(rf"^(?P<np>[^,;]*?\w[^,;]*?)\s+(?:(?:is|are|was|were|gets|get)\s+)?(?:\w+ly\s+)?"
                           rf"(?P<verb>{PARTICIPLES})\s+(?:by|on|with|through|in|via|from|using|on top of|atop)\s+"
-                          rf"(?:the\s+)?$", re.I)
+                          rf"(?:(?:the|a|an|combination|mix|set|cluster|fleet|pair|couple|handful|of|top|help)\s+){{0,4}}$",
+                          re.I)
+# "Our data store is MongoDB" → Artsy's data store
+IDENTITY_BEFORE = re.compile(r"^(?P<np>(?:our|their|its|the|a|an)\s+[\w\s-]+?)\s+(?:is|are|was|remains)\s+$", re.I)
+# ", Y and Z" after a name: the rest of the sentence speaks of the whole list ("SendGrid and MailChimp to send e-mail")
+LIST_CONTINUATION = re.compile(r"^(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)"
+                               r"[A-Z][\w.+#/-]*(?:\s+[A-Z][\w.+#/-]*){0,3}")
 # "Kafka-based event pipelines" → Powers event pipelines
 COMPOUND_AFTER = re.compile(rf"^-(?P<verb>{PARTICIPLES})\s+(?P<np>\S.*)$", re.I)
 POWERS = {"powered", "built", "run", "running", "backed", "driven", "based"}
+BUILDS = {"written", "compiled", "bundled", "packaged"}
 WORD = re.compile(r"[\w'’/+#-]+(?:\.[\w/+#-]+)*")  # "Node.js" is one word; a full stop is not part of one
 
 
@@ -169,14 +183,21 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("aside", end + match.start("rest"), end + match.end("rest")))
     lo, hi = clause_bounds(text, local_start, local_end)
     before, after = text[lo:local_start], text[local_end:hi]
+    listed = False
+    while match := LIST_CONTINUATION.match(after):
+        after, end, listed = after[match.end():], end + match.end(), True
+    if (match := IDENTITY_BEFORE.match(before)) and not after.strip(" .!?"):
+        found.append(Attached("identity", base + lo + match.start("np"), base + lo + match.end("np")))
     if SUBJECT_OPENERS.match(before) and (words := WORD.findall(after)) and words[0].islower() and \
-            words[0].endswith("s") and is_verb(words[0]) and words[0].lower() not in COPULAS \
-            and verb_lemma(words[0]) != words[0].lower():  # "caches", not "access"
+            is_verb(words[0]) and words[0].lower() not in COPULAS | {"are", "were", "have", "do"} and (
+            listed or (words[0].endswith("s") and verb_lemma(words[0]) != words[0].lower())):  # "caches", not "access"
         found.append(Attached("subject", end + after.index(words[0]), base + hi))
     if (match := AGENT_BEFORE.search(before)) and (np_start := noun_phrase_start(before, match.start("verb"))) is not None:
         found.append(Attached("agent", base + lo + np_start, base + lo + match.end("verb")))
     if match := GERUND_BEFORE.search(before):
         found.append(Attached("agent", base + lo + match.start("verb"), base + lo + match.end("np")))
+    elif (match := OBJECT_BEFORE.search(before)) and is_verb(match.group("verb")) and match.group("verb") not in COPULAS:
+        found.append(Attached("object", base + lo + match.start("verb"), base + lo + match.end("np")))
     if match := RESPONSIBLE_AFTER.match(after):
         found.append(Attached("agent", end + match.start(), base + hi))
     if match := COMPOUND_AFTER.match(after):
@@ -254,10 +275,12 @@ def agent_rewritten(text: str) -> str:
         verb, np = match.group("verb"), match.group("np")
     else:
         return text
-    role = "powers" if verb.lower() in POWERS else third_person(verb_lemma(verb))
+    role = "powers" if verb.lower() in POWERS else "builds" if verb.lower() in BUILDS else third_person(verb_lemma(verb))
     np = re.sub(r"^(?:(?:a|an|the)\s+)", "", re.sub(r"\s+(?:is|are|was|were|gets?)$", "", np.strip()), flags=re.I)
     first, _, rest = np.partition(" ")
-    if "'" not in first and "’" not in first and not re.search(r"[A-Z]", first[1:]) and common_word(first):  # "Credentials like …" began a sentence; mid-phrase it is lowercase
+    second = rest.split(" ", 1)[0]
+    if "'" not in first and "’" not in first and not re.search(r"[A-Z]", first[1:]) and common_word(first) \
+            and not second[:1].isupper():  # "Credentials like …" began a sentence; "Apache Solr" is a name
         np = f"{first.lower()} {rest}".strip()
     return f"{role} {np}"
 
@@ -266,6 +289,10 @@ def rewritten(shape: str, text: str, company: str) -> str:
     """The attached words as a description: role verb first where the shape needs one, cut short, then the
     leading article or preposition dropped, a verb in the third person, possessives made the company's."""
     preposition = text.strip().split(" ", 1)[0].lower() if text.strip() else ""
+    if shape in ("object", "subject"):  # "we import the logs" → Imports the logs; "X and Y power …" → Powers …
+        verb, _, rest = text.strip().partition(" ")
+        if shape == "object" or verb_lemma(verb) == verb.lower():
+            text = f"{third_person(verb_lemma(verb))} {rest}"
     text = shortened(agent_rewritten(text.strip()) if shape == "agent" else text)
     text = LEADING_WORDS.sub("", text.strip()) if shape != "subject" else text.strip()
     if shape == "purpose" and preposition == "to" and text.split() and is_verb(text.split()[0]):

@@ -23,7 +23,7 @@ POSTGEN = REPO / ".venv" / "bin" / "postgen"
 PLATFORM_TEXT = (
     "Acme's order pipeline is built on Apache Kafka. "
     "PostgreSQL stores every invoice of the billing service. "
-    "Our newest payment router is written in Rust. "
+    "Our newest payment router is in Rust. "
     "The dashboards are rendered by Grafonix from PostgreSQL tables. "
     "The nightly refunds are scheduled by Quillmate, our in-house job runner.\n"
 )

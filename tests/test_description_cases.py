@@ -54,7 +54,7 @@ def test_a_description_is_the_words_attached_to_the_mention(text, name, company,
 
 @pytest.mark.parametrize("text, name", [
     ("Data flows in real time — Apache Kafka makes that possible.", "Apache Kafka"),  # points elsewhere
-    ("Our newest payment router is written in Rust.", "Rust"),  # nothing attached says what it does
+    ("Our newest payment router is in Rust.", "Rust"),  # nothing attached says what it does
     ("Acme uses PostgreSQL.", "PostgreSQL"),
 ])
 def test_no_acceptable_description_is_none(text, name):

@@ -154,7 +154,7 @@ def test_rows_are_selected_and_a_reviewer_flip_of_in_post_survives_redrafts(proj
 
 
 def test_a_claim_without_acceptable_description_is_flagged_left_out_and_the_next_taken(project, stub_llm):
-    # "Our newest payment router is written in Rust." attaches no words to Rust that describe it.
+    # "Our newest payment router is in Rust." attaches no words to Rust that describe it.
     fetched(project)
     result = project.cli("draft", "--company", "acme", "--llm", stub_llm.url, "--model", "stub")
     assert result.returncode == 0, result.output
