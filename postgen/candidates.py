@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from pathlib import Path
 
 from .grounding import normalize_for_key
 from .lexicon import Lexicon, Technology, names_in_text
 from .text import Document, Paragraph, Sentence
+from .words import RARE_ZIPF, ordinary, zipf
 
-COMMON_WORDS_PATH = Path(__file__).parent / "data" / "common-words.txt"
+COMMON_LINK_ZIPF = 4.5  # a one-word link more common than this is a phrase ("here", "post"), not a name
+
 MAX_NAME_WORDS = 4
 MAX_LINK_WORDS = 4
 
@@ -55,7 +55,6 @@ NAMING = re.compile(r"\b(?:called|named|dubbed|codenamed|known as)\s+[\"“'‘]
 LIST_NAME = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^\s:–—-][^:–—]{0,60}?)\s*(?::|\s[–—-])\s+\S")
 
 TOKEN = r"[A-Za-z][\w+#]*(?:[./-][\w+#]+)*(?:\+\+)?"
-NAME_RUN = re.compile(rf"{TOKEN}(?:\s+{TOKEN})*")
 VERSION_AFTER = re.compile(
     r"^\s+(?:v|version\s+)?(?P<version>(?:\d+(?:\.(?:\d+|x))+|(?:19|20)\d\d|\d{1,2})(?:\s*(?:LTS|R\d|SP\d|beta|alpha|rc\d*))?)\b"
     r"(?!\s*(?:%|percent|ms|s\b|"
@@ -74,32 +73,6 @@ DOTTED = re.compile(r"\w[./+#]\w|\w(?:\+\+|#)$|\d")
 LOWER_CAMEL = re.compile(r"^[a-z]{1,4}[A-Z][\w+#]*$")  # iOS, gRPC, jQuery, eBPF; not audioEngine
 ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")  # e.g, U.S
 NOT_NAMES = re.compile(r"^(?:https?:|www\.|/|\.|~|\$|@)|\s{2,}")
-
-
-ORDINARY_ZIPF = 4.0  # about once per 10,000 words of English
-RARE_ZIPF = 3.0  # under once per million words
-COMMON_LINK_ZIPF = 4.5  # a one-word link more common than this is a phrase ("here", "post"), not a name
-
-
-@lru_cache(maxsize=1)
-def word_frequencies() -> dict[str, float]:
-    frequencies = {}
-    for line in COMMON_WORDS_PATH.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, zipf = line.split()
-            frequencies[word] = float(zipf)
-    return frequencies
-
-
-def zipf(word: str) -> float:
-    """How common a word is in English (wordfreq's Zipf scale); a hyphenated word counts as its rarest part."""
-    parts = [part for part in word.lower().strip("'’").split("-") if part]
-    return min((word_frequencies().get(part, 0.0) for part in parts), default=0.0)
-
-
-def ordinary(word: str) -> bool:
-    """An English word common enough that its spelling alone says nothing (case ignored)."""
-    return zipf(word) >= ORDINARY_ZIPF
 
 
 @dataclass(frozen=True)
@@ -221,11 +194,6 @@ def name_runs(text: str, in_heading: bool) -> list[tuple[int, int, bool]]:
     return spans
 
 
-def common_word(word: str) -> bool:
-    """A word of ordinary English (a plural included), not shaped like a name."""
-    return not name_shaped(word) and (zipf(word) >= RARE_ZIPF or (word.endswith("s") and zipf(word[:-1]) >= RARE_ZIPF))
-
-
 HOST_NAME = re.compile(r"^[A-Z]{2,}(?:-[A-Z]+)*-[A-Z]*\d+$")  # NY-WEB01: a machine, not a product
 SHORT_CODE = re.compile(r"^[A-Za-z]\d{1,2}$")  # L1, V8: too short to tell a product from a level or version
 
@@ -238,6 +206,11 @@ def identifier_not_name(surface: str) -> bool:
 def generic_plural(word: str) -> bool:
     """A plural of a common word ("Servers", "Firewalls", "Routers"): a kind of thing after a name, not part of it."""
     return word.endswith("s") and not word.endswith("ss") and not name_shaped(word) and zipf(word[:-1]) >= RARE_ZIPF
+
+
+def common_word(word: str) -> bool:
+    """A word of ordinary English (a plural included), not shaped like a name."""
+    return not name_shaped(word) and (zipf(word) >= RARE_ZIPF or (word.endswith("s") and zipf(word[:-1]) >= RARE_ZIPF))
 
 
 def generic_word(word: str) -> bool:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .models import Citation, CitationStatus
-from .text import Document, normalize, normalized_text
+from .text import Document, normalized_text
 
 
 @dataclass(frozen=True)
@@ -77,4 +77,4 @@ def grounding_failure(document: Document, citation: Citation, names: list[str]) 
 
 
 def normalize_for_key(name: str) -> str:
-    return re.sub(r"[^a-z0-9+#]", "", normalize(name).text)
+    return re.sub(r"[^a-z0-9+#]", "", normalized_text(name))

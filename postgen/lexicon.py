@@ -12,17 +12,10 @@ from ruamel.yaml import YAML
 
 from .grounding import PLURAL, normalize_for_key, plural_allowed
 from .models import TAGS
-from .text import Document, Sentence
+from .words import RARE_ZIPF, zipf
 
 LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.yaml"
 INTERNAL_TAG = "Internal Tooling"
-
-# Names introduced the way articles introduce in-house tools; capitalised, one or two words.
-NAMING_PATTERNS = [
-    re.compile(r"\b(?:called|named|dubbed)\s+[\"“']?([A-Z][A-Za-z0-9-]+)(?:[\"”']|\b)"),
-    re.compile(r"\b(?:tools?|systems?|platforms?|frameworks?)\s+(?:such as|like|including)\s+([A-Z][A-Za-z0-9-]+)\s*\("),
-]
-
 
 @dataclass(frozen=True)
 class Technology:
@@ -43,26 +36,11 @@ class Technology:
         return normalize_for_key(self.name)
 
 
-@dataclass(frozen=True)
-class Mention:
-    technology: Technology
-    surface: str
-    start: int
-    end: int
-    sentence_id: str
-
-
-# Long names that are also ordinary lowercase words stay case-sensitive.
-COMMON_WORDS = {"express", "phoenix", "mercury", "bamboo", "compass", "crystal", "elixir", "unicorn", "electron",
-                "gatsby", "jupiter", "harbor", "traefik", "sentinel", "pulsar", "beacon", "spanner", "firestore",
-                "lambda", "airflow", "dataflow", "workflow", "flutter", "storybook", "puppeteer", "cypress", "jasmine", "mocha"}
-
-
 def distinctive(name: str) -> bool:
-    """Names matched in any case: too specific to be an ordinary word ('fluentd', 'kubernetes'),
-    because markdown and casual prose often write them in lowercase."""
-    lowered = name.lower()
-    if lowered in COMMON_WORDS:
+    """Names matched in any case, because markdown and casual prose often write them in lowercase
+    ('fluentd', 'kubernetes'): long or name-shaped, and not an English word ('airflow', 'express' stay
+    case-sensitive)."""
+    if " " not in name and zipf(name) >= RARE_ZIPF:
         return False
     return len(name) >= 7 or bool(re.search(r"[0-9.+#/]|[a-z][A-Z]", name))
 
@@ -98,10 +76,6 @@ class Lexicon:
         """Every key the names may match under: normalised as written and, when known, canonical."""
         return {normalize_for_key(name) for name in names} | {self.key_of(name) for name in names}
 
-    def own_name_spans(self, text: str, technology: Technology) -> list[tuple[int, int]]:
-        """Where `text` names the technology as a whole word, by any of its names."""
-        return [match.span() for name in technology.names
-                for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
 
 
 
@@ -154,34 +128,4 @@ def names_in_text(text: str, lexicon: Lexicon) -> list[tuple[Technology, int, in
                 continue
             taken.append((start, end))
             found.append((technology, start, end))
-    return found
-
-
-def lexicon_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
-    return [
-        Mention(technology, sentence.text[start:end], sentence.start + start, sentence.start + end, sentence.id)
-        for technology, start, end in names_in_text(sentence.text, lexicon)
-    ]
-
-
-def pattern_mentions(sentence: Sentence, lexicon: Lexicon, company_names: set[str]) -> list[Mention]:
-    mentions = []
-    for pattern in NAMING_PATTERNS:
-        for match in pattern.finditer(sentence.text):
-            name = match.group(1)
-            if lexicon.lookup(name) or normalize_for_key(name) in company_names:
-                continue
-            technology = Technology(name=name, aliases=(), tag=INTERNAL_TAG, logo=None, from_lexicon=False)
-            start, end = match.span(1)
-            mentions.append(Mention(technology, name, sentence.start + start, sentence.start + end, sentence.id))
-    return mentions
-
-
-def find_mentions(document: Document, lexicon: Lexicon, company_name: str) -> list[Mention]:
-    company_names = {normalize_for_key(company_name)}
-    found: list[Mention] = []
-    for sentence in document.sentences.values():
-        in_sentence = lexicon_mentions(sentence, lexicon)
-        in_sentence += pattern_mentions(sentence, lexicon, company_names)
-        found.extend(sorted(in_sentence, key=lambda mention: mention.start))
     return found

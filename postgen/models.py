@@ -298,12 +298,3 @@ class Draft(BaseModel):
     rejected: list[RejectedClaim]
     post: Post
     stats: list[StageStats] = Field(default_factory=list)
-
-
-class ItemDescription(Strict):
-    candidate: str
-    description: str = Field(description="at most 10 words")
-
-
-class Descriptions(Strict):
-    items: list[ItemDescription]

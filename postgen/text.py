@@ -31,17 +31,6 @@ SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
 ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "inc", "ltd", "co", "st", "no", "approx", "u.s"}
 
 
-@dataclass(frozen=True)
-class Normalized:
-    text: str
-    origin: list[int]  # origin[i] = index in the original text of normalised char i
-    original_length: int
-
-    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a non-empty normalised [start, end) span back to the original text."""
-        return self.origin[start], self.origin[end - 1] + 1
-
-
 def normalize_char(char: str) -> str:
     if char in REMOVED:
         return ""
@@ -49,30 +38,10 @@ def normalize_char(char: str) -> str:
     return unicodedata.normalize("NFKC", char).casefold()
 
 
-def normalize(text: str) -> Normalized:
-    out: list[str] = []
-    origin: list[int] = []
-    previous_space = True  # drops leading whitespace
-    for index, char in enumerate(text):
-        piece = normalize_char(char)
-        for produced in piece:
-            if produced.isspace():
-                if previous_space:
-                    continue
-                produced = " "
-                previous_space = True
-            else:
-                previous_space = False
-            out.append(produced)
-            origin.append(index)
-    while out and out[-1] == " ":
-        out.pop()
-        origin.pop()
-    return Normalized("".join(out), origin, len(text))
-
-
 def normalized_text(text: str) -> str:
-    return normalize(text).text
+    """The declared normalisation: per character NFKC, straight quotes, plain dashes, spaces for no-break
+    spaces, soft hyphens and zero-width characters removed, case folded; whitespace runs become one space."""
+    return " ".join("".join(normalize_char(char) for char in text).split())
 
 
 UNSPLIT_KINDS = {"title", "heading", "table_cell", "code"}
@@ -162,9 +131,6 @@ class Document:
     def sentences(self) -> dict[str, Sentence]:
         return {s.id: s for p in self.paragraphs for s in p.sentences}
 
-    @cached_property
-    def normalized(self) -> Normalized:
-        return normalize(self.text)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for sentence in self.sentences.values():

@@ -1,6 +1,6 @@
 """Snapshot text as paragraphs and sentences with absolute offsets and stable ids."""
 
-from postgen.text import Document, normalize
+from postgen.text import Document, normalized_text
 
 
 def test_sentences_have_absolute_offsets_and_stable_ids():
@@ -14,10 +14,6 @@ def test_sentences_have_absolute_offsets_and_stable_ids():
     assert list(Document("s", text).sentences) == ids
 
 
-def test_normalisation_maps_back_to_original_offsets():
-    text = "A\u00a0“quoted”  soft\u00adhyphen — dash"
-    normalized = normalize(text)
-    assert normalized.text == 'a "quoted" softhyphen - dash'
-    start = normalized.text.index("softhyphen")
-    original = normalized.span_to_original(start, start + len("softhyphen"))
-    assert text[original[0]:original[1]] == "soft\u00adhyphen"
+def test_normalisation_is_the_declared_one():
+    text = "A\u00a0“quoted”  soft\u00adhyphen — dash\u200b"
+    assert normalized_text(text) == 'a "quoted" softhyphen - dash'
