@@ -303,11 +303,15 @@ def rewritten(shape: str, text: str, company: str) -> str:
     return text if re.search(r"[A-Z]", first[1:]) else text[:1].upper() + text[1:]  # "iOS" stays
 
 
+def without_possessive(word: str) -> str:
+    return word.removesuffix("'s").removesuffix("’s")
+
+
 def acceptable(shape: str, text: str) -> bool:
     """Enough content words (a bare purpose or verb phrase needs three: "frontend experiences" says little, a
     named role such as "developer portal" is enough), none pointing elsewhere ("makes that possible") or empty
     ("the show"), and no phrasal verb standing in for a use ("shows up in …", "steps in for …")."""
-    words = [word.lower().strip(",.;:") for word in text.split()]
+    words = [without_possessive(word.lower().strip(",.;:")) for word in text.split()]
     needed = MIN_CONTENT_WORDS + (1 if shape in ("purpose", "subject") else 0)
     return (len(content_words(text)) >= needed and not (POINTING_WORDS | EMPTY_NOUNS) & set(words)
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0])))
@@ -366,13 +370,13 @@ def describe_all(claims: list[Claim], documents: dict[str, Document], lexicon: L
 def unattached(description: str, attached_text: str, company: str) -> list[str]:
     """Content words of `description` that the attached words do not hold, allowing other forms of the same
     word, the company's name and the role verbs. Empty: the description is attached."""
-    available = set()
+    available = {word.lower() for word in WORD.findall(company)}
     for word in WORD.findall(attached_text):
-        available |= {word.lower()} | lemmas(word)
+        available |= {word.lower(), without_possessive(word.lower())} | lemmas(without_possessive(word))
     missing = []
     for word in content_words(description):
-        plain = word.lower().removesuffix("'s").removesuffix("’s")
-        if plain in available or plain == company.lower() or plain in ROLE_VERBS or lemmas(plain) & available:
+        plain = without_possessive(word.lower())
+        if plain in available or plain in ROLE_VERBS or lemmas(plain) & available:
             continue
         missing.append(word)
     return missing
