@@ -63,8 +63,10 @@ GERUND_BEFORE = re.compile(r"\b(?P<verb>storing|running|hosting|serving|caching|
                            r"(?P<np>[^,;()]+?)\s+(?:in|on|with|through|using|via|into)\s+(?:\S+\s+){0,3}?(?:(?:and|or)\s+)?$",
                            re.I)
 # "we import the access logs into BigQuery" → Imports the access logs
-OBJECT_BEFORE = re.compile(r"\b(?:we|they|it|the\s+team)\s+(?:also\s+|now\s+|then\s+)?(?P<verb>[a-z]+)\s+"
-                           r"(?P<np>(?:the|our|their|its|all|every)\s+[^,;()]+?)\s+(?:in|into|on|onto|to|with|through|"
+OBJECT_BEFORE = re.compile(r"\b(?:we|they|it|the\s+team)\s+(?:also\s+|now\s+|then\s+)?(?P<verb>(?:run|store|keep|host|"
+                           r"deploy|serve|process|import|load|ship|send|push|stream|index|cache|manage|monitor|"
+                           r"schedule|build|test|put|hold|track|log|queue|route|analy[sz]e)(?:s|ed|d)?)\s+"
+                           r"(?P<np>(?:the|our|their|its|all|every)\s+[^,;()]+?)\s+(?:in|into|on|onto|with|through|"
                            r"across|using|via)\s+(?:the\s+)?$", re.I)
 ASIDE_AFTER = re.compile(r"^\s*\((?P<rest>[^()]{3,80})\)")
 ASIDE_OPENING = re.compile(r"^(?:a|an|the|our|their|its|for|used for|used to|which)\s", re.I)
@@ -230,8 +232,8 @@ def noun_phrase_start(text: str, end: int) -> int | None:
             break
         if word.lower() in NOUN_PHRASE_GLUE and start is not None:
             continue
-        if word.endswith(("'s", "’s")) or word[:1].isupper() or "-" in word or kinds & {"NOUN", "PROPN", "ADJ", "NUM"} \
-                and not kinds & {"AUX"} and word.lower() not in FUNCTION_WORDS:
+        if word.endswith(("'s", "’s")) or word[:1].isupper() or "-" in word or not kinds or \
+                kinds & {"NOUN", "PROPN", "ADJ", "NUM"} and not kinds & {"AUX"} and word.lower() not in FUNCTION_WORDS:
             start = match.start()
             nouns += bool(kinds & {"NOUN", "PROPN"} or word[:1].isupper())
             continue
@@ -312,7 +314,7 @@ def acceptable(shape: str, text: str) -> bool:
     named role such as "developer portal" is enough), none pointing elsewhere ("makes that possible") or empty
     ("the show"), and no phrasal verb standing in for a use ("shows up in …", "steps in for …")."""
     words = [without_possessive(word.lower().strip(",.;:")) for word in text.split()]
-    needed = MIN_CONTENT_WORDS + (1 if shape in ("purpose", "subject") else 0)
+    needed = MIN_CONTENT_WORDS + (1 if shape in ("purpose", "subject", "agent", "object") else 0)
     return (len(content_words(text)) >= needed and not (POINTING_WORDS | EMPTY_NOUNS) & set(words)
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0])))
 
