@@ -369,14 +369,15 @@ class SentenceReader:
         return evidence
 
     def lowercase_tech_noun_mentions(self, sentence: Sentence) -> list[Mention]:
-        """A rare lowercase word used as a name: before a technology noun after a determiner ("our fluentd
-        agents", "a gitaly node"), or as the object of a use word ("via protobuf-net", "install pnpm globally")."""
+        """A rare lowercase token shaped like a package name (with a hyphen, underscore, dot or digit) used as a
+        name: before a technology noun after a determiner ("our kube-proxy nodes"), or as the object of a use word
+        ("via protobuf-net"). Plain lowercase names are found by the lexicon, links and code spans."""
         found = []
         text = sentence.text
         for match in re.finditer(r"(?<![\w./-])([a-z][a-z0-9]*(?:[.-][a-z0-9]+)*)(?![\w/])", text):
             word, before, after = match.group(1), text[:match.start()], text[match.end():]
-            if zipf(word) >= RARE_ZIPF or len(word) < 3 or ENGLISH_SUFFIX.search(word):
-                continue
+            if zipf(word) >= RARE_ZIPF or len(word) < 3 or ENGLISH_SUFFIX.search(word) or not re.search(r"[-_.\d]", word):
+                continue  # a plain lowercase word ("backend systems") is English; "protobuf-net", "s3cmd" may be names
             if TECH_NOUN_AFTER.match(after) and DETERMINER_BEFORE.search(before):
                 evidence = "tech-noun"
             elif USE_WORD_BEFORE.search(before) and not CONTENT_WORD_AFTER.match(after):

@@ -317,7 +317,7 @@ COMPARED_BEFORE = (
     r"\bunlike|\bsimilar\s+to|\bakin\s+to|\banalogous\s+to|\binspired\s+by|\bmodell?ed\s+(?:after|on)|"
     r"\bcompared\s+(?:to|with)|\bin\s+(?:comparison|contrast)\s+(?:to|with)|\bas\s+opposed\s+to|\balternatives?\s+to|"
     r"\bequivalent\s+(?:of|to)|\bin\s+the\s+(?:spirit|style|vein)\s+of|\breminiscent\s+of|\bclones?\s+of|"
-    r"\b(?!(?:other|rather)\b)(?:\w+er|more\s+\w+|less\s+\w+|fewer\s+\w+|better|worse)\s+than"
+    r"\b(?!(?:other|rather)\b)(?:\w+er|more\s+\w+|less\s+\w+|fewer\s+\w+|better|worse)(?:\s+[a-z]+){0,2}\s+than"
 )
 
 
@@ -332,6 +332,7 @@ def compared(ctx: Context) -> Reading | None:
     if cue := like_is_comparison(ctx.left if opens_clause else ctx.clause):
         return worded("compared", "worded as a comparison", cue)
     if found := re.match(r"^(?:-(?:like|style|esque|inspired|ish|alike|compatible)\b|\s*compatible\b|"
+                         r"\s+inspired\s+(?!(?:the|a|an|our|their|its|us|them|by)\b)[a-z]|"
                          r"\s+(?:clones?|alternatives?|look-?alikes?|equivalents?)\b)", ctx.right, I):
         return worded("compared", "worded as a comparison", found.group().strip())
     return None

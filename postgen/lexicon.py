@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 
 from .grounding import PLURAL, normalize_for_key, plural_allowed
 from .models import TAGS
-from .words import RARE_ZIPF, zipf
+from .words import ORDINARY_ZIPF, RARE_ZIPF, zipf
 
 LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.yaml"
 INTERNAL_TAG = "Internal Tooling"
@@ -34,6 +34,11 @@ class Technology:
     @property
     def key(self) -> str:
         return normalize_for_key(self.name)
+
+
+def english_compound(word: str) -> bool:
+    """Whether a lowercase word reads as two English words run together ("dataflow", "dashboard")."""
+    return any(zipf(word[:i]) >= ORDINARY_ZIPF and zipf(word[i:]) >= ORDINARY_ZIPF for i in range(4, len(word) - 3))
 
 
 def distinctive(name: str) -> bool:
@@ -60,7 +65,7 @@ class Lexicon:
         forms.sort(key=lambda pair: -len(pair[0]))
         self.matchers = [
             (re.compile(rf"(?<![\w./-]){re.escape(name)}{PLURAL if plural_allowed(name) else ''}(?![\w/]|\.\w)",
-                        re.IGNORECASE if tech.ignore_case or distinctive(name) else 0), tech, name.lower())
+                        re.IGNORECASE if tech.ignore_case or distinctive(name) else 0), tech, name)
             for name, tech in forms
         ]
 
@@ -117,13 +122,15 @@ def names_in_text(text: str, lexicon: Lexicon) -> list[tuple[Technology, int, in
     taken: list[tuple[int, int]] = []
     found = []
     lowered = text.lower()
-    for pattern, technology, needle in lexicon.matchers:
-        if needle not in lowered:  # a substring test first: most names are absent from most texts
+    for pattern, technology, name in lexicon.matchers:
+        if name.lower() not in lowered:  # a substring test first: most names are absent from most texts
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
+            if not technology.ignore_case and match.group() != name and english_compound(match.group().lower()):
+                continue  # "optimized dataflow" is data flow, not the product Dataflow
             if technology.exclude and excluded(text, start, end, technology.exclude):
                 continue
             taken.append((start, end))

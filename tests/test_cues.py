@@ -202,6 +202,8 @@ COMPARED = [
     ("It behaves like a tiny Kafka running on each host.", "Kafka", ()),
     ("Unlike Netflix with its Chaos Monkey, Acme tests failures by hand.", "Chaos Monkey", ()),
     ("Chunks travel peer to peer (in spirit, like Kazaa).", "Kazaa", ()),
+    ("The new codec gives better compression than Vorbis.", "Vorbis", ()),
+    ("It is a decoupled Dynamo inspired store.", "Dynamo", ()),
     ("Our deploy pipeline, like Spinnaker, rolls out one region at a time.", "Spinnaker", ()),
 ]
 
