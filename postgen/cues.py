@@ -488,6 +488,25 @@ def former(ctx: Context) -> Reading | None:
     if found := re.match(r"^\s+(?:used\s+to\s+be\b|(?:is|are|was|were)\s+no\s+longer\s+"
                          r"(?:used|in\s+use|running|in\s+production|needed|part\s+of))", ctx.right, I):
         return worded("former", "worded as a past use", found.group())
+    return of_the_past(ctx)
+
+
+# "Originally, X was …", "The first iteration … was powered by X", "early prototypes … consisted of X",
+# "Pre-migration (X)": a past state named as such, told in the past tense, with nothing saying it lasts.
+ORIGIN = (r"\b(?:originally|initially|at\s+first|in\s+the\s+(?:early|first)\s+days|at\s+the\s+(?:start|beginning)|"
+          r"pre-migration|before\s+the\s+(?:migration|move|rewrite)|(?:first|earliest|early|original)\s+"
+          r"(?:version|versions|iteration|iterations|prototype|prototypes|implementation|architecture|stack|setup|"
+          r"incarnation|release))\b")
+
+
+def of_the_past(ctx: Context) -> Reading | None:
+    sentence = ctx.left + NAME + ctx.after
+    origin = re.search(ORIGIN, ctx.left, I)
+    if not origin or re.search(r"\b(?:now|still|today|currently|remains?|anymore)\b", sentence, I):
+        return None
+    past = re.search(PAST_USE + r"|\b(?:consisted|was\s+built|were\s+built|started|began)\b", sentence, I)
+    if past or origin.group().lower().startswith(("pre-migration", "before")):
+        return worded("former", "worded as a past state", origin.group())
     return None
 
 

@@ -84,6 +84,11 @@ FORMER = [
     ("Previously, deploys went through Capistrano.", "Capistrano", ()),
     ("Travis CI was dropped in favour of GitHub Actions.", "Travis CI", ("GitHub Actions",)),
     ("Migrating from Jenkins to Argo Workflows took eight months.", "Jenkins", ("Argo Workflows",)),
+    ("Originally, the game was a Node.js server using Socket.io and MongoDB.", "MongoDB", ("Node.js", "Socket.io")),
+    ("The first iteration of our text search was powered by mongoid_fulltext.", "mongoid_fulltext", ()),
+    ("Early prototypes in 2010 consisted of PHP services running on JBoss.", "JBoss", ("PHP",)),
+    ("Pre-migration (Azure)", "Azure", ()),
+    ("Our network code was originally a thin layer on top of NSURLConnection.", "NSURLConnection", ()),
 ]
 
 
@@ -107,6 +112,9 @@ NOT_FORMER = [
     ("We retired 200 Kafka topics that nobody read.", "Kafka", "unknown", ()),
     ("Kafka retires old log segments after seven days.", "Kafka", "unknown", ()),
     ("Logs stay in S3 until 2030 under the retention policy.", "S3", "unknown", ()),
+    ("The first version was written in Go and still runs today.", "Go", "unknown", ()),
+    ("Initially we evaluated Kafka and Pulsar.", "Kafka", "unknown", ("Pulsar",)),
+    ("Our original stack of Rails and Postgres serves every request today.", "Rails", "unknown", ("Postgres",)),
 ]
 
 
