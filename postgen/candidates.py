@@ -200,7 +200,8 @@ SHORT_CODE = re.compile(r"^[A-Za-z]\d{1,2}$")  # L1, V8: too short to tell a pro
 
 def identifier_not_name(surface: str) -> bool:
     """Text shaped like a path, a list, a host name, or a code too short to be a product name."""
-    return bool("/" in surface or "," in surface or HOST_NAME.match(surface) or SHORT_CODE.match(surface))
+    return bool("/" in surface or "," in surface or HOST_NAME.match(surface) or SHORT_CODE.match(surface)
+                or FILE_NAME.search(surface))
 
 
 def generic_plural(word: str) -> bool:
@@ -233,9 +234,11 @@ def name_part(text: str) -> str:
     "Cisco 3945 Routers" → "Cisco 3945", "CentOS 7" → "CentOS" (the version is read separately)."""
     words = text.split(" ")
     named = capitalised(words[0]) or name_shaped(words[0])
+    after_plural = False  # "IIS Web Servers": once a generic plural goes, so do the common words before it
     while len(words) > 1 and (version_like(words[-1]) or (named and words[-1][:1].islower()) or (
             zipf(words[-1]) >= RARE_ZIPF and any(word[:1].isdigit() for word in words[:-1])) or
-            generic_plural(words[-1])):
+            generic_plural(words[-1]) or (after_plural and ordinary(words[-1]))):
+        after_plural = after_plural or generic_plural(words[-1])
         words.pop()
     return " ".join(words)
 
@@ -288,7 +291,18 @@ class SentenceReader:
     def lexicon_mentions(self, sentence: Sentence) -> list[Mention]:
         return [Mention(technology, sentence.text[start:end], sentence.start + start, sentence.start + end,
                         sentence.id, frozenset({"lexicon"}))
-                for technology, start, end in names_in_text(sentence.text, self.lexicon)]
+                for technology, start, end in names_in_text(sentence.text, self.lexicon)
+                if self.vendor_named(technology, sentence.text[start:end])]
+
+    def vendor_named(self, technology: Technology, surface: str) -> bool:
+        """A short name for a vendor's product ("Pub/Sub" for Google Cloud Pub/Sub, "Lambda" for AWS Lambda)
+        is that product only where the text names the vendor; elsewhere it is the generic term."""
+        name = technology.name
+        if not name.lower().endswith(surface.lower()) or len(name) == len(surface):
+            return True
+        vendor_words = [word for word in re.findall(r"[A-Za-z]{3,}", name[: len(name) - len(surface)])]
+        return not vendor_words or any(re.search(rf"\b{re.escape(word)}\b", self.document.text, re.IGNORECASE)
+                                       for word in vendor_words)
 
     def span_mentions(self, sentence: Sentence) -> list[Mention]:
         """Link texts and code spans inside the sentence that are short enough to be a name."""
@@ -315,8 +329,9 @@ class SentenceReader:
         """A link's words name something ("Gitaly", "chef", "Elastic Cloud"), not a phrase ("this comment on X",
         "here", "99.68 percent"): no number first, no common lowercase word first, a single word not too common."""
         first = words[0]
-        if first[:1].isdigit() or (first[:1].islower() and ordinary(first) and not name_shaped(first)):
-            return len(words) == 1 and zipf(first) < COMMON_LINK_ZIPF
+        if first[:1].isdigit() or (first[:1].islower() and not name_shaped(first) and (
+                ordinary(first) or len(words) > 1 or "'" in first or "’" in first)):
+            return len(words) == 1 and zipf(first) < COMMON_LINK_ZIPF and "'" not in first
         if not any(name_shaped(word) for word in words) and all(zipf(word) >= COMMON_LINK_ZIPF for word in words):
             return False  # "Chat", "External": a common word, capitalised as a link's text
         return True
@@ -335,6 +350,8 @@ class SentenceReader:
             return []
         if len(words) > 1 and not all(capitalised(word) or name_shaped(word) for word in words):
             return []  # a phrase ("Offline synchronization", "X is faster"), not a name
+        if len(words) == 1 and not name_shaped(name) and zipf(name) >= RARE_ZIPF:
+            return []  # "Spoiler:", "Note:": a word, not a name
         start = sentence.start + sentence.text.index(name, match.start("name"))
         return [self.open_mention(sentence, start, start + len(name), {"list-name"})]
 
@@ -350,7 +367,10 @@ class SentenceReader:
             if evidence == {"shape"} and len(words) > 1 and all(common_word(word) for word in words):
                 evidence = set()  # "Release Radar", "Content Delivery Networks": common words, capitalised
             if evidence or not capitals_say_nothing or any(zipf(word) < RARE_ZIPF for word in words):
-                evidence |= self.wording_evidence(text, start, end)
+                wording = self.wording_evidence(text, start, end)
+                if not evidence and len(words) == 1 and ordinary(words[0]):
+                    wording -= {"tech-noun"}  # "Mobile databases": a common word before a noun says nothing
+                evidence |= wording
             if evidence:
                 found.append(self.open_mention(sentence, sentence.start + start, sentence.start + end, evidence))
         found += self.lowercase_tech_noun_mentions(sentence)
