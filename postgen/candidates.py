@@ -117,8 +117,8 @@ def reads_as_name(words: list[str], capitals_say_nothing: bool, named_elsewhere:
         return True
     if capitals_say_nothing:
         return False
-    if len(words) == 1:
-        return not ordinary(words[0]) and not ACRONYM.match(words[0])
+    if len(words) == 1:  # one common word, an acronym or an English-derived word ("Orchestration") needs more
+        return not ordinary(words[0]) and not ACRONYM.match(words[0]) and not ENGLISH_SUFFIX.search(words[0].lower())
     return True
 
 
@@ -350,8 +350,8 @@ class SentenceReader:
             return []
         if len(words) > 1 and not all(capitalised(word) or name_shaped(word) for word in words):
             return []  # a phrase ("Offline synchronization", "X is faster"), not a name
-        if len(words) == 1 and not name_shaped(name) and zipf(name) >= RARE_ZIPF:
-            return []  # "Spoiler:", "Note:": a word, not a name
+        if len(words) == 1 and not name_shaped(name) and (zipf(name) >= RARE_ZIPF or ENGLISH_SUFFIX.search(name.lower())):
+            return []  # "Spoiler:", "Reproducibility:": a word, not a name
         start = sentence.start + sentence.text.index(name, match.start("name"))
         return [self.open_mention(sentence, start, start + len(name), {"list-name"})]
 
