@@ -24,7 +24,7 @@ PLATFORM_TEXT = (
     "Acme's order pipeline is built on Apache Kafka. "
     "PostgreSQL stores every invoice of the billing service. "
     "Our newest payment router is in Rust. "
-    "The dashboards are rendered by Grafonix from PostgreSQL tables. "
+    "The sales dashboards are rendered by Grafonix from PostgreSQL tables. "
     "The nightly refunds are scheduled by Quillmate, our in-house job runner.\n"
 )
 DATA_TEXT = (

@@ -58,7 +58,7 @@ def test_structured_output_becomes_grounded_claims(project, stub_llm):
             assert text[citation["start"]:citation["end"]] == citation["quote"]
     # the model's tag for an in-house name, the lexicon's for a known one
     assert claims["Grafonix"]["tag"] == "Backend" and claims["Apache Kafka"]["tag"] == "Streaming"
-    assert claims["Grafonix"]["citations"][0]["quote"] == "The dashboards are rendered by Grafonix from PostgreSQL tables."
+    assert claims["Grafonix"]["citations"][0]["quote"] == "The sales dashboards are rendered by Grafonix from PostgreSQL tables."
     # one request per source, each about its in-house names only: known names need no model call
     assert len(stub_llm.requests) == 2
     first = stub_llm.requests[0]
@@ -67,7 +67,7 @@ def test_structured_output_becomes_grounded_claims(project, stub_llm):
     assert first.body["response_format"]["json_schema"]["name"] == "ChunkAnswers"
     asked = first.messages[-1]["content"]
     assert "A. Grafonix (in 1)" in asked and "B. Quillmate (in 2)" in asked
-    assert "The dashboards are rendered by Grafonix from PostgreSQL tables." in asked
+    assert "The sales dashboards are rendered by Grafonix from PostgreSQL tables." in asked
     assert not any("Apache Kafka" in request.messages[-1]["content"] for request in stub_llm.requests)
 
 
@@ -81,7 +81,7 @@ def test_only_what_the_model_calls_software_or_hardware_becomes_a_claim(project,
     names = {claim["technology"] for claim in document["claims"]}
     assert names == ALL_CLAIMS - {"Quillmate", "Ledgerline"}
     grafonix = next(claim for claim in document["claims"] if claim["technology"] == "Grafonix")
-    assert grafonix["citations"][0]["quote"] == "The dashboards are rendered by Grafonix from PostgreSQL tables."
+    assert grafonix["citations"][0]["quote"] == "The sales dashboards are rendered by Grafonix from PostgreSQL tables."
     reasons = {item["technology"]: item for item in document["rejected"]}
     assert reasons["Quillmate"]["reason"] == "model: a person, not a technology"
     assert reasons["Quillmate"]["quote"] == "The nightly refunds are scheduled by Quillmate, our in-house job runner."

@@ -149,7 +149,7 @@ def test_answers_in_another_order_land_on_their_own_candidates(project, stub_llm
         "The nightly refunds are scheduled by Quillmate, our in-house job runner."]
     grafonix = next(item for item in document["rejected"] if item["technology"] == "Grafonix")
     assert grafonix["reason"] == "model: a person, not a technology"
-    assert grafonix["quote"] == "The dashboards are rendered by Grafonix from PostgreSQL tables."
+    assert grafonix["quote"] == "The sales dashboards are rendered by Grafonix from PostgreSQL tables."
     assert len(chunk_requests(stub_llm, PLATFORM_MARK)) == 1  # a complete answer in another order needs no re-ask
     row.observed = f"exit 0; claims {sorted(claims)}; Grafonix rejected: {grafonix['reason']}"
 
