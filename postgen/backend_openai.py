@@ -98,6 +98,7 @@ class OpenAICompatibleBackend:
             base_url=base_url,
             api_key=api_key or "not-needed",
             temperature=0,
+            seed=0,  # greedy and seeded: the same request gives the same answer where the server honours it
             timeout=timeout,
             max_retries=0,
         )
