@@ -7,9 +7,10 @@ with that reason before any model call, and former use is read from the wording 
 Names the lexicon knows are technologies. Every other name goes to the model, grouped with
 the sentences that name it into small chunks: per name it answers what the name refers to
 (software, hardware, person, company, website, place, the company's product, a feature, a
-general term) and, for software and hardware, a tag from the closed list. Only software and
-hardware become claims. (Asked whether the company uses a technology, the embedded model
-answered yes to every technology it was shown, so use and status are read from the wording.)
+general term) and, for software and hardware, a tag from the closed list. It answers twice, with
+the kinds listed in opposite orders, and only a name both readings call software or hardware
+becomes a claim. (Asked whether the company uses a technology, the embedded model answered yes
+to every technology it was shown, so use and status are read from the wording.)
 Every claim passes the grounding gate: its cited sentences exist and name the technology.
 """
 
@@ -187,13 +188,32 @@ def example_messages(prefix: str, **values) -> list[dict]:
     ]
 
 
-def answer_request(chunk: Chunk, company: str, *, compact: bool) -> LLMRequest:
-    messages = example_messages("extract", compact=compact, tags=TAGS, kinds=KINDS) + [
+KIND_DEFINITIONS = {
+    "software": "a software product, programming language, library, framework, database, cloud service, operating "
+                "system, or one of the company's own internal tools;",
+    "hardware": "a hardware product, server model or chip;",
+    "person": "a person;",
+    "company": "a company or organisation as a business;",
+    "website": "a website or online community;",
+    "place": "a city, country or region;",
+    "product": "what the company offers its own users (its app, game, site or service);",
+    "feature": "a feature, playlist, dataset or piece of content of a product;",
+    "term": "a general concept, method, architecture style, team, role or process, even when written in capitals or "
+            "as an abbreviation.",
+}
+# Two readings of each chunk, the kinds listed in opposite orders: a small model leans towards the options it
+# read first, and a name counts as a technology only when both readings say so.
+READINGS = (KINDS, tuple(reversed(KINDS)))
+
+
+def answer_request(chunk: Chunk, company: str, *, compact: bool, reading: int = 0) -> LLMRequest:
+    messages = example_messages("extract", compact=compact, tags=TAGS, kind_order=READINGS[reading],
+                                kind_definitions=KIND_DEFINITIONS) + [
         {"role": "user", "content": render("extract_user.j2", company=company, sentences=chunk.windows,
                                            candidates=chunk.candidates)},
     ]
     return LLMRequest(
-        purpose="extract",
+        purpose="extract" if reading == 0 else "extract-check",
         messages=messages,
         schema=ChunkAnswers,
         max_tokens=8 * len(chunk.candidates) + 8,
@@ -254,6 +274,7 @@ class Extractor:
     lexicon: Lexicon
     company: str
     mentions_of: dict[str, dict[str, Candidate]] = field(default_factory=dict)  # every mention, per source and name
+    readings: int = len(READINGS)
 
     @property
     def compact(self) -> bool:
@@ -314,17 +335,20 @@ class Extractor:
         return outcome
 
     def process_chunk(self, document: Document, chunk: Chunk) -> tuple[list[SourceClaim], list[RejectedClaim]]:
-        request = answer_request(chunk, self.company, compact=self.compact)
-        result = self.client.ask(request)
-        problem = answer_problem(chunk, result)
-        if problem:
-            result = self.client.ask(with_reask(request, result, problem))
+        answers = []
+        for reading in range(self.readings):
+            request = answer_request(chunk, self.company, compact=self.compact, reading=reading)
+            result = self.client.ask(request)
             problem = answer_problem(chunk, result)
-        if problem:
-            return [], [RejectedClaim(technology=candidate.name, source=document.source_id,
-                                      reason=f"model answer unusable after one re-ask: {problem}")
-                        for candidate in chunk.candidates]
-        return self.gate(document, chunk, result.parsed)
+            if problem:
+                result = self.client.ask(with_reask(request, result, problem))
+                problem = answer_problem(chunk, result)
+            if problem:
+                return [], [RejectedClaim(technology=candidate.name, source=document.source_id,
+                                          reason=f"model answer unusable after one re-ask: {problem}")
+                            for candidate in chunk.candidates]
+            answers.append(result.parsed)
+        return self.gate(document, chunk, agreed(answers))
 
     def gate(self, document: Document, chunk: Chunk, parsed: ChunkAnswers) -> tuple[list[SourceClaim], list[RejectedClaim]]:
         claims: list[SourceClaim] = []
@@ -361,6 +385,16 @@ class Extractor:
         version = next((mention.version for mention in candidate.mentions if mention.version), None)
         own = any(worded_as_own(document, mention, company) for mention in candidate.mentions)
         claims.append(SourceClaim(technology, status_of(candidate.readings), citations, evidence, version, own))
+
+
+def agreed(answers: list[ChunkAnswers]) -> ChunkAnswers:
+    """Per candidate, the first reading's answer, unless a later reading says it is no technology."""
+    final = {answer.candidate: answer for answer in answers[0].answers}
+    for other in answers[1:]:
+        for answer in other.answers:
+            if answer.kind not in TECHNOLOGY_KINDS and final[answer.candidate].kind in TECHNOLOGY_KINDS:
+                final[answer.candidate] = answer
+    return ChunkAnswers(answers=list(final.values()))
 
 
 KIND_WORDS = {"person": "a person", "company": "a company", "website": "a website", "place": "a place",

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from ruamel.yaml import YAML
 
+from postgen.extract import READINGS
+
 NOTES = (
     "Acme migrated its billing data from MySQL to PostgreSQL in 2021. "
     "PostgreSQL now stores every invoice, and PostgreSQL replicas serve the reports. "
@@ -46,8 +48,8 @@ def test_wording_decides_before_the_model_and_only_unknown_names_are_asked(proje
         assert words in rejected[name]["reason"], rejected[name]
         assert name in rejected[name]["quote"]
 
-    # one request, about the one unknown name left: set-aside sentences and known names are not sent
-    assert len(stub_llm.requests) == 1
+    # one chunk (read twice), about the one unknown name left: set-aside sentences and known names are not sent
+    assert len(stub_llm.requests) == len(READINGS)  # one chunk, read twice
     asked = stub_llm.requests[0].messages[-1]["content"]
     assert "A. Tidewell (in 1)" in asked and "B." not in asked
     assert "Zephyrine" not in asked and "Portcullis" not in asked and "PostgreSQL" not in asked

@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 from postgen.backend_openai import OpenAICompatibleBackend, RetryPolicy
 from postgen.errors import LLMError
 from postgen.llm import LLMRequest
+from postgen import extract as postgen_extract
 from postgen.models import ChunkAnswers
 from stub_openai import Step, sensible_answer
 
@@ -34,6 +35,9 @@ def fetched(project):
 
 def claims_file(project) -> dict:
     return YAML(typ="safe").load((project.outputs() / "claims.yaml").read_text(encoding="utf-8"))
+
+
+READINGS = len(postgen_extract.READINGS)  # each chunk is read twice, the kinds listed in opposite orders
 
 
 def chunk_requests(stub, mark):
@@ -59,8 +63,8 @@ def test_structured_output_becomes_grounded_claims(project, stub_llm):
     # the model's tag for an in-house name, the lexicon's for a known one
     assert claims["Grafonix"]["tag"] == "Backend" and claims["Apache Kafka"]["tag"] == "Streaming"
     assert claims["Grafonix"]["citations"][0]["quote"] == "The sales dashboards are rendered by Grafonix from PostgreSQL tables."
-    # one request per source, each about its in-house names only: known names need no model call
-    assert len(stub_llm.requests) == 2
+    # one chunk per source (two readings each), each about its in-house names only: known names need no call
+    assert len(stub_llm.requests) == 2 * READINGS
     first = stub_llm.requests[0]
     assert first.path == "/v1/chat/completions"
     assert first.body["response_format"]["type"] == "json_schema"
@@ -86,7 +90,7 @@ def test_only_what_the_model_calls_software_or_hardware_becomes_a_claim(project,
     assert reasons["Quillmate"]["reason"] == "model: a person, not a technology"
     assert reasons["Quillmate"]["quote"] == "The nightly refunds are scheduled by Quillmate, our in-house job runner."
     assert reasons["Ledgerline"]["reason"] == "model: the company's own product, not a technology"
-    assert len(stub_llm.requests) == 2  # answers that fit the schema: no re-ask
+    assert len(stub_llm.requests) == 2 * READINGS  # answers that fit the schema: no re-ask
 
 
 def test_rate_limit_then_success_honours_retry_after(project, stub_llm):
@@ -96,8 +100,8 @@ def test_rate_limit_then_success_honours_retry_after(project, stub_llm):
     outcome = extract(project, stub_llm, env={"POSTGEN_LLM_BACKOFF": "20"})  # Retry-After wins over backoff
     assert outcome.returncode == 0, outcome.output
     assert time.monotonic() - started < 10
-    assert len(chunk_requests(stub_llm, PLATFORM_MARK)) == 2
-    assert len(chunk_requests(stub_llm, DATA_MARK)) == 1
+    assert len(chunk_requests(stub_llm, PLATFORM_MARK)) == READINGS + 1  # the 429 and its retry, then reading 2
+    assert len(chunk_requests(stub_llm, DATA_MARK)) == READINGS
     assert {claim["technology"] for claim in claims_file(project)["claims"]} == ALL_CLAIMS
 
 
@@ -124,8 +128,8 @@ def test_server_error_forever_fails_clearly_and_keeps_answered_chunks(project, s
     outcome = extract(project, stub_llm)
     assert outcome.returncode == 0, outcome.output
     assert chunk_requests(stub_llm, PLATFORM_MARK) == []  # answered before the failure: from the cache
-    assert len(chunk_requests(stub_llm, DATA_MARK)) == 1
-    assert len(chunk_requests(stub_llm, "Tidewell")) == 1
+    assert len(chunk_requests(stub_llm, DATA_MARK)) == READINGS
+    assert len(chunk_requests(stub_llm, "Tidewell")) == READINGS
 
 
 def test_malformed_json_is_re_asked_once_with_the_problem(project, stub_llm):
@@ -135,7 +139,7 @@ def test_malformed_json_is_re_asked_once_with_the_problem(project, stub_llm):
     outcome = extract(project, stub_llm)
     assert outcome.returncode == 0, outcome.output
     asked = chunk_requests(stub_llm, PLATFORM_MARK)
-    assert len(asked) == 2
+    assert len(asked) == 1 + READINGS  # the broken answer, its re-ask, the second reading
     reask = asked[1].messages
     assert reask[-2] == {"role": "assistant", "content": broken}
     assert "could not be used: answer is not valid JSON" in reask[-1]["content"]
@@ -147,7 +151,7 @@ def test_second_run_is_answered_from_the_cache(project, stub_llm):
     assert extract(project, stub_llm).returncode == 0
     first_run = len(stub_llm.requests)
     first_claims = claims_file(project)["claims"]
-    assert stub_llm.count("ChunkAnswers") == 2 and first_run == 2  # descriptions need no model call
+    assert stub_llm.count("ChunkAnswers") == 2 * READINGS and first_run == 2 * READINGS  # descriptions: no call
 
     stub_llm.reset()
     outcome = extract(project, stub_llm)
@@ -202,3 +206,20 @@ def test_timeouts_and_dropped_connections_are_retried_then_reported(stub_llm):
     stub_llm.reset()
     assert ask(stub_llm, Step(close=True)).parsed is not None
     assert len(stub_llm.requests) == 2
+
+
+def test_a_name_is_a_technology_only_when_both_readings_say_so(project, stub_llm):
+    fetched(project)
+
+    def second_reading_doubts_quillmate(request):
+        system = str(request.messages[0]["content"])
+        second = system.index("term:") < system.index("software:")  # the kinds listed in the opposite order
+        return sensible_answer(request, kinds={"Quillmate": "term"} if second else {})
+
+    stub_llm.default = second_reading_doubts_quillmate
+    outcome = extract(project, stub_llm)
+    assert outcome.returncode == 0, outcome.output
+    document = claims_file(project)
+    assert {claim["technology"] for claim in document["claims"]} == ALL_CLAIMS - {"Quillmate"}
+    assert next(item for item in document["rejected"] if item["technology"] == "Quillmate")["reason"] == \
+        "model: a general term, not a technology"

@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from postgen import extract as postgen_extract
 
 PLATFORM_MARK = "nightly refunds"  # only the chunk of source 'platform' contains it
 DATA_MARK = "finance team"  # only the chunk of source 'data'
@@ -30,6 +31,9 @@ def extract(project, stub, *extra: str, env: dict | None = None):
 
 def draft(project, stub, *extra: str, env: dict | None = None):
     return project.cli("draft", *llm_args(stub), *extra, env=env)
+
+
+READINGS = len(postgen_extract.READINGS)  # each chunk is read twice, the kinds listed in opposite orders
 
 
 def chunk_requests(stub, mark: str) -> list:

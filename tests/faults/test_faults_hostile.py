@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from faultkit import draft, fetched, load_yaml
+from faultkit import READINGS, draft, fetched, load_yaml
 from stub_openai import Step, chunk_answers
 
 HOSTILE = (
@@ -33,7 +33,7 @@ def test_instructions_in_an_article_reach_nothing_unquoted(project, stub_llm, fa
     outcome = draft(project, stub_llm)
     assert outcome.returncode == 0, outcome.output
     asked = [request for request in stub_llm.requests if request.schema_name == "ChunkAnswers"]
-    assert len(asked) == 1 and "Tidewell" in asked[0].text
+    assert len(asked) == READINGS and all("Tidewell" in request.text for request in asked)
     for request in stub_llm.requests:
         assert "Ignore previous" not in request.text and "SYSTEM:" not in request.text and "Zephyrine" not in request.text
     document = load_yaml(project.outputs() / "draft.yaml")
