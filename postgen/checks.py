@@ -18,7 +18,7 @@ from .describe import attached_to_technology
 from .fetch import load_meta, load_structure, sha256_hex, snapshot_dir
 from .models import Claim, Company
 from .text import Document, Sentence
-from .write import check_copy, copy_facts
+from .write import check_brief, check_copy, copy_facts
 from .grounding import names_technology, normalize_for_key
 from .lexicon import default_lexicon, names_in_text
 from .paths import outputs_dir
@@ -275,20 +275,24 @@ def check_attachment(company: str, draft: dict, documents: dict[str, Document]) 
 
 def check_copy_states_quotes(company: str, draft: dict, texts: dict[str, str]) -> CheckResult:
     """The brief and the descriptions state only what cited quotes state: verified technologies (a former
-    one only as "from X to Y"), numbers and words of quality or scale that a quote has; every figure
-    given to the brief stands at its offsets."""
+    one only as "from X to Y"), numbers and words of quality or scale that a quote has, and (in the brief)
+    content words that the quotes of the technologies a sentence names have; every figure given to the
+    brief stands at its offsets."""
     result = CheckResult(company, "copy states only what quotes state")
     claims = [Claim.model_validate({**{k: v for k, v in claim.items() if k in Claim.model_fields},
                                     "description": claim.get("description")})
               for claim in draft.get("claims") or [] if claim.get("found", True) and claim.get("review") != "rejected"]
     subject = Company(name=draft.get("company_name") or company, slug=company, sources=[{"id": "x", "file": "x"}])
-    facts = copy_facts(subject, claims, default_lexicon())
+    publishers = [source["publisher"] for source in draft.get("sources") or [] if source.get("publisher")]
+    facts = copy_facts(subject, claims, default_lexicon(), publishers)
     post = draft.get("post") or {}
-    copy = [post.get("brief") or ""] + [row.get("description") or "" for row, claim in shown_rows(draft)
-                                        if claim is None or claim.get("description") == claim.get("machine_description")]
-    for text in copy:
-        for check in check_copy(text, default_lexicon(), facts):
-            result.record(not check.problems, f"{check.sentence!r}: {'; '.join(check.problems)}")
+    descriptions = [row.get("description") or "" for row, claim in shown_rows(draft)
+                    if claim is None or claim.get("description") == claim.get("machine_description")]
+    checks = check_brief(post.get("brief") or "", default_lexicon(), facts)
+    for text in descriptions:
+        checks += check_copy(text, default_lexicon(), facts)
+    for check in checks:
+        result.record(not check.problems, f"{check.sentence!r}: {'; '.join(check.problems)}")
     for figure in post.get("figures") or []:
         text = texts.get(figure["source"], "")
         result.record(text[figure["start"]:figure["end"]] == figure["text"],

@@ -1,19 +1,20 @@
 """Stage 6: the writer pass and copy grounding.
 
-The model writes the brief (intro) in the shape of the target post: a hook made of the figures
-the quotes state (figures.py), a sentence on what the post covers and who published the
-sources, and a closing sentence. It is given only verified claims, the figures word for word
-and the publishers. Then every sentence is checked (check_copy): every technology it names is a
-verified claim (a former one only as "from X to Y"), every number and every word of quality or
-scale appears in a cited quote. A failing brief is regenerated once with the problems stated;
-sentences that still fail are dropped and reported, and a missing hook or coverage sentence is
-filled from a template that adds no claim of its own.
+The brief (intro) has the shape of the target post: a hook made of the figures the quotes state
+(figures.py), a sentence on what the post covers and who published the sources (a template: it
+adds nothing of its own), and a closing sentence on what a technology of the post does. The model
+writes the hook and the closing from the figures word for word and the post's grounded descriptions.
+Every sentence is checked (check_brief): every technology it names is a verified claim (a former one
+only as "from X to Y"), every number and every word of quality or scale appears in a cited quote, and
+every other content word appears in the quotes of the technologies the sentence names. A failing
+brief is asked again once with the problems stated; sentences that still fail are dropped and
+reported, and a missing hook or closing is filled from a template.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .figures import choose_figures
 from .lexicon import Lexicon, names_in_text
@@ -24,6 +25,7 @@ from .text import Document
 
 BRIEF_AREAS = 4
 BRIEF_PER_AREA = 2
+BRIEF_DESCRIBED = 6
 MAX_SENTENCE_WORDS = 40
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
@@ -45,18 +47,35 @@ class CopyCheck:
     problems: list[str]
 
 
+# Words any brief may use without a quote: grammar, and the words of the post's own frame.
+FRAME_WORDS = frozenset("""
+a an the and or but nor of to in on at by for with from as is are was were be been being it its this that these those
+their there here which who what when where while into onto over than then so such also both each all any some
+many most more other our we us they them has have had do does did not no can could will would may might must should
+across behind around between through via per about how why
+technology technologies tech stack engineering engineers post article articles source sources published publishes
+publisher described describes describe description listed below above looks look covers cover use uses used using
+built build builds team teams company row rows table quotes quote names named name see find shown
+""".split())
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+
+
 @dataclass
 class CopyFacts:
-    """What copy may say: technologies by key and status, numbers and words of the cited quotes."""
+    """What copy may say: technologies by key and status, numbers and words of the cited quotes, the
+    names and quotes of each claim, and the words of the frame (company, publishers, tags)."""
 
     statuses: dict[str, ClaimStatus]
     quoted_numbers: set[str]
     quoted_text: str
+    names: dict[str, list[str]] = field(default_factory=dict)
+    quotes: dict[str, list[str]] = field(default_factory=dict)
+    frame_words: frozenset[str] = frozenset()
 
 
-# Three sentences of plain words; numbers may carry separators, "+" or "%". No cap on sentence length here:
+# Two sentences of plain words; numbers may carry separators, "+" or "%". No cap on sentence length here:
 # near a cap the small model glued words together; overlong sentences are dropped by the copy check.
-BRIEF_GRAMMAR = """root ::= sentence " " sentence " " sentence
+BRIEF_GRAMMAR = """root ::= sentence " " sentence
 sentence ::= word ((","|":"|" -")? " " word){5,60} "."
 word ::= [A-Za-z'/+#&-]{1,24} | [0-9]{1,4} ([.,] [0-9]{1,4})* ("+"|"%")? | [A-Za-z][A-Za-z0-9.'/+#&-]{0,24}[A-Za-z0-9]
 """
@@ -80,13 +99,20 @@ def publishers_of(sources: dict[str, dict]) -> list[str]:
     return list(dict.fromkeys(name for name in names if name))
 
 
-def brief_request(company: Company, claims: list[Claim], figures: list[Figure], publishers: list[str],
+def described(claims: list[Claim]) -> list[tuple[str, str]]:
+    """The post's current technologies with their (grounded) descriptions, the first few."""
+    pairs = [(claim.technology, claim.description) for claim in claims
+             if claim.status is ClaimStatus.current and claim.description]
+    return pairs[:BRIEF_DESCRIBED]
+
+
+def brief_request(company: Company, claims: list[Claim], figures: list[Figure],
                   feedback: str | None = None) -> LLMRequest:
     messages = [
         {"role": "system", "content": render("write_system.j2")},
-        {"role": "user", "content": render("write_user.j2", company=company.name, areas=brief_areas(claims),
-                                           figures=[figure.text for figure in figures], publishers=publishers,
-                                           feedback=feedback)},
+        {"role": "user", "content": render("write_user.j2", company=company.name,
+                                           technologies=described(claims),
+                                           figures=[figure.text for figure in figures], feedback=feedback)},
     ]
     return LLMRequest(
         purpose="write",
@@ -127,20 +153,60 @@ def check_copy(text: str, lexicon: Lexicon, facts: CopyFacts) -> list[CopyCheck]
     return checks
 
 
-def copy_facts(company: Company, claims: list[Claim], lexicon: Lexicon) -> CopyFacts:
+def copy_facts(company: Company, claims: list[Claim], lexicon: Lexicon, publishers: list[str] = ()) -> CopyFacts:
     """What copy may name and state: the verified technologies (and the company, the post's subject), the
     numbers and words of their cited quotes."""
     statuses = {lexicon.key_of(company.name): ClaimStatus.current}
+    names: dict[str, list[str]] = {}
+    quotes_of: dict[str, list[str]] = {}
     for claim in claims:
+        key = lexicon.key_of(claim.technology)
+        names.setdefault(key, []).extend([claim.technology, *claim.aliases])
+        quotes_of.setdefault(key, []).extend(citation.quote for citation in claim.citations)
         for name in [claim.technology, *claim.aliases]:
             statuses[lexicon.key_of(name)] = claim.status
     quotes = [citation.quote for claim in claims for citation in claim.citations]
-    return CopyFacts(statuses, numbers_in(quotes), "\n".join(quotes))
+    frame = " ".join([company.name, *publishers, *(claim.tag for claim in claims)])
+    frame_words = frozenset(word.lower() for word in WORD_RE.findall(frame))
+    return CopyFacts(statuses, numbers_in(quotes), "\n".join(quotes), names, quotes_of, frame_words)
+
+
+def word_stem(word: str) -> str:
+    """A crude stem: enough to let "handles" stand for "handled" and "streaming" for "stream"."""
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    return word[:5] if len(word) > 5 else word.removesuffix("s")
+
+
+def names_mentioned(sentence: str, facts: CopyFacts) -> list[str]:
+    return [key for key, names in facts.names.items()
+            if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.IGNORECASE) for name in names)]
+
+
+def unsupported_words(sentence: str, facts: CopyFacts) -> list[str]:
+    """The sentence's content words that no quote of the technologies it names has (every cited quote,
+    when it names none): a brief sentence may only say again what its quotes say."""
+    named = names_mentioned(sentence, facts)
+    quotes = [quote for key in named for quote in facts.quotes[key]] if named else [facts.quoted_text]
+    quoted = {word_stem(word) for quote in quotes for word in WORD_RE.findall(quote)}
+    own = {word.lower() for key in named for name in facts.names[key] for word in WORD_RE.findall(name)}
+    return list(dict.fromkeys(
+        word for word in WORD_RE.findall(sentence)
+        if word.lower() not in FRAME_WORDS and word.lower() not in facts.frame_words and word.lower() not in own
+        and word_stem(word) not in quoted))
+
+
+def check_brief(text: str, lexicon: Lexicon, facts: CopyFacts) -> list[CopyCheck]:
+    """The copy checks, and every content word of a sentence found in the quotes it rests on."""
+    checks = check_copy(text, lexicon, facts)
+    for check in checks:
+        if words := unsupported_words(check.sentence, facts):
+            check.problems.append(f"says {', '.join(repr(w) for w in words)}, which no quote it rests on says")
+    return checks
 
 
 def kept_sentences(brief: str, lexicon: Lexicon, facts: CopyFacts, dropped: list[str]) -> list[str]:
     kept = []
-    for check in check_copy(brief, lexicon, facts):
+    for check in check_brief(brief, lexicon, facts):
         if check.problems:
             dropped.append(f"{check.sentence} [{'; '.join(check.problems)}]")
         else:
@@ -151,20 +217,22 @@ def kept_sentences(brief: str, lexicon: Lexicon, facts: CopyFacts, dropped: list
 def completed(sentences: list[str], company: Company, figures: list[Figure], publishers: list[str],
               claims: list[Claim], source_count: int, dropped: list[str]) -> str:
     """Three sentences in the target shape: the hook (a checked model sentence carrying a figure, else a
-    template made of the figures), what the post covers and who published it (a model sentence naming the
-    publishers, else a template), and a closing (the next checked model sentence, else a template).
-    Templates state nothing of their own."""
+    template made of the figures), what the post covers and who published it (always the template: the
+    small model garbled publishers' names), and a closing (a checked model sentence naming a technology of
+    the post, else a template). Templates state nothing of their own."""
     hook = next((s for s in sentences if any(figure.text in s for figure in figures)), None)
-    coverage = next((s for s in sentences if s != hook and publishers and any(p in s for p in publishers)), None)
-    closing = next((s for s in sentences if s not in (hook, coverage)), None)
+    post_keys = {name.lower() for claim in claims for name in [claim.technology, *claim.aliases]}
+    closing = next((s for s in sentences if s != hook
+                    and any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", s, re.IGNORECASE) for name in post_keys)),
+                   None)
     if hook is None and figures:
         hook = render("brief_hook.j2", company=company.name, figures=[f.text for f in figures[:2]]).strip()
         dropped.append("brief: no model sentence carried the figures; the template hook was used")
-    if coverage is None:
-        coverage = render("brief_coverage.j2", company=company.name, areas=list(brief_areas(claims)),
-                          publishers=publishers, sources=source_count, count=len(claims)).strip()
-        dropped.append("brief: no model sentence said who published the sources; the template sentence was used")
-    closing = closing or render("brief_closing.j2", company=company.name).strip()
+    coverage = render("brief_coverage.j2", company=company.name, areas=list(brief_areas(claims)),
+                      publishers=publishers, sources=source_count, count=len(claims)).strip()
+    if closing is None:
+        closing = render("brief_closing.j2", company=company.name).strip()
+        dropped.append("brief: no checked model sentence said what a technology of the post does; the template closing was used")
     return " ".join(part for part in (hook, coverage, closing) if part)
 
 
@@ -174,18 +242,18 @@ def write_post(client: LLMClient, company: Company, claims: list[Claim], lexicon
     """The brief about the post's claims, checked against `claims` (every verified claim); the table and
     hashtags are given."""
     post_claims = claims if post_claims is None else post_claims
-    facts = copy_facts(company, claims, lexicon)
-    figures = choose_figures(claims, documents or {}) if documents else []
     publishers = publishers_of(sources or {})
+    facts = copy_facts(company, claims, lexicon, publishers)
+    figures = choose_figures(claims, documents or {}) if documents else []
     dropped: list[str] = []
     brief = ""
     if post_claims:
-        result = client.ask(brief_request(company, post_claims, figures, publishers))
+        result = client.ask(brief_request(company, post_claims, figures))
         brief = result.parsed.brief if result.parsed else ""
-        failing = [check for check in check_copy(brief, lexicon, facts) if check.problems]
+        failing = [check for check in check_brief(brief, lexicon, facts) if check.problems]
         if failing:
             feedback = "; ".join(f"\"{c.sentence}\": {', '.join(c.problems)}" for c in failing)
-            retry = client.ask(brief_request(company, post_claims, figures, publishers, feedback=feedback))
+            retry = client.ask(brief_request(company, post_claims, figures, feedback=feedback))
             if retry.parsed:
                 brief = retry.parsed.brief
         brief = completed(kept_sentences(brief, lexicon, facts, dropped), company, figures, publishers, post_claims,

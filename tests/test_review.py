@@ -88,20 +88,20 @@ def test_copy_naming_an_unverified_technology_is_regenerated_then_dropped(projec
     def answers(request):
         if request.schema_name == "Brief":
             # Haskell is in no source, so it is not a verified claim.
-            return Step(content={"brief": "Acme streams orders through Apache Kafka. Its payment router is written in Haskell."})
+            return Step(content={"brief": "Acme reads click events from Apache Kafka. Its payment router is written in Haskell."})
         return sensible_answer(request)
 
     stub_llm.default = answers
     path = draft(fetched(project), stub_llm)
     post = SAFE.load(path.read_text())["post"]
     assert "Haskell" not in post["brief"]
-    assert "Acme streams orders through Apache Kafka." in post["brief"]
+    assert "Acme reads click events from Apache Kafka." in post["brief"]
     assert any("Haskell" in item and "not a verified claim" in item for item in post["dropped_copy"])
     brief_requests = [r for r in stub_llm.requests if r.schema_name == "Brief"]
     assert len(brief_requests) == 2 and "Haskell" in brief_requests[1].text  # regenerated once, stating the problem
 
     edited = SAFE.load(path.read_text())
-    edited["post"]["brief"] = edited["post"]["brief"].replace("Acme streams orders through Apache Kafka.",
+    edited["post"]["brief"] = edited["post"]["brief"].replace("Acme reads click events from Apache Kafka.",
                                                               "Acme streams orders through MongoDB.")
     assert "MongoDB" in edited["post"]["brief"]
     with path.open("w") as handle:

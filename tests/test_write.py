@@ -6,7 +6,7 @@ from postgen.grounding import cite_sentences
 from postgen.lexicon import default_lexicon
 from postgen.models import Claim, ClaimStatus, Company
 from postgen.text import Document
-from postgen.write import check_copy, copy_facts
+from postgen.write import check_brief, check_copy, copy_facts
 
 TEXT = ("Acme moved its orders from MySQL to PostgreSQL in 2019. Apache Kafka carries 2 billion events a day.\n")
 ACME = Company(name="Acme", slug="acme", sources=[{"id": "blog", "file": "x.txt"}])
@@ -51,3 +51,25 @@ def test_a_former_technology_appears_only_as_a_move():
 
 def test_unverified_or_planned_technologies_are_refused():
     assert any("Redis" in p for p in problems("Acme caches sessions in Redis."))
+
+
+def brief_problems(sentence: str) -> list[str]:
+    return [p for check in check_brief(sentence, default_lexicon(), facts()) for p in check.problems]
+
+
+def test_a_brief_sentence_says_only_what_the_quotes_of_its_technologies_say():
+    assert brief_problems("Apache Kafka carries events at Acme.") == []
+    assert brief_problems("Acme moved its orders from MySQL to PostgreSQL.") == []
+    invented = brief_problems("Apache Kafka lets Acme deliver music to listeners.")
+    assert invented and all(word in invented[0] for word in ("deliver", "music", "listeners"))
+
+
+def test_a_word_quoted_for_another_technology_does_not_support_this_one():
+    # "orders" is in PostgreSQL's quote, not in Kafka's: said of Kafka it is not grounded.
+    assert any("orders" in p for p in brief_problems("Apache Kafka carries orders."))
+    assert brief_problems("PostgreSQL has the orders.") == []
+
+
+def test_a_brief_sentence_naming_no_technology_rests_on_every_quote():
+    assert brief_problems("Acme moved events and orders.") == []
+    assert any("music" in p for p in brief_problems("Acme is a music company."))
