@@ -66,6 +66,8 @@ ENGLISH_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ive|ous|able|ible|ism|e
                             r"ices|ers|ies)$")  # "containerization", "generative", "microservices": words, not names
 COMPOUND_ADJECTIVE = re.compile(r"-[a-z]+$")  # "GPU-accelerated", "UI-heavy", "Real-time"
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+# A number with a unit of measure is a quantity, not a model number: "32k IOPS 1280MB/s", "2GHz", "500ms".
+QUANTITY = re.compile(r"\d+(?:[.,]\d+)*\s?(?:[kKMGTP]?i?[bB](?:ps)?|[kKMG]?Hz|ms|ns|µs|s|k|K|M|[kKM]?W|x)(?:/s)?",)
 FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|csv|json|ya?ml|js|ts|py|rb|hbs|html?|md|txt|sh|conf|log)$", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z]{2,7}s?$")  # API, SLAs; with a digit (PM2, EC2) it is a name
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
@@ -140,7 +142,7 @@ def capitalised_runs(text: str) -> list[list[tuple[int, int]]]:
         word = match.group()
         if word[0].isdigit():
             if (current and text[current[-1][1]:match.start()] == " " and not version_like(word.rstrip("."))
-                    and not ORDINAL.fullmatch(word)):
+                    and not ORDINAL.fullmatch(word) and not QUANTITY.fullmatch(word)):
                 current.append((match.start(), match.end()))
                 continue
             if current:

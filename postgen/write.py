@@ -163,6 +163,8 @@ def copy_facts(company: Company, claims: list[Claim], lexicon: Lexicon, publishe
         key = lexicon.key_of(claim.technology)
         names.setdefault(key, []).extend([claim.technology, *claim.aliases])
         quotes_of.setdefault(key, []).extend(citation.quote for citation in claim.citations)
+        if claim.description:  # its own words were checked against these quotes (describe.py)
+            quotes_of[key].append(claim.description)
         for name in [claim.technology, *claim.aliases]:
             statuses[lexicon.key_of(name)] = claim.status
     quotes = [citation.quote for claim in claims for citation in claim.citations]
@@ -183,16 +185,16 @@ def names_mentioned(sentence: str, facts: CopyFacts) -> list[str]:
 
 
 def unsupported_words(sentence: str, facts: CopyFacts) -> list[str]:
-    """The sentence's content words that no quote of the technologies it names has (every cited quote,
-    when it names none): a brief sentence may only say again what its quotes say."""
+    """The sentence's content words that no quote (or checked description) of the technologies it names
+    has (every cited quote, when it names none): a brief sentence may only say again what its quotes say."""
     named = names_mentioned(sentence, facts)
     quotes = [quote for key in named for quote in facts.quotes[key]] if named else [facts.quoted_text]
     quoted = {word_stem(word) for quote in quotes for word in WORD_RE.findall(quote)}
     own = {word.lower() for key in named for name in facts.names[key] for word in WORD_RE.findall(name)}
-    return list(dict.fromkeys(
-        word for word in WORD_RE.findall(sentence)
-        if word.lower() not in FRAME_WORDS and word.lower() not in facts.frame_words and word.lower() not in own
-        and word_stem(word) not in quoted))
+    words = {word: word.lower().replace("’", "'").removesuffix("'s") for word in WORD_RE.findall(sentence)}
+    return [word for word, bare in words.items()
+            if bare not in FRAME_WORDS and bare not in facts.frame_words and bare not in own
+            and word_stem(word) not in quoted]
 
 
 def check_brief(text: str, lexicon: Lexicon, facts: CopyFacts) -> list[CopyCheck]:
@@ -222,7 +224,7 @@ def completed(sentences: list[str], company: Company, figures: list[Figure], pub
     the post, else a template). Templates state nothing of their own."""
     hook = next((s for s in sentences if any(figure.text in s for figure in figures)), None)
     post_keys = {name.lower() for claim in claims for name in [claim.technology, *claim.aliases]}
-    closing = next((s for s in sentences if s != hook
+    closing = next((s for s in sentences if s != hook and not s.startswith("From ")  # the hook's shape
                     and any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", s, re.IGNORECASE) for name in post_keys)),
                    None)
     if hook is None and figures:

@@ -80,3 +80,15 @@ def test_versions_go_into_a_field_and_model_numbers_stay_in_the_name():
     assert found["Quillstore"] == "7"
     assert without_version("Windows Server 2012 R2") == "Windows Server"
     assert without_version("Zephyr 3945") == "Zephyr 3945"
+
+
+@pytest.mark.parametrize("text, quantity", [
+    ("Each volume group gives 32k IOPS 1280MB/s of throughput.", "IOPS 1280MB"),
+    ("The Zephyr 2GHz chips run our batch jobs.", "Zephyr 2GHz"),
+    ("Latency stayed under Quillstore 500ms all week.", "Quillstore 500ms"),
+    ("Nodes ship with Tessel 64GB of memory.", "Tessel 64GB"),
+    ("Storage reached Brightvault 10TB last year.", "Brightvault 10TB"),
+])
+def test_a_number_with_a_unit_is_a_quantity_not_part_of_a_name(text, quantity):
+    assert quantity not in names(text)
+    assert quantity not in versions(text)

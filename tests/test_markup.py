@@ -95,3 +95,13 @@ def test_plain_text_headings_and_list_items_stay_apart():
     assert [p.kind for p in document.paragraphs] == ["title", "heading", "paragraph", "list_item", "list_item", "code"]
     assert [s.text for s in document.sentences.values()][:4] == [
         "Inside Acme's platform", "Data Storage Layer", "Acme keeps orders in PostgreSQL.", "Reports run nightly"]
+
+
+def test_markdown_inside_an_html_block_is_read_as_markdown():
+    text, structure = markdown_to_prose(
+        "Intro paragraph.\n\n<div style=\"text-align: center;\">\n![IIS on web01](iis-web01.png)\n"
+        "Traffic goes through [HAProxy](https://haproxy.org) and **Redis**.\n</div>\n\nAfter.\n")
+    assert "](" not in text and "**" not in text and "![" not in text
+    assert "Traffic goes through HAProxy and Redis." in text
+    links = [text[span.start:span.end] for span in structure.spans if span.kind == "link"]
+    assert "HAProxy" in links

@@ -6,7 +6,7 @@ from postgen.grounding import cite_sentences
 from postgen.lexicon import default_lexicon
 from postgen.models import Claim, ClaimStatus, Company
 from postgen.text import Document
-from postgen.write import check_brief, check_copy, copy_facts
+from postgen.write import check_brief, check_copy, completed, copy_facts
 
 TEXT = ("Acme moved its orders from MySQL to PostgreSQL in 2019. Apache Kafka carries 2 billion events a day.\n")
 ACME = Company(name="Acme", slug="acme", sources=[{"id": "blog", "file": "x.txt"}])
@@ -73,3 +73,13 @@ def test_a_word_quoted_for_another_technology_does_not_support_this_one():
 def test_a_brief_sentence_naming_no_technology_rests_on_every_quote():
     assert brief_problems("Acme moved events and orders.") == []
     assert any("music" in p for p in brief_problems("Acme is a music company."))
+
+
+def test_a_closing_is_a_model_sentence_about_a_post_technology_not_a_second_hook():
+    claims = [Claim(technology="Apache Kafka", aliases=["Kafka"], tag="Streaming", description="Carries click events",
+                    status=ClaimStatus.current, citations=[cite_sentences(Document("blog", TEXT), ["p1s2"])])]
+    dropped: list[str] = []
+    brief = completed(["From Acme to Kafka, Acme carries events.", "Apache Kafka carries click events."],
+                      ACME, [], [], claims, 1, dropped)
+    assert brief.endswith("Apache Kafka carries click events.")
+    assert "From Acme to Kafka" not in brief
