@@ -83,3 +83,8 @@ def test_a_closing_is_a_model_sentence_about_a_post_technology_not_a_second_hook
                       ACME, [], [], claims, 1, dropped)
     assert brief.endswith("Apache Kafka carries click events.")
     assert "From Acme to Kafka" not in brief
+
+
+def test_sentences_the_model_glued_together_are_refused():
+    assert any("together" in p for p in problems("Apache Kafka carries events.PostgreSQL stores orders."))
+    assert not any("together" in p for p in problems("Acme moved its orders to PostgreSQL."))
