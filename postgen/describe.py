@@ -80,7 +80,7 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:between|across|among|on|in|of|from|to|int
 EMPTY_NOUNS = {"complexity", "complexities", "challenge", "challenges", "thing", "things", "stuff", "needs",
                "aspects", "everything", "anything", "show", "job", "trick", "lot"}
 SHAPE_POINTS = {"subject": 4, "agent": 4, "list": 4, "aside": 4, "purpose": 3, "role": 3, "object": 3, "identity": 2}
-PARTICIPLES = (r"powered|handled|managed|served|stored|run|running|orchestrated|built|backed|driven|hosted|deployed|"
+PARTICIPLES = (r"powered|handled|managed|served|stored|runs|run|running|orchestrated|built|backed|driven|hosted|deployed|"
                r"cached|processed|monitored|secured|scheduled|tested|streamed|rendered|based|coordinated|indexed|"
                r"operated|maintained|delivered|collected|tracked|logged|analy[sz]ed|queued|written|compiled|bundled|"
                r"packaged|generated|distributed|replicated|backed up|load-balanced|proxied|routed|triggered")
@@ -96,7 +96,8 @@ LIST_CONTINUATION = re.compile(r"^(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or
                                r"[A-Z][\w.+#/-]*(?:\s+[A-Z][\w.+#/-]*){0,3}")
 # "Kafka-based event pipelines" → Powers event pipelines
 COMPOUND_AFTER = re.compile(rf"^-(?P<verb>{PARTICIPLES})\s+(?P<np>\S.*)$", re.I)
-POWERS = {"powered", "built", "run", "running", "backed", "driven", "based"}
+POWERS = {"powered", "built", "backed", "driven", "based"}
+RUNS = {"run", "runs", "running"}
 BUILDS = {"written", "compiled", "bundled", "packaged"}
 WORD = re.compile(r"[\w'’/+#-]+(?:\.[\w/+#-]+)*")  # "Node.js" is one word; a full stop is not part of one
 
@@ -181,7 +182,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     after_name = text[local_end:]
     if (match := ASIDE_AFTER.match(after_name)) and ASIDE_OPENING.match(match.group("rest")):
         found.append(Attached("aside", end + match.start("rest"), end + match.end("rest")))
-    if match := APPOSITIVE_AFTER.match(after_name):
+    if (match := APPOSITIVE_AFTER.match(after_name)) and not list_goes_on(after_name[match.end():]):
         found.append(Attached("aside", end + match.start("rest"), end + match.end("rest")))
     lo, hi = clause_bounds(text, local_start, local_end)
     before, after = text[lo:local_start], text[local_end:hi]
@@ -211,6 +212,14 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
             found.append(Attached(shape, end + start_at, base + hi))
             break
     return found
+
+
+def list_goes_on(rest: str) -> bool:
+    """After "X, the Y," a verb goes on with X ("Postgres, the main store, holds …"); anything else is the next
+    item of a list ("Node, the future of Chakra, VM neutrality and more"), and "the Y" is not about X."""
+    words = WORD.findall(rest)
+    return bool(words) and not (is_verb(words[0]) or words[0].lower().endswith("ly") or words[0].lower() in
+                                {"which", "who", "where", "and", "but"})
 
 
 NOUN_PHRASE_GLUE = {"and", "or", "of", "&"}
@@ -269,15 +278,17 @@ def agent_rewritten(text: str) -> str:
     "storing NP" → "Stores NP"; "is responsible for NP" → "Handles NP"."""
     if match := RESPONSIBLE_AFTER.match(text):
         return f"handles {match.group('rest')}"
-    if match := re.match(r"^(?P<verb>\w+ing)\s+(?P<np>.+)$", text):
-        return f"{third_person(verb_lemma(match.group('verb')))} {match.group('np')}"
+    # "NP is written in": the verb at the end makes the reading; "rendering logic" is a noun phrase, not "renders"
     if match := COMPOUND_AFTER.match("-" + text.lstrip("-")):
         verb, np = match.group("verb"), match.group("np")
     elif match := AGENT_BEFORE.search(text + " by "):
         verb, np = match.group("verb"), match.group("np")
+    elif match := re.match(r"^(?P<verb>\w+ing)\s+(?P<np>.+)$", text):
+        return f"{third_person(verb_lemma(match.group('verb')))} {match.group('np')}"
     else:
         return text
-    role = "powers" if verb.lower() in POWERS else "builds" if verb.lower() in BUILDS else third_person(verb_lemma(verb))
+    role = ("runs" if verb.lower() in RUNS else "powers" if verb.lower() in POWERS
+            else "builds" if verb.lower() in BUILDS else third_person(verb_lemma(verb)))
     np = re.sub(r"^(?:(?:a|an|the)\s+)", "", re.sub(r"\s+(?:is|are|was|were|gets?)$", "", np.strip()), flags=re.I)
     first, _, rest = np.partition(" ")
     second = rest.split(" ", 1)[0]

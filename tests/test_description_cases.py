@@ -47,6 +47,11 @@ def describe_text(text: str, name: str, company: str = "Acme") -> str | None:
     # agent: what the technology is built into
     ("Spotify's web platform is built on React.js.", "React", "Spotify", "Powers Spotify's web platform"),
     ("We run Kafka-based event pipelines across regions.", "Apache Kafka", "Acme", "Powers event pipelines across regions"),
+    # agent in the active voice: what runs on it; a gerund that modifies a noun is no verb
+    ("Nearly all gameplay and rendering logic runs through Lua.", "Lua", "Acme", "Runs gameplay and rendering logic"),
+    ("The scheduling service is written in Rust.", "Rust", "Acme", "Builds scheduling service"),
+    # an appositive followed by its verb
+    ("Postgres, the main store for orders, holds every invoice.", "PostgreSQL", "Acme", "Main store for orders"),
 ])
 def test_a_description_is_the_words_attached_to_the_mention(text, name, company, expected):
     assert describe_text(text, name, company) == expected
@@ -56,6 +61,8 @@ def test_a_description_is_the_words_attached_to_the_mention(text, name, company,
     ("Data flows in real time — Apache Kafka makes that possible.", "Apache Kafka"),  # points elsewhere
     ("Our newest payment router is in Rust.", "Rust"),  # nothing attached says what it does
     ("Acme uses PostgreSQL.", "PostgreSQL"),
+    # "the Y" here is the next item of a list of topics, not an appositive of the name
+    ("We talked about the Node.js, the future of React and Vue.js, VM neutrality and more.", "Node.js"),
 ])
 def test_no_acceptable_description_is_none(text, name):
     assert describe_text(text, name) is None
