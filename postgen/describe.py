@@ -43,6 +43,8 @@ FUNCTION_WORDS = {
     "so", "than", "then", "over", "under", "about", "between", "within", "without", "per", "up", "out", "such",
 }
 PARTICLES = {"up", "in", "out", "off", "over", "around", "away", "back"}
+PERSONAL_WORDS = {"i", "me", "my", "we", "us", "you", "your", "yours"}  # "our" becomes the company's name
+LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 POINTING_WORDS = {"this", "that", "these", "those", "it", "them", "they", "here", "there", "such", "him", "her"}
 POSSESSIVE = re.compile(r"\b(?:our|their|its)\b", re.IGNORECASE)
 BOUNDARY = re.compile(r"\s*(?:(?:,\s+|\s)(?:while|whereas|but|although|though|because|so that|which means|where)\s|"
@@ -223,6 +225,7 @@ def list_goes_on(rest: str) -> bool:
 
 
 NOUN_PHRASE_GLUE = {"and", "or", "of", "&"}
+NOUN_PHRASE_PREPOSITIONS = {"to", "in", "on", "for", "with", "from", "into", "at", "by", "about", "under", "over"}
 DETERMINERS = {"a", "an", "the", "our", "their", "its"}
 
 
@@ -232,6 +235,8 @@ def noun_phrase_start(text: str, end: int) -> int | None:
     words = list(WORD.finditer(text[:end]))
     while words and words[-1].group().lower() in ("is", "are", "was", "were", "get", "gets", "being", "been"):
         words.pop()
+    if words and words[-1].group().lower() in ("and", "or", "but"):
+        return None  # "X which runs the engine and is based on": the subject is further back, not "the engine"
     start, nouns = None, 0
     for match in reversed(words):
         word = match.group()
@@ -247,6 +252,9 @@ def noun_phrase_start(text: str, end: int) -> int | None:
             nouns += bool(kinds & {"NOUN", "PROPN"} or word[:1].isupper())
             continue
         break
+    before = [match.group().lower() for match in words if start is not None and match.end() <= start]
+    if before and before[-1] in NOUN_PHRASE_PREPOSITIONS:
+        return None  # "changes to our NGINX instances are kept on": the subject is "changes", not "instances"
     return start if nouns else None
 
 
@@ -320,13 +328,17 @@ def without_possessive(word: str) -> str:
     return word.removesuffix("'s").removesuffix("’s")
 
 
-def acceptable(shape: str, text: str) -> bool:
+def acceptable(shape: str, text: str, names: list[str] = ()) -> bool:
     """Enough content words (a bare purpose or verb phrase needs three: "frontend experiences" says little, a
-    named role such as "developer portal" is enough), none pointing elsewhere ("makes that possible") or empty
-    ("the show"), and no phrasal verb standing in for a use ("shows up in …", "steps in for …")."""
+    named role such as "developer portal" is enough), none pointing elsewhere ("makes that possible"), empty
+    ("the show") or addressed to a reader ("your editor"), no link, no phrasal verb standing in for a use
+    ("shows up in …", "steps in for …"), and not the technology's own name again ("Kubernetes platform
+    cluster" says nothing of Kubernetes)."""
     words = [without_possessive(word.lower().strip(",.;:")) for word in text.split()]
     needed = MIN_CONTENT_WORDS + (1 if shape in ("purpose", "subject", "agent", "object") else 0)
-    return (len(content_words(text)) >= needed and not (POINTING_WORDS | EMPTY_NOUNS) & set(words)
+    return (len(content_words(text)) >= needed and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS) & set(words)
+            and not LINK.search(text)
+            and not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) for name in names)
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0])))
 
 
@@ -357,7 +369,7 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
             for start, end in mention_spans(sentence, names):
                 for attached in attached_words(document, sentence, start, end):
                     text = rewritten(attached.shape, document.text[attached.start:attached.end], company)
-                    if acceptable(attached.shape, text):
+                    if acceptable(attached.shape, text, names):
                         found.append(Option(text, attached.shape, index, (attached.start, attached.end),
                                             score(attached.shape, text, kind)))
     return found

@@ -61,6 +61,15 @@ def test_a_description_is_the_words_attached_to_the_mention(text, name, company,
     ("Data flows in real time — Apache Kafka makes that possible.", "Apache Kafka"),  # points elsewhere
     ("Our newest payment router is in Rust.", "Rust"),  # nothing attached says what it does
     ("Acme uses PostgreSQL.", "PostgreSQL"),
+    # a second verb phrase of the same subject: "the tag engine" is not what is based on Kafka
+    ('The big one is "Stack Server", which runs the tag engine and is based on Apache Kafka.', "Apache Kafka"),
+    # the noun phrase before the verb is the object of a preposition, not the subject
+    ("Config changes to our Nginx instances are maintained on GitHub.", "GitHub"),
+    ("The site is an application written in CoffeeScript and served from a Ruby on Rails back-end.", "Ruby on Rails"),
+    # words for the reader, a link, or the technology's own name again
+    ("If using Redis for sessions you would also need to bring up the workers.", "Redis"),
+    ("NGINX Amplify - https://amplify.nginx.com, our current basic monitoring dashboard.", "Nginx"),
+    ("Specific to its setup, the Acme Kubernetes platform cluster handles builds.", "Kubernetes"),
     # "the Y" here is the next item of a list of topics, not an appositive of the name
     ("We talked about the Node.js, the future of React and Vue.js, VM neutrality and more.", "Node.js"),
 ])
