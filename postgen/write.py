@@ -50,7 +50,7 @@ class CopyCheck:
 
 # Words any brief may use without a quote: grammar, and the words of the post's own frame.
 FRAME_WORDS = frozenset("""
-a an the and or but nor of to in on at by for with from as is are was were be been being it its this that these those
+a an the every and or but nor of to in on at by for with from as is are was were be been being it its this that these those
 their there here which who what when where while into onto over than then so such also both each all any some
 many most more other our we us they them has have had do does did not no can could will would may might must should
 across behind around between through via per about how why
@@ -172,13 +172,17 @@ def copy_facts(company: Company, claims: list[Claim], lexicon: Lexicon, publishe
             statuses[lexicon.key_of(name)] = claim.status
     quotes = [citation.quote for claim in claims for citation in claim.citations]
     frame = " ".join([company.name, *publishers, *(claim.tag for claim in claims)])
-    frame_words = frozenset(word.lower() for word in WORD_RE.findall(frame))
+    frame_words = frozenset(bare_word(word) for word in WORD_RE.findall(frame))
     return CopyFacts(statuses, numbers_in(quotes), "\n".join(quotes), names, quotes_of, frame_words)
+
+
+def bare_word(word: str) -> str:
+    return word.lower().replace("’", "'").removesuffix("'s")
 
 
 def word_stem(word: str) -> str:
     """A crude stem: enough to let "handles" stand for "handled" and "streaming" for "stream"."""
-    word = word.lower().replace("’", "'").removesuffix("'s")
+    word = bare_word(word)
     return word[:5] if len(word) > 5 else word.removesuffix("s")
 
 
@@ -194,7 +198,7 @@ def unsupported_words(sentence: str, facts: CopyFacts) -> list[str]:
     quotes = [quote for key in named for quote in facts.quotes[key]] if named else [facts.quoted_text]
     quoted = {word_stem(word) for quote in quotes for word in WORD_RE.findall(quote)}
     own = {word.lower() for key in named for name in facts.names[key] for word in WORD_RE.findall(name)}
-    words = {word: word.lower().replace("’", "'").removesuffix("'s") for word in WORD_RE.findall(sentence)}
+    words = {word: bare_word(word) for word in WORD_RE.findall(sentence)}
     return [word for word, bare in words.items()
             if bare not in FRAME_WORDS and bare not in facts.frame_words and bare not in own
             and word_stem(word) not in quoted]

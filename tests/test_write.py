@@ -88,3 +88,13 @@ def test_a_closing_is_a_model_sentence_about_a_post_technology_not_a_second_hook
 def test_sentences_the_model_glued_together_are_refused():
     assert any("together" in p for p in problems("Apache Kafka carries events.PostgreSQL stores orders."))
     assert not any("together" in p for p in problems("Acme moved its orders to PostgreSQL."))
+
+
+def test_the_template_sentences_pass_the_brief_check():
+    from postgen.prompts import render
+    publisher_facts = facts()
+    publisher_facts.frame_words |= copy_facts(ACME, [], default_lexicon(), ["Nick Craver's blog (example.org)"]).frame_words
+    for sentence in (render("brief_closing.j2", company="Acme").strip(),
+                     render("brief_coverage.j2", company="Acme", areas=["Database", "Streaming"], publishers=["Nick Craver's blog (example.org)"],
+                            sources=2, count=3).strip()):
+        assert [p for check in check_brief(sentence, default_lexicon(), publisher_facts) for p in check.problems] == []
