@@ -3,7 +3,8 @@
 Each company is drafted in a scratch copy of the workspace (the committed drafts are untouched)
 and scored against evals/gold/<company>.yaml. The table gives, per company and split (dev or
 held-out), precision, core recall, recall, status accuracy, LLM calls, tokens, tokens per
-verified claim and wall time, then the micro-average of each split.
+verified claim, wall time and how many rows of the committed post the empty-cache draft did not give
+again, then the micro-average of each split.
 
 Held-out companies are reported by their numbers only: their false positives and misses are
 not printed (looking at them while changing code would tune on them).
@@ -35,6 +36,23 @@ def scratch_workspace() -> Path:
     (root / "postgen.toml").write_text("# scratch workspace for benchmarks/quality.py\n")
     (root / "outputs").mkdir()
     return root
+
+
+def post_rows(path: Path) -> set[tuple]:
+    from ruamel.yaml import YAML
+
+    if not path.is_file():
+        return set()
+    post = (YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}).get("post") or {}
+    return {(row["technology"], row.get("status"), row.get("description")) for row in post.get("table") or []}
+
+
+def reproduced(root: Path, company: str) -> dict:
+    """How many rows of the committed post (technology, status, description) this empty-cache draft did not
+    give again: decoding is greedy and seeded, so on the same build this should be 0."""
+    committed = post_rows(REPO / "outputs" / company / "draft.yaml")
+    return {"committed_rows": len(committed),
+            "rows_not_reproduced": len(committed - post_rows(root / "outputs" / company / "draft.yaml"))}
 
 
 def gold_companies(split: str | None, chosen: list[str]) -> list[tuple[str, str]]:
@@ -99,7 +117,7 @@ def main() -> int:
                "gold_positives": total.gold_positives, "found": total.found, "status_right": total.status_right,
                "claims": claims, "llm_calls": calls, "tokens": tokens,
                "tokens_per_verified_claim": round(tokens / claims, 1) if claims else None,
-               "seconds": round(seconds, 1)}
+               "seconds": round(seconds, 1), **reproduced(root, company)}
         rows.append(row)
         by_split.setdefault(split, []).extend(scores)
         if args.show_misses and split == "dev":
@@ -107,12 +125,13 @@ def main() -> int:
                 console.print(f"{company}/{score.source} false positives: {', '.join(score.false_positives) or '-'}")
                 console.print(f"{company}/{score.source} missed core: {', '.join(score.missed_core) or '-'}")
     table = Table("company", "split", "precision", "core recall", "recall", "status acc.", "claims", "LLM calls",
-                  "tokens", "tokens/claim", "seconds", title=f"claim quality vs evals/gold ({backend.model_id})")
+                  "tokens", "tokens/claim", "seconds", "rows not reproduced",
+                  title=f"claim quality vs evals/gold ({backend.model_id})")
     for row in rows:
         table.add_row(row["company"], row["split"], f"{row['precision']:.2f}", f"{row['core_recall']:.2f}",
                       f"{row['recall']:.2f}", f"{row['status_accuracy']:.2f}", str(row["claims"]),
                       str(row["llm_calls"]), str(row["tokens"]), str(row["tokens_per_verified_claim"]),
-                      f"{row['seconds']:.1f}")
+                      f"{row['seconds']:.1f}", f"{row['rows_not_reproduced']} of {row['committed_rows']}")
     splits = {}
     for split, scores in by_split.items():
         total = micro(scores)
@@ -125,7 +144,8 @@ def main() -> int:
     target = REPO / "benchmarks" / "results" / f"quality-{label}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     previous = json.loads(target.read_text()) if target.exists() else {}
-    previous.update({"model": backend.model_id, "model_load_seconds": round(load_seconds, 1), "splits": splits})
+    previous.update({"model": backend.model_id, "model_load_seconds": round(load_seconds, 1)})
+    previous.setdefault("splits", {}).update(splits)
     previous.setdefault("companies", {}).update({row["company"]: row for row in rows})
     target.write_text(json.dumps(previous, indent=2) + "\n")
     console.print(f"wrote {target}")
