@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from .candidates import common_word
 from .lexicon import Lexicon
-from .models import Claim
+from .models import Claim, ClaimStatus
 from .text import Document, Sentence
 
 MAX_WORDS = 12
@@ -47,10 +47,11 @@ PERSONAL_WORDS = {"i", "me", "my", "we", "us", "you", "your", "yours"}  # "our" 
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 POINTING_WORDS = {"this", "that", "these", "those", "it", "them", "they", "here", "there", "such", "him", "her"}
 POSSESSIVE = re.compile(r"\b(?:our|their|its)\b", re.IGNORECASE)
+WORD_PART_BRACKETS = r"\((?![a-z]{1,4}\)\w)"  # "(de)serializer" is one word, not an aside
 BOUNDARY = re.compile(r"\s*(?:(?:,\s+|\s)(?:while|whereas|but|although|though|because|so that|which means|where)\s|"
-                      r";|:\s|\s[–—-]\s|—|\(|\)|,\s(?!\d))\s*")
+                      rf";|:\s|\s[–—-]\s|—|{WORD_PART_BRACKETS}|\)(?!\w)|,\s(?!\d))\s*")
 INNER_BOUNDARY = re.compile(r"(?:,\s|\s)(?:which|that|where|enabling|allowing|making|ensuring|including|"
-                            r"so|because|and then|while)\s|,\s|\s\(")
+                            r"so|because|and then|while)\s|,\s|\s" + WORD_PART_BRACKETS)
 USE_BEFORE = re.compile(r"\b(?:uses?|used|using|via|with|through|on top of|built (?:on|with)|relies on|rely on|"
                         r"runs? on|powered by|based on|leverages?|adopted|chose|implements?|deploys?)\s+$", re.I)
 PURPOSE_AFTER = re.compile(r"^\s*(?:(?:is|are)\s+used\s+|\w+\s+)?(?P<prep>for|to)\s+(?P<rest>\S.*)$", re.I)
@@ -73,6 +74,8 @@ OBJECT_BEFORE = re.compile(r"\b(?:we|they|it|the\s+team)\s+(?:also\s+|now\s+|the
 ASIDE_AFTER = re.compile(r"^\s*\((?P<rest>[^()]{3,80})\)")
 ASIDE_OPENING = re.compile(r"^(?:a|an|the|our|their|its|for|used for|used to|which)\s", re.I)
 LIST_SHAPE = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^:–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>\S.+)$")
+LIST_GOES_ON = re.compile(r"^,\s+[A-Z][\w.+#/-]*(?:\s[A-Z][\w.+#/-]*)?(?:,|\s+(?:and|or)\s|,?\s+etc\b)")
+AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "been"}
 LEADING_WORDS = re.compile(r"^(?:(?:a|an|the|for|to)\s+)+", re.I)
 SUBJECT_OPENERS = re.compile(r"^(?:the\s+)?$", re.I)
 COPULAS = {"is", "was", "has", "does"}
@@ -116,6 +119,11 @@ def lemmas(word: str) -> frozenset[str]:
     from lemminflect import getAllLemmas
 
     return frozenset(lemma for found in getAllLemmas(word.lower()).values() for lemma in found)
+
+
+@lru_cache(maxsize=1)
+def role_lemmas() -> frozenset[str]:
+    return frozenset(verb_lemma(verb) for verb in ROLE_VERBS)
 
 
 def is_verb(word: str) -> bool:
@@ -270,12 +278,18 @@ def ends_mid_phrase(word: str) -> bool:
     return word.lower() in FUNCTION_WORDS or parts_of_speech(word) == frozenset({"ADV"})
 
 
+def cuts_a_name_list(text: str, at: int) -> bool:
+    """Whether a cut at `at` would keep only the first of a list of names ("for SQL, JSON, MySQL, etc.")."""
+    before = text[:at].split()
+    return bool(before) and before[-1][:1].isupper() and bool(LIST_GOES_ON.match(text[at:]))
+
+
 def shortened(text: str) -> str:
     """Words before an inner boundary or relative clause, at most MAX_WORDS, ending where a phrase can end."""
     match = INNER_BOUNDARY.search(text)
-    if match and len(text[:match.start()].split()) >= 2:
+    if match and len(text[:match.start()].split()) >= 2 and not cuts_a_name_list(text, match.start()):
         text = text[:match.start()]
-    words = text.rstrip(" .!?;,").split()[:MAX_WORDS]
+    words = (text.rstrip(" !?;,") if text.rstrip().endswith("etc.") else text.rstrip(" .!?;,")).split()[:MAX_WORDS]
     while words and ends_mid_phrase(words[-1].strip(",.;:")):
         words.pop()
     return " ".join(words).rstrip(",;:")
@@ -314,6 +328,9 @@ def rewritten(shape: str, text: str, company: str) -> str:
         verb, _, rest = text.strip().partition(" ")
         if shape == "object" or verb_lemma(verb) == verb.lower():
             text = f"{third_person(verb_lemma(verb))} {rest}"
+    if shape in ("role", "identity", "aside"):  # a name for what it is: "a platform has been growing" is a clause
+        words = text.split()
+        text = " ".join(words[:next((i for i, w in enumerate(words) if w.lower() in AUXILIARIES), len(words))])
     text = shortened(agent_rewritten(text.strip()) if shape == "agent" else text)
     text = LEADING_WORDS.sub("", text.strip()) if shape != "subject" else text.strip()
     if shape == "purpose" and preposition == "to" and text.split() and is_verb(text.split()[0]):
@@ -368,6 +385,8 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
             kind = document.paragraph_of(sentence).kind
             for start, end in mention_spans(sentence, names):
                 for attached in attached_words(document, sentence, start, end):
+                    if cuts_a_name_list(document.text[attached.start:sentence.end], attached.end - attached.start):
+                        continue  # "Error logger for SQL, JSON, MySQL, etc.": cut short, it would mislead
                     text = rewritten(attached.shape, document.text[attached.start:attached.end], company)
                     if acceptable(attached.shape, text, names):
                         found.append(Option(text, attached.shape, index, (attached.start, attached.end),
@@ -381,11 +400,22 @@ def describe_claim(claim: Claim, documents: dict[str, Document], lexicon: Lexico
     return max(found, key=lambda option: (option.score, -option.citation)) if found else None
 
 
+def in_past(description: str) -> str:
+    """A former technology's description in the past tense: "Powers text search" → "Powered text search"."""
+    from lemminflect import getInflection
+
+    first, _, rest = description.partition(" ")
+    if not first.endswith("s") or not is_verb(first) or verb_lemma(first) == first.lower():
+        return description
+    forms = getInflection(verb_lemma(first), tag="VBD")
+    return f"{forms[0].capitalize()} {rest}".strip() if forms else description
+
+
 def describe_all(claims: list[Claim], documents: dict[str, Document], lexicon: Lexicon, company: str) -> None:
     """Set each claim's description (None when no quote offers one) and its strongest quote."""
     for claim in claims:
         option = describe_claim(claim, documents, lexicon, company)
-        claim.description = option.text if option else None
+        claim.description = (in_past(option.text) if claim.status is ClaimStatus.former else option.text) if option else None
         claim.best_citation = option.citation if option else 0
 
 
@@ -401,7 +431,7 @@ def unattached(description: str, attached_text: str, company: str) -> list[str]:
     missing = []
     for word in content_words(description):
         plain = without_possessive(word.lower())
-        if plain in available or plain in ROLE_VERBS or lemmas(plain) & available:
+        if plain in available or plain in ROLE_VERBS or lemmas(plain) & (available | role_lemmas()):
             continue
         missing.append(word)
     return missing

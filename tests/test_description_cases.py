@@ -72,6 +72,8 @@ def test_a_description_is_the_words_attached_to_the_mention(text, name, company,
     ("Specific to its setup, the Acme Kubernetes platform cluster handles builds.", "Kubernetes"),
     # "the Y" here is the next item of a list of topics, not an appositive of the name
     ("We talked about the Node.js, the future of React and Vue.js, VM neutrality and more.", "Node.js"),
+    # a role that turns into a clause names nothing
+    ("You know, Node.js as a platform has been having an amazing growth lately.", "Node.js"),
 ])
 def test_no_acceptable_description_is_none(text, name):
     assert describe_text(text, name) is None
@@ -100,3 +102,20 @@ def test_a_longer_name_in_the_same_sentence_keeps_its_own_words():
     document = Document("blog", "Acme writes its drivers in C, and its search engine is built on C++.\n")
     assert described(document, "C++").description == "Powers Acme's search engine"
     assert described(document, "C").description is None
+
+
+def test_a_list_item_is_not_cut_inside_a_word_or_a_list_of_names():
+    document = Document("handbook", *markdown_to_prose(
+        "Our libraries:\n\n- Redis - High-performance JSON (de)serializer\n"
+        "- Sentry - Error logger for SQL, JSON, MySQL, etc.\n"))
+    assert described(document, "Redis").description == "High-performance JSON (de)serializer"
+    assert described(document, "Sentry").description == "Error logger for SQL, JSON, MySQL, etc."
+
+
+def test_a_former_technology_is_described_in_the_past():
+    document = Document("blog", "The first text search was powered by Apache Solr, which we later replaced.\n")
+    claim = described(document, "Apache Solr")
+    assert claim.description == "Powers first text search"
+    former = Claim(technology="Apache Solr", tag="Search", status="former", citations=claim.citations)
+    describe_all([former], {"blog": document}, LEXICON, "Acme")
+    assert former.description == "Powered first text search"
