@@ -76,6 +76,11 @@ ASIDE_OPENING = re.compile(r"^(?:a|an|the|our|their|its|for|used for|used to|whi
 LIST_SHAPE = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^:–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>\S.+)$")
 LIST_GOES_ON = re.compile(r"^,\s+[A-Z][\w.+#/-]*(?:\s[A-Z][\w.+#/-]*)?(?:,|\s+(?:and|or)\s|,?\s+etc\b)")
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "been"}
+# "a user's AWS Identity Access Management (IAM) role to …": a short gloss inside a phrase that goes on
+INLINE_GLOSS = re.compile(r"(?<=\w)\s\([^()]{1,30}\)(?=\s+[a-z])")
+# "allows Amazon EKS clusters to manage …": what follows is what the subject makes possible, not what X does
+ENABLED_BEFORE = re.compile(r"\b(?:allows?|allowed|allowing|enables?|enabled|enabling|lets|helps?|helped|permits?)\s+(?:[A-Z][\w.+#-]*\s+)*$",
+                            re.I)
 LEADING_WORDS = re.compile(r"^(?:(?:a|an|the|for|to)\s+)+", re.I)
 SUBJECT_OPENERS = re.compile(r"^(?:the\s+)?$", re.I)
 COPULAS = {"is", "was", "has", "does"}
@@ -168,7 +173,7 @@ class Attached:
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The piece of `text` between the clause and list boundaries around [start, end)."""
     lo, hi = 0, len(text)
-    for match in BOUNDARY.finditer(text):
+    for match in BOUNDARY.finditer(INLINE_GLOSS.sub(lambda gloss: " " * len(gloss.group()), text)):
         if match.end() <= start:
             lo = max(lo, match.end())
         elif match.start() >= end:
@@ -215,7 +220,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("agent", end + match.start(), base + hi))
     if match := COMPOUND_AFTER.match(after):
         found.append(Attached("agent", end + match.start("verb"), base + hi))
-    object_of_preposition = PREPOSITION_BEFORE.search(before) and not USE_BEFORE.search(before)
+    object_of_preposition = (PREPOSITION_BEFORE.search(before) and not USE_BEFORE.search(before)
+                             or ENABLED_BEFORE.search(before))
     for shape, pattern in (("purpose", PURPOSE_AFTER), ("role", ROLE_AFTER), ("identity", IDENTITY_AFTER)):
         if (match := pattern.match(after)) and not object_of_preposition:
             start_at = match.start("rest") - (3 if shape == "purpose" and match.group("prep").lower() == "to" else 0)
@@ -328,6 +334,7 @@ def rewritten(shape: str, text: str, company: str) -> str:
         verb, _, rest = text.strip().partition(" ")
         if shape == "object" or verb_lemma(verb) == verb.lower():
             text = f"{third_person(verb_lemma(verb))} {rest}"
+    text = INLINE_GLOSS.sub("", text)
     if shape in ("role", "identity", "aside"):  # a name for what it is: "a platform has been growing" is a clause
         words = text.split()
         text = " ".join(words[:next((i for i, w in enumerate(words) if w.lower() in AUXILIARIES), len(words))])

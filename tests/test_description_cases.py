@@ -50,6 +50,12 @@ def describe_text(text: str, name: str, company: str = "Acme") -> str | None:
     # agent in the active voice: what runs on it; a gerund that modifies a noun is no verb
     ("Nearly all gameplay and rendering logic runs through Lua.", "Lua", "Acme", "Runs gameplay and rendering logic"),
     ("The scheduling service is written in Rust.", "Rust", "Acme", "Builds scheduling service"),
+    # a short gloss inside the phrase does not end it
+    ("Kubernetes maps each Identity and Access Management (IAM) role to a cluster role.", "Kubernetes", "Acme",
+     "Maps each Identity and Access Management role to a cluster role"),
+    # a use with a purpose is still described
+    ("Our platform uses Amazon EKS clusters to manage the lifecycle of volumes.", "Amazon EKS", "Acme",
+     "Manages the lifecycle of volumes"),
     # an appositive followed by its verb
     ("Postgres, the main store for orders, holds every invoice.", "PostgreSQL", "Acme", "Main store for orders"),
 ])
@@ -72,6 +78,9 @@ def test_a_description_is_the_words_attached_to_the_mention(text, name, company,
     ("Specific to its setup, the Acme Kubernetes platform cluster handles builds.", "Kubernetes"),
     # "the Y" here is the next item of a list of topics, not an appositive of the name
     ("We talked about the Node.js, the future of React and Vue.js, VM neutrality and more.", "Node.js"),
+    # what another thing lets the technology do is that thing's role
+    ("The storage driver allows Amazon EKS clusters to manage the lifecycle of volumes.", "Amazon EKS"),
+    ("A plugin lets Redis instances replicate keys across regions.", "Redis"),
     # a role that turns into a clause names nothing
     ("You know, Node.js as a platform has been having an amazing growth lately.", "Node.js"),
 ])
