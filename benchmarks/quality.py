@@ -55,6 +55,23 @@ def reproduced(root: Path, company: str) -> dict:
             "rows_not_reproduced": len(committed - post_rows(root / "outputs" / company / "draft.yaml"))}
 
 
+def split_totals(rows) -> dict[str, dict]:
+    """Micro-averages per split over every company in the results file, this run's and earlier runs'."""
+    totals: dict[str, dict] = {}
+    for row in rows:
+        total = totals.setdefault(row["split"], {key: 0 for key in COUNTS})
+        for key in COUNTS:
+            total[key] += row[key]
+    ratio = lambda part, whole: round(part / whole, 3) if whole else 1.0  # noqa: E731
+    return {split: {"precision": ratio(t["true_positives"], t["predicted"]),
+                    "core_recall": ratio(t["core_found"], t["gold_core"]),
+                    "recall": ratio(t["found"], t["gold_positives"]),
+                    "status_accuracy": ratio(t["status_right"], t["true_positives"])} for split, t in totals.items()}
+
+
+COUNTS = ("predicted", "true_positives", "gold_core", "core_found", "gold_positives", "found", "status_right")
+
+
 def gold_companies(split: str | None, chosen: list[str]) -> list[tuple[str, str]]:
     from ruamel.yaml import YAML
 
@@ -145,8 +162,8 @@ def main() -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     previous = json.loads(target.read_text()) if target.exists() else {}
     previous.update({"model": backend.model_id, "model_load_seconds": round(load_seconds, 1)})
-    previous.setdefault("splits", {}).update(splits)
     previous.setdefault("companies", {}).update({row["company"]: row for row in rows})
+    previous["splits"] = split_totals(previous["companies"].values())
     target.write_text(json.dumps(previous, indent=2) + "\n")
     console.print(f"wrote {target}")
     shutil.rmtree(root, ignore_errors=True)
