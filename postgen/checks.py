@@ -18,7 +18,7 @@ from .describe import attached_to_technology
 from .fetch import load_meta, load_structure, sha256_hex, snapshot_dir
 from .models import Claim, Company
 from .text import Document, Sentence
-from .write import check_brief, check_copy, copy_facts
+from .write import check_brief, check_copy, copy_facts, publishers_of
 from .grounding import names_technology, normalize_for_key
 from .lexicon import default_lexicon, names_in_text
 from .paths import outputs_dir
@@ -283,8 +283,7 @@ def check_copy_states_quotes(company: str, draft: dict, texts: dict[str, str]) -
                                     "description": claim.get("description")})
               for claim in draft.get("claims") or [] if claim.get("found", True) and claim.get("review") != "rejected"]
     subject = Company(name=draft.get("company_name") or company, slug=company, sources=[{"id": "x", "file": "x"}])
-    publishers = [source["publisher"] for source in draft.get("sources") or [] if source.get("publisher")]
-    facts = copy_facts(subject, claims, default_lexicon(), publishers)
+    facts = copy_facts(subject, claims, default_lexicon(), publishers_of(draft.get("sources") or []))
     post = draft.get("post") or {}
     descriptions = [row.get("description") or "" for row, claim in shown_rows(draft)
                     if claim is None or claim.get("description") == claim.get("machine_description")]

@@ -30,6 +30,7 @@ from functools import lru_cache
 from .candidates import common_word
 from .lexicon import Lexicon
 from .models import Claim, ClaimStatus
+from .selection import mention_at
 from .text import Document, Sentence
 
 MAX_WORDS = 12
@@ -142,11 +143,21 @@ def verb_lemma(word: str) -> str:
     return found[0] if found else word
 
 
-def third_person(verb: str) -> str:
+def inflected(verb: str, tag: str) -> str | None:
+    """The verb in the Penn tag's form ("VBZ": runs, "VBD": ran), or None when lemminflect does not know it."""
     from lemminflect import getInflection
 
-    forms = getInflection(verb.lower(), tag="VBZ")
-    return forms[0] if forms else verb
+    forms = getInflection(verb.lower(), tag=tag)
+    return forms[0] if forms else None
+
+
+def third_person(verb: str) -> str:
+    return inflected(verb, "VBZ") or verb
+
+
+def is_third_person(word: str) -> bool:
+    """"caches", "powers": a verb in the third person; not "access" or "process" read as a noun."""
+    return word.endswith("s") and is_verb(word) and verb_lemma(word) != word.lower()
 
 
 @dataclass(frozen=True)
@@ -208,7 +219,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("identity", base + lo + match.start("np"), base + lo + match.end("np")))
     if SUBJECT_OPENERS.match(before) and (words := WORD.findall(after)) and words[0].islower() and \
             is_verb(words[0]) and words[0].lower() not in COPULAS | {"are", "were", "have", "do"} and (
-            listed or (words[0].endswith("s") and verb_lemma(words[0]) != words[0].lower())):  # "caches", not "access"
+            listed or is_third_person(words[0])):
         found.append(Attached("subject", end + after.index(words[0]), base + hi))
     if (match := AGENT_BEFORE.search(before)) and (np_start := noun_phrase_start(before, match.start("verb"))) is not None:
         found.append(Attached("agent", base + lo + np_start, base + lo + match.end("verb")))
@@ -362,7 +373,7 @@ def acceptable(shape: str, text: str, names: list[str] = ()) -> bool:
     needed = MIN_CONTENT_WORDS + (1 if shape in ("purpose", "subject", "agent", "object") else 0)
     return (len(content_words(text)) >= needed and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS) & set(words)
             and not LINK.search(text)
-            and not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) for name in names)
+            and mention_at(text, list(names), re.IGNORECASE) is None
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0])))
 
 
@@ -409,13 +420,9 @@ def describe_claim(claim: Claim, documents: dict[str, Document], lexicon: Lexico
 
 def in_past(description: str) -> str:
     """A former technology's description in the past tense: "Powers text search" → "Powered text search"."""
-    from lemminflect import getInflection
-
     first, _, rest = description.partition(" ")
-    if not first.endswith("s") or not is_verb(first) or verb_lemma(first) == first.lower():
-        return description
-    forms = getInflection(verb_lemma(first), tag="VBD")
-    return f"{forms[0].capitalize()} {rest}".strip() if forms else description
+    past = inflected(verb_lemma(first), "VBD") if is_third_person(first) else None
+    return f"{past.capitalize()} {rest}".strip() if past else description
 
 
 def describe_all(claims: list[Claim], documents: dict[str, Document], lexicon: Lexicon, company: str) -> None:

@@ -186,17 +186,19 @@ def print_quality(console, company: str | None = None, json_path: Path | None = 
     table = Table("company", "split", "predicted", "precision", "core recall", "recall", "status acc.", "floor",
                   title="claim quality against evals/gold (floors: evals/baseline.yaml)")
     failures = []
-    for name, total in company_totals(scores).items():
+    totals = company_totals(scores)
+    splits = {name: split_of(name) for name in totals}  # each gold file read once
+    for name, total in totals.items():
         floor = floors.get(name)
         short = below_floor(total, floor) if floor else []
         failures += [f"{name}: {item}" for item in short]
         floor_text = (f"{floor.precision:.2f}/{floor.core_recall:.2f}/{floor.status_accuracy:.2f}"
                       + (" BELOW" if short else "")) if floor else "-"
-        table.add_row(name, split_of(name), str(total.predicted), f"{total.precision:.2f}", f"{total.core_recall:.2f}",
+        table.add_row(name, splits[name], str(total.predicted), f"{total.precision:.2f}", f"{total.core_recall:.2f}",
                       f"{total.recall:.2f}", f"{total.status_accuracy:.2f}", floor_text)
     console.print(table)
     for score in scores:
-        if split_of(score.company) == "heldout":
+        if splits[score.company] == "heldout":
             continue
         if score.false_positives:
             console.print(f"{score.company}/{score.source} false positives: {', '.join(score.false_positives)}")

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from .figures import choose_figures
 from .lexicon import Lexicon, names_in_text
 from .llm import CompactFormat, LLMClient, LLMRequest
 from .models import Brief, Claim, ClaimStatus, Company, Figure, Post, TableRow
 from .prompts import render
+from .selection import mention_at
 from .text import Document
 
 BRIEF_AREAS = 4
@@ -94,9 +96,9 @@ def brief_areas(claims: list[Claim]) -> dict[str, list[str]]:
     return dict(list(areas.items())[:BRIEF_AREAS])
 
 
-def publishers_of(sources: dict[str, dict]) -> list[str]:
+def publishers_of(sources: Iterable[dict]) -> list[str]:
     """Who published the sources, as the registry or the page says; titles are no publishers."""
-    names = [source.get("publisher") or source.get("sitename") for source in sources.values()]
+    names = [source.get("publisher") or source.get("sitename") for source in sources]
     return list(dict.fromkeys(name for name in names if name))
 
 
@@ -187,8 +189,7 @@ def word_stem(word: str) -> str:
 
 
 def names_mentioned(sentence: str, facts: CopyFacts) -> list[str]:
-    return [key for key, names in facts.names.items()
-            if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.IGNORECASE) for name in names)]
+    return [key for key, names in facts.names.items() if mention_at(sentence, names, re.IGNORECASE) is not None]
 
 
 def unsupported_words(sentence: str, facts: CopyFacts) -> list[str]:
@@ -230,10 +231,9 @@ def completed(sentences: list[str], company: Company, figures: list[Figure], pub
     small model garbled publishers' names), and a closing (a checked model sentence naming a technology of
     the post, else a template). Templates state nothing of their own."""
     hook = next((s for s in sentences if any(figure.text in s for figure in figures)), None)
-    post_keys = {name.lower() for claim in claims for name in [claim.technology, *claim.aliases]}
+    post_names = [name for claim in claims for name in [claim.technology, *claim.aliases]]
     closing = next((s for s in sentences if s != hook and not s.startswith("From ")  # the hook's shape
-                    and any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", s, re.IGNORECASE) for name in post_keys)),
-                   None)
+                    and mention_at(s, post_names, re.IGNORECASE) is not None), None)
     if hook is None and figures:
         hook = render("brief_hook.j2", company=company.name, figures=[f.text for f in figures[:2]]).strip()
         dropped.append("brief: no model sentence carried the figures; the template hook was used")
@@ -251,7 +251,7 @@ def write_post(client: LLMClient, company: Company, claims: list[Claim], lexicon
     """The brief about the post's claims, checked against `claims` (every verified claim); the table and
     hashtags are given."""
     post_claims = claims if post_claims is None else post_claims
-    publishers = publishers_of(sources or {})
+    publishers = publishers_of((sources or {}).values())
     facts = copy_facts(company, claims, lexicon, publishers)
     figures = choose_figures(claims, documents or {}) if documents else []
     dropped: list[str] = []
