@@ -54,7 +54,7 @@ QUOTED_AFTER = re.compile(r"^[\"”](?:\s|[,.;:)]|$)")
 NAMING = re.compile(r"\b(?:called|named|dubbed|codenamed|known as)\s+[\"“'‘]?$", re.IGNORECASE)
 LIST_NAME = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^\s:–—-][^:–—]{0,60}?)\s*(?::|\s[–—-])\s+\S")
 
-TOKEN = r"[A-Za-z][\w+#]*(?:[./-][\w+#]+)*(?:\+\+)?"
+TOKEN = r"(?:(?<![\w.])\.(?=[A-Z]))?[A-Za-z][\w+#]*(?:[./-][\w+#]+)*(?:\+\+)?"  # ".Net" keeps its dot
 VERSION_AFTER = re.compile(
     r"^\s+(?:v|version\s+)?(?P<version>(?:\d+(?:\.(?:\d+|x))+|(?:19|20)\d\d|\d{1,2})(?:\s*(?:LTS|R\d|SP\d|beta|alpha|rc\d*))?)\b"
     r"(?!\s*(?:%|percent|ms|s\b|"
@@ -74,6 +74,10 @@ CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
 DOTTED = re.compile(r"\w[./+#]\w|\w(?:\+\+|#)$|\d")
 LOWER_CAMEL = re.compile(r"^[a-z]{1,4}[A-Z][\w+#]*$")  # iOS, gRPC, jQuery, eBPF; not audioEngine
 ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")  # e.g, U.S
+CODE_ROLE_AFTER = re.compile(  # "the `unstartup` command", "the `--force` flag": a piece of a tool, not a tool
+    r"\s+(?:sub)?(?:command|flag|option|argument|parameter|variable|setting|field|key|method|function|file|"
+    r"directory|folder|script|target|task|namespace)s?\b", re.IGNORECASE)
+LABEL_ONLY = re.compile(r"\s*[(\[][^()\[\]]{1,30}[)\]]\s*")
 NOT_NAMES = re.compile(r"^(?:https?:|www\.|/|\.|~|\$|@)|\s{2,}")
 
 
@@ -96,6 +100,8 @@ def name_shaped(word: str) -> bool:
     or a lowercase prefix before capitals (iOS, gRPC). Acronyms are not enough on their own."""
     if ABBREVIATION.match(word):
         return False
+    if re.match(r"\.[A-Z]", word):
+        return True  # a name that opens with a dot (".Net") is spelled, not said
     if COMPOUND_ADJECTIVE.search(word) or re.search(r"(?:^|/)\w(?:/|$)", word):
         return False  # "IO-heavy", "A/B"
     if word[:1].islower():  # "iOS", "gRPC"; not a variable such as "enMain"
@@ -119,8 +125,10 @@ def reads_as_name(words: list[str], capitals_say_nothing: bool, named_elsewhere:
         return True
     if capitals_say_nothing:
         return False
-    if len(words) == 1:  # one common word, an acronym or an English-derived word ("Orchestration") needs more
-        return not ordinary(words[0]) and not ACRONYM.match(words[0]) and not ENGLISH_SUFFIX.search(words[0].lower())
+    if len(words) == 1:  # one common word or its plural, an acronym or an English-derived word needs more
+        word = words[0]
+        return not (ordinary(word) or generic_plural(word) or ACRONYM.match(word)
+                    or ENGLISH_SUFFIX.search(word.lower()))
     return True
 
 
@@ -168,9 +176,10 @@ def trim_ordinary(text: str, run: list[tuple[int, int]], capitals_say_nothing: b
     if not capitals_say_nothing:
         return [run]
     pieces, current = [], []
-    for start, end in run:
+    for index, (start, end) in enumerate(run):
         word = text[start:end]
-        if zipf(word) >= RARE_ZIPF and not name_shaped(word):
+        model_number_next = index + 1 < len(run) and text[run[index + 1][0]].isdigit()
+        if zipf(word) >= RARE_ZIPF and not name_shaped(word) and not model_number_next:
             if current:
                 pieces.append(current)
             current = []
@@ -178,7 +187,7 @@ def trim_ordinary(text: str, run: list[tuple[int, int]], capitals_say_nothing: b
             current.append((start, end))
     if current:
         pieces.append(current)
-    return pieces
+    return [piece for piece in pieces if not text[piece[0][0]].isdigit()]  # "3945" alone names no product
 
 
 def name_runs(text: str, in_heading: bool) -> list[tuple[int, int, bool]]:
@@ -186,7 +195,8 @@ def name_runs(text: str, in_heading: bool) -> list[tuple[int, int, bool]]:
     spans = []
     for run in capitalised_runs(text):
         before = text[:run[0][0]].rstrip(" \"“'‘*•(")
-        at_start = not before.strip("-–—") or before.endswith((":", "-", "–", "—"))
+        at_start = (not before.strip("-–—") or before.endswith((":", "-", "–", "—"))
+                    or bool(LABEL_ONLY.fullmatch(before)))  # "(Optional) Uninstall old versions"
         says_nothing = in_heading or at_start
         for piece in trim_ordinary(text, run, says_nothing):
             for index in range(0, len(piece), MAX_NAME_WORDS):
@@ -277,8 +287,9 @@ class SentenceReader:
         for sentence in self.document.sentences.values():
             if self.document.paragraph_of(sentence).kind in ("paragraph", "list_item", "quote"):
                 for start, end, says_nothing in name_runs(sentence.text, title_cased(sentence.text)):
-                    if not says_nothing:
-                        self.inside_names.add(sentence.text[start:strip_possessive(sentence.text, start, end)])
+                    run = sentence.text[start:strip_possessive(sentence.text, start, end)]
+                    if not says_nothing and reads_as_name(run.split(), False, False):
+                        self.inside_names.add(run)  # an acronym or a common word is capitalised everywhere
 
     def mentions(self, sentence: Sentence) -> list[Mention]:
         paragraph = self.document.paragraph_of(sentence)
@@ -298,9 +309,12 @@ class SentenceReader:
 
     def vendor_named(self, technology: Technology, surface: str) -> bool:
         """A short name for a vendor's product ("Pub/Sub" for Google Cloud Pub/Sub, "Lambda" for AWS Lambda)
-        is that product only where the text names the vendor; elsewhere it is the generic term."""
+        is that product only where the text names the vendor; elsewhere it is the generic term. A short name
+        no dictionary knows ("Kafka") means the product wherever it stands."""
         name = technology.name
         if not name.lower().endswith(surface.lower()) or len(name) == len(surface):
+            return True
+        if not all(zipf(word) >= RARE_ZIPF for word in re.findall(r"[A-Za-z]+", surface)):
             return True
         vendor_words = [word for word in re.findall(r"[A-Za-z]{3,}", name[: len(name) - len(surface)])]
         return not vendor_words or any(re.search(rf"\b{re.escape(word)}\b", self.document.text, re.IGNORECASE)
@@ -318,7 +332,8 @@ class SentenceReader:
                 continue
             if span.kind == "link" and not self.link_reads_as_name(words):
                 continue
-            if span.kind == "code" and not code_reads_as_name(text):
+            if span.kind == "code" and (not code_reads_as_name(text)
+                                        or CODE_ROLE_AFTER.match(self.document.text[span.end:])):
                 continue
             end = span.start + len(name_part(text))
             found.append(self.open_mention(sentence, span.start, end, {span.kind}))
@@ -370,8 +385,8 @@ class SentenceReader:
                 evidence = set()  # "Release Radar", "Content Delivery Networks": common words, capitalised
             if evidence or not capitals_say_nothing or any(zipf(word) < RARE_ZIPF for word in words):
                 wording = self.wording_evidence(text, start, end)
-                if not evidence and len(words) == 1 and ordinary(words[0]):
-                    wording -= {"tech-noun"}  # "Mobile databases": a common word before a noun says nothing
+                if not evidence and len(words) == 1 and (ordinary(words[0]) or ACRONYM.match(words[0])):
+                    wording -= {"tech-noun"}  # "Mobile databases", "API servers": a kind of thing, not a name
                 evidence |= wording
             if evidence:
                 found.append(self.open_mention(sentence, sentence.start + start, sentence.start + end, evidence))
@@ -413,6 +428,8 @@ class SentenceReader:
     def open_mention(self, sentence: Sentence, start: int, end: int, evidence: set[str]) -> Mention:
         surface = self.document.text[start:end]
         known = self.lexicon.lookup(surface)
+        if known and not self.vendor_named(known, surface):
+            known = None  # "Pub/Sub" in a text that never names Google is not Google's product
         technology = known or Technology(surface, (), None, None, from_lexicon=False)
         return Mention(technology, surface, start, end, sentence.id, frozenset(evidence))
 
@@ -445,8 +462,15 @@ class SentenceReader:
         """A run opening with a known name is that name ("Redis Servers", "Kubernetes Ingress", "Node.js LTS"),
         and so is one ending in generic words after it; a cloud provider's products are named that way
         ("AWS Secrets Manager"), and words before a known name make another name ("Taylor Swift")."""
+        if "lexicon" in mention.evidence:
+            return mention
+        ending = next((k for k in known if mention.start < k.start and k.end == mention.end), None)
+        before = self.document.text[mention.start:ending.start].split() if ending else []
+        if before and all(name_shaped(word) for word in before):
+            sentence = self.document.sentences[mention.sentence_id]  # "ChakraCore GitHub": two names side by side
+            return self.open_mention(sentence, mention.start, mention.start + len(" ".join(before)), set(mention.evidence))
         inside = next((k for k in known if mention.start <= k.start and k.end < mention.end), None)
-        if inside is None or "lexicon" in mention.evidence or inside.technology.tag == "Cloud":
+        if inside is None or inside.technology.tag == "Cloud":
             return mention
         if not self.document.text[inside.end].isspace():
             return mention  # "protobuf-net" is not protobuf

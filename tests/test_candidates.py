@@ -92,3 +92,122 @@ def test_versions_go_into_a_field_and_model_numbers_stay_in_the_name():
 def test_a_number_with_a_unit_is_a_quantity_not_part_of_a_name(text, quantity):
     assert quantity not in names(text)
     assert quantity not in versions(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2 Brightline Switches (replaced Brightline 4410 Switches)", "Brightline 4410"),
+    ("Two Marlow 88-XT Firewalls Guard The Edge", "Marlow 88-XT"),
+    ("We swapped every Tesk 7200 router last spring.", "Tesk 7200"),
+    ("Storage Arrays (Norvale 5120 Units)", "Norvale 5120"),
+    ("Our edge runs Quillon 990-S appliances.", "Quillon 990-S"),
+])
+def test_a_model_number_stays_with_the_maker_before_it(text, name):
+    found = names(text)
+    assert name in found
+    assert name.split(" ")[1] not in found  # the number alone names nothing
+
+
+@pytest.mark.parametrize("text", [
+    "Upgrade Notes For 4410 Units",
+    "The 4410 is a number on a form.",
+    "Rooms 4410 And 4412 Were Booked",
+    "Batch 2231-B Was Shipped",
+    "3945 requests arrived in the first hour.",
+])
+def test_a_number_alone_is_not_a_name(text):
+    assert not any(surface[:1].isdigit() for surface in names(text))
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Helpers target .Net and the JVM alike.", ".Net", True),
+    ("A .Zephyr port is planned.", ".Zephyr", True),
+    ("We ship .NET services on every host.", ".NET", True),
+    ("The file ends in .txt and holds notes.", ".txt", False),
+    ("It stopped.Then it started again.", ".Then", False),
+])
+def test_a_name_keeps_a_leading_dot(text, name, expected):
+    assert (name in names(text)) is expected
+
+
+@pytest.mark.parametrize("text, word", [
+    ("(Optional) Uninstall old versions", "Uninstall"),
+    ("[Note] Restart the service afterwards.", "Restart"),
+    ("(Step 2) Configure the proxy first.", "Configure"),
+    ("(Beta) Enable the new view.", "Enable"),
+    ("(Required) Update every node.", "Update"),
+])
+def test_a_bracketed_label_does_not_make_the_next_word_a_name(text, word):
+    assert word not in names(text)
+
+
+def test_a_name_after_a_bracketed_label_is_still_found():
+    assert "Harrowgate" in names("(Optional) Point the old proxy at Harrowgate before you restart the cluster.")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Artifacts are pushed to the API servers.", "API"),
+    ("We use a CLI tool to send the newsletter.", "CLI"),
+    ("Each VPN gateway sits behind a firewall.", "VPN"),
+    ("Keep your SDK library pinned.", "SDK"),
+    ("Our ETA service was resized.", "ETA"),
+])
+def test_an_acronym_before_a_technology_noun_is_a_kind_of_thing(text, word):
+    assert word not in names(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Artifacts are pushed to the Karbon servers.", "Karbon"),  # the inverse: a name before the noun
+    ("We use the Pelican tool to send the newsletter.", "Pelican"),
+])
+def test_a_name_before_a_technology_noun_is_still_a_candidate(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("It is deployed to separate sets of infrastructure (Servers, Databases, CDNs, etc.).", "Databases"),
+    ("Get a list of the VMs\n\nKeep VMs updated on every host.", "VMs"),
+    ("We keep Backups for thirty days.", "Backups"),
+    ("Teams own their Pipelines end to end.", "Pipelines"),
+    ("Alerts go to the Channels each team picks.", "Channels"),
+])
+def test_a_common_plural_or_acronym_capitalised_is_not_a_name(text, word):
+    assert word not in names(text)
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Run the `unstartup` command to remove it.", "unstartup", False),
+    ("Pass the `forcewipe` flag when it hangs.", "forcewipe", False),
+    ("Set the `kube-fooz` namespace first.", "kube-fooz", False),
+    ("Edit the `grimconf` file by hand.", "grimconf", False),
+    ("We install `grimconf` on every host.", "grimconf", True),  # the inverse: a tool used
+])
+def test_a_code_span_naming_a_command_or_setting_is_not_a_tool(text, name, expected):
+    assert (name in names(text, markdown=True)) is expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Cache and Pub/Sub run on one cluster.", "Pub/Sub", None),
+    ("We moved from Google to Pub/Sub for events.", "Pub/Sub", "Google Cloud Pub/Sub"),
+])
+def test_a_short_vendor_name_is_that_product_only_where_the_vendor_is_named(text, name, expected):
+    document = Document("src", text + "\n")
+    found = {m.surface: m.technology.name for m in find_candidates(document, default_lexicon(), "Acme")}
+    assert found.get(name) == expected
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("The code lives in the ZephyrCore GitHub repo.", "ZephyrCore", "GitHub"),
+    ("Builds run on QuillOps Jenkins agents.", "QuillOps", "Jenkins"),
+    ("We send traces from BrightLoop Kafka topics.", "BrightLoop", "Kafka"),
+])
+def test_two_names_side_by_side_are_two_candidates(text, first, second):
+    found = names(text)
+    assert first in found and second in found
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Our Harbor Kafka cluster carries every event.", "Harbor"),  # a plain word before a known name
+    ("Nightly Jenkins builds take an hour.", "Nightly"),
+])
+def test_a_plain_word_before_a_known_name_is_not_split_off_as_a_name(text, word):
+    assert word not in names(text)
