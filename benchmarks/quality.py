@@ -94,6 +94,8 @@ def main() -> int:
     parser.add_argument("--label", default=None, help="name of the results file (default: the backend)")
     parser.add_argument("--show-misses", action="store_true", help="list false positives and missed core claims "
                                                                   "(dev companies only)")
+    parser.add_argument("--save-drafts", action="store_true", help="copy each empty-cache draft over the "
+                        "committed outputs/<company>/draft.yaml (the committed drafts carry no review decisions)")
     args = parser.parse_args()
 
     root = scratch_workspace()
@@ -136,6 +138,8 @@ def main() -> int:
                "tokens_per_verified_claim": round(tokens / claims, 1) if claims else None,
                "seconds": round(seconds, 1), **reproduced(root, company)}
         rows.append(row)
+        if args.save_drafts:
+            shutil.copyfile(root / "outputs" / company / "draft.yaml", REPO / "outputs" / company / "draft.yaml")
         by_split.setdefault(split, []).extend(scores)
         if args.show_misses and split == "dev":
             for score in scores:

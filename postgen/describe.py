@@ -55,7 +55,8 @@ INNER_BOUNDARY = re.compile(r"(?:,\s|\s)(?:which|that|where|enabling|allowing|ma
                             r"so|because|and then|while)\s|,\s|\s" + WORD_PART_BRACKETS)
 USE_BEFORE = re.compile(r"\b(?:uses?|used|using|via|with|through|on top of|built (?:on|with)|relies on|rely on|"
                         r"runs? on|powered by|based on|leverages?|adopted|chose|implements?|deploys?)\s+$", re.I)
-PURPOSE_AFTER = re.compile(r"^\s*(?:(?:is|are)\s+used\s+|\w+\s+)?(?P<prep>for|to)\s+(?P<rest>\S.*)$", re.I)
+PURPOSE_AFTER = re.compile(r"^\s*(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:used|employed|leveraged|adopted|deployed|chosen)"
+                           r"(?:\s+by\s+(?:the\s+|our\s+|its\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?\s+|\w+\s+)?(?P<prep>for|to)\s+(?P<rest>\S.*)$", re.I)
 ROLE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?as\s+(?:a|an|the|our|their|its)\s+(?P<rest>\S.*)$", re.I)
 IDENTITY_AFTER = re.compile(r"^\s*(?:is|are|remains|serves as|acts as)\s+(?P<rest>(?:a|an|the|our|their|its)\s+\S.*)$",
                             re.I)
@@ -73,6 +74,12 @@ OBJECT_BEFORE = re.compile(r"\b(?:we|they|it|the\s+team)\s+(?:also\s+|now\s+|the
                            r"(?P<np>(?:the|our|their|its|all|every)\s+[^,;()]+?)\s+(?:in|into|on|onto|with|through|"
                            r"across|using|via)\s+(?:the\s+)?$", re.I)
 ASIDE_AFTER = re.compile(r"^\s*\((?P<rest>[^()]{3,80})\)")
+# "Backstage- An open-source platform for …": a gloss after a dash, as in a list of tools
+DASH_GLOSS_AFTER = re.compile(r"^\s?[–—-]\s+(?P<rest>(?:a|an|the|our|their|its)\s+[^.;:()]{3,100})", re.I)
+# "X as a service mesh, handling inter-service traffic": what X does in that role
+ROLE_THEN_DOING = re.compile(r"^\s*(?:[\w-]+\s+)?as\s+(?:a|an|the|our|their|its)\s+[^,;()]{1,40},\s+"
+                             r"(?P<rest>(?P<verb>[a-z]+ing)\s[^,;()]+)")
+ENABLING_VERBS = {"enabling", "allowing", "making", "ensuring", "including", "letting", "helping"}
 ASIDE_OPENING = re.compile(r"^(?:a|an|the|our|their|its|for|used for|used to|which)\s", re.I)
 LIST_SHAPE = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^:–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>\S.+)$")
 LIST_GOES_ON = re.compile(r"^,\s+[A-Z][\w.+#/-]*(?:\s[A-Z][\w.+#/-]*)?(?:,|\s+(?:and|or)\s|,?\s+etc\b)")
@@ -97,8 +104,9 @@ PARTICIPLES = (r"powered|handled|managed|served|stored|runs|run|running|orchestr
                r"packaged|generated|distributed|replicated|backed up|load-balanced|proxied|routed|triggered")
 # "Spotify's web platform is built on React.js" → Powers Spotify's web platform
 AGENT_BEFORE = re.compile(rf"^(?P<np>[^,;]*?\w[^,;]*?)\s+(?:(?:is|are|was|were|gets|get)\s+)?(?:\w+ly\s+)?"
-                          rf"(?P<verb>{PARTICIPLES})\s+(?:by|on|with|through|in|via|from|using|on top of|atop)\s+"
-                          rf"(?:(?:the|a|an|combination|mix|set|cluster|fleet|pair|couple|handful|of|top|help)\s+){{0,4}}$",
+                          rf"(?P<verb>{PARTICIPLES})\s+(?:\w+ly\s+)?(?:by|on|with|through|in|via|from|using|on top of|atop)\s+"
+                          rf"(?:(?:the|a|an|combination|mix|set|cluster|fleet|pair|couple|handful|of|top|help)\s+){{0,4}}"
+                          rf"(?:[A-Z][\w.+#/-]*\s+(?:and|or|&)\s+)?$",  # "written in Java and Scala": Scala too
                           re.I)
 # "Our data store is MongoDB" → Artsy's data store
 IDENTITY_BEFORE = re.compile(r"^(?P<np>(?:our|their|its|the|a|an)\s+[\w\s-]+?)\s+(?:is|are|was|remains)\s+$", re.I)
@@ -208,6 +216,11 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     after_name = text[local_end:]
     if (match := ASIDE_AFTER.match(after_name)) and ASIDE_OPENING.match(match.group("rest")):
         found.append(Attached("aside", end + match.start("rest"), end + match.end("rest")))
+    if match := DASH_GLOSS_AFTER.match(after_name):
+        found.append(Attached("aside", end + match.start("rest"), end + match.end("rest")))
+    if (match := ROLE_THEN_DOING.match(after_name)) and match.group("verb") not in ENABLING_VERBS and \
+            is_verb(match.group("verb")):
+        found.append(Attached("agent", end + match.start("rest"), end + match.end("rest")))
     if (match := APPOSITIVE_AFTER.match(after_name)) and not list_goes_on(after_name[match.end():]):
         found.append(Attached("aside", end + match.start("rest"), end + match.end("rest")))
     lo, hi = clause_bounds(text, local_start, local_end)
@@ -218,7 +231,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     if (match := IDENTITY_BEFORE.match(before)) and not after.strip(" .!?"):
         found.append(Attached("identity", base + lo + match.start("np"), base + lo + match.end("np")))
     if SUBJECT_OPENERS.match(before) and (words := WORD.findall(after)) and words[0].islower() and \
-            is_verb(words[0]) and words[0].lower() not in COPULAS | {"are", "were", "have", "do"} and (
+            is_verb(words[0]) and words[0].lower() not in COPULAS | {"are", "were", "have", "do"} and \
+            not (len(words) > 1 and words[1].lower() == "as") and (
             listed or is_third_person(words[0])):
         found.append(Attached("subject", end + after.index(words[0]), base + hi))
     if (match := AGENT_BEFORE.search(before)) and (np_start := noun_phrase_start(before, match.start("verb"))) is not None:
@@ -233,7 +247,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("agent", end + match.start("verb"), base + hi))
     object_of_preposition = (PREPOSITION_BEFORE.search(before) and not USE_BEFORE.search(before)
                              or ENABLED_BEFORE.search(before))
-    for shape, pattern in (("purpose", PURPOSE_AFTER), ("role", ROLE_AFTER), ("identity", IDENTITY_AFTER)):
+    for shape, pattern in (("purpose", PURPOSE_AFTER), ("identity", IDENTITY_AFTER), ("role", ROLE_AFTER)):
         if (match := pattern.match(after)) and not object_of_preposition:
             start_at = match.start("rest") - (3 if shape == "purpose" and match.group("prep").lower() == "to" else 0)
             found.append(Attached(shape, end + start_at, base + hi))
@@ -258,8 +272,10 @@ def noun_phrase_start(text: str, end: int) -> int | None:
     """Where the noun phrase ending just before `end` starts ("… is a website built" → "a website"), walking
     back over nouns, adjectives, possessives and joining words, past an auxiliary; None when there is none."""
     words = list(WORD.finditer(text[:end]))
+    auxiliary = False
     while words and words[-1].group().lower() in ("is", "are", "was", "were", "get", "gets", "being", "been"):
         words.pop()
+        auxiliary = True
     if words and words[-1].group().lower() in ("and", "or", "but"):
         return None  # "X which runs the engine and is based on": the subject is further back, not "the engine"
     start, nouns = None, 0
@@ -278,8 +294,10 @@ def noun_phrase_start(text: str, end: int) -> int | None:
             continue
         break
     before = [match.group().lower() for match in words if start is not None and match.end() <= start]
-    if before and before[-1] in NOUN_PHRASE_PREPOSITIONS:
-        return None  # "changes to our NGINX instances are kept on": the subject is "changes", not "instances"
+    if before and before[-1] in NOUN_PHRASE_PREPOSITIONS and auxiliary:
+        # "changes to our NGINX instances are kept on": the subject is "changes", not "instances"; without the
+        # auxiliary the participle follows its noun ("relies on an architecture written in"), which it describes
+        return None
     return start if nouns else None
 
 

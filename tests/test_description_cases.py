@@ -128,3 +128,31 @@ def test_a_former_technology_is_described_in_the_past():
     former = Claim(technology="Apache Solr", tag="Search", status="former", citations=claim.citations)
     describe_all([former], {"blog": document}, LEXICON, "Acme")
     assert former.description == "Powered first text search"
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a participle after the role says what the technology does in it
+    ("Acme runs Envoy proxy as a service mesh, handling traffic between services with retries.", "Envoy",
+     "Handles traffic between services with retries"),
+    ("We use Redis as a cache, storing user sessions for a day.", "Redis", "Stores user sessions for a day"),
+    ("Acme adopted Kafka as the event bus, carrying every order event between teams.", "Apache Kafka",
+     "Carries every order event between teams"),
+    # the inverse: what the role makes possible is not what it does
+    ("Acme runs Envoy proxy as a service mesh, enabling teams to ship faster.", "Envoy", "Service mesh"),
+    # a passive use with its purpose
+    ("Kubernetes is employed by Acme to orchestrate containerized applications.", "Kubernetes",
+     "Orchestrates containerized applications"),
+    ("Terraform is used by the platform team to provision every cloud account.", "Terraform",
+     "Provisions every cloud account"),
+    # a gloss after a dash
+    ("One such tool is Backstage- An open-source platform for managing services.", "Backstage",
+     "Open-source platform for managing services"),
+    # a participle after an adverb, and the second of two names
+    ("Acme relies on a service layer written mostly in Java and Scala.", "Scala", "Builds service layer"),
+    ("Acme relies on a service layer written mostly in Java and Scala.", "Java", "Builds service layer"),
+    # "serves as" names what it is; a sentence with a use besides gives the use
+    ("Apache Kafka serves as the nervous system of the platform. Order pipelines run on top of Apache Kafka.",
+     "Apache Kafka", "Runs order pipelines"),
+])
+def test_what_a_technology_does_wins_over_what_it_is(text, name, expected):
+    assert describe_text(text, name) == expected
