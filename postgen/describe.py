@@ -56,7 +56,7 @@ INNER_BOUNDARY = re.compile(r"(?:,\s|\s)(?:which|that|where|enabling|allowing|ma
 USE_BEFORE = re.compile(r"\b(?:uses?|used|using|via|with|through|on top of|built (?:on|with)|relies on|rely on|"
                         r"runs? on|powered by|based on|leverages?|adopted|chose|implements?|deploys?)\s+$", re.I)
 PURPOSE_AFTER = re.compile(r"^\s*(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:used|employed|leveraged|adopted|deployed|chosen)"
-                           r"(?:\s+by\s+(?:the\s+|our\s+|its\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?\s+|\w+\s+)?(?P<prep>for|to)\s+(?P<rest>\S.*)$", re.I)
+                           r"(?:\s+by\s+(?:the\s+|our\s+|its\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?\s+|(?!(?:stands|stood|refers|referred)\s)\w+\s+)?(?P<prep>for|to)\s+(?P<rest>\S.*)$", re.I)
 ROLE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?as\s+(?:a|an|the|our|their|its)\s+(?P<rest>\S.*)$", re.I)
 IDENTITY_AFTER = re.compile(r"^\s*(?:is|are|remains|serves as|acts as)\s+(?P<rest>(?:a|an|the|our|their|its)\s+\S.*)$",
                             re.I)
@@ -79,6 +79,7 @@ DASH_GLOSS_AFTER = re.compile(r"^\s?[–—-]\s+(?P<rest>(?:a|an|the|our|their|i
 # "X as a service mesh, handling inter-service traffic": what X does in that role
 ROLE_THEN_DOING = re.compile(r"^\s*(?:[\w-]+\s+)?as\s+(?:a|an|the|our|their|its)\s+[^,;()]{1,40},\s+"
                              r"(?P<rest>(?P<verb>[a-z]+ing)\s[^,;()]+)")
+NAME_MEANING_VERBS = {"stands", "means", "refers", "abbreviates"}  # "Nappy stands for Node API": what a name means
 ENABLING_VERBS = {"enabling", "allowing", "making", "ensuring", "including", "letting", "helping"}
 ASIDE_OPENING = re.compile(r"^(?:a|an|the|our|their|its|for|used for|used to|which)\s", re.I)
 LIST_SHAPE = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^:–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>\S.+)$")
@@ -232,7 +233,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("identity", base + lo + match.start("np"), base + lo + match.end("np")))
     if SUBJECT_OPENERS.match(before) and (words := WORD.findall(after)) and words[0].islower() and \
             is_verb(words[0]) and words[0].lower() not in COPULAS | {"are", "were", "have", "do"} and \
-            not (len(words) > 1 and words[1].lower() == "as") and (
+            not (len(words) > 1 and words[1].lower() == "as") and words[0].lower() not in NAME_MEANING_VERBS and (
             listed or is_third_person(words[0])):
         found.append(Attached("subject", end + after.index(words[0]), base + hi))
     if (match := AGENT_BEFORE.search(before)) and (np_start := noun_phrase_start(before, match.start("verb"))) is not None:

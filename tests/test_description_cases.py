@@ -150,6 +150,10 @@ def test_a_former_technology_is_described_in_the_past():
     # a participle after an adverb, and the second of two names
     ("Acme relies on a service layer written mostly in Java and Scala.", "Scala", "Builds service layer"),
     ("Acme relies on a service layer written mostly in Java and Scala.", "Java", "Builds service layer"),
+    # what a name stands for is not what the technology does
+    ("Redis stands for Remote Dictionary Server.", "Redis", None),
+    ("Redis stands for Remote Dictionary Server. Redis caches every session for the web tier.", "Redis",
+     "Caches every session for the web tier"),
     # "serves as" names what it is; a sentence with a use besides gives the use
     ("Apache Kafka serves as the nervous system of the platform. Order pipelines run on top of Apache Kafka.",
      "Apache Kafka", "Runs order pipelines"),
