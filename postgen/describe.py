@@ -34,7 +34,7 @@ from .selection import mention_at
 from .text import Document, Sentence
 
 MAX_WORDS = 12
-MIN_CONTENT_WORDS = 2
+MIN_CONTENT_WORDS = 3  # a two-word category ("service mesh") says what it is, not what it does there
 ROLE_VERBS = ("runs", "powers", "stores", "serves", "streams", "schedules", "builds", "tests", "deploys", "monitors",
               "secures", "handles", "processes", "hosts", "routes", "caches", "orchestrates", "renders")
 FUNCTION_WORDS = {
@@ -383,14 +383,14 @@ def without_possessive(word: str) -> str:
 
 
 def acceptable(shape: str, text: str, names: list[str] = ()) -> bool:
-    """Enough content words (a bare purpose or verb phrase needs three: "frontend experiences" says little, a
-    named role such as "developer portal" is enough), none pointing elsewhere ("makes that possible"), empty
+    """Enough content words, not counting a possessive: three ("frontend experiences" says little, and a
+    two-word category such as "developer portal" says what it is, not what it does there), none pointing elsewhere ("makes that possible"), empty
     ("the show") or addressed to a reader ("your editor"), no link, no phrasal verb standing in for a use
     ("shows up in …", "steps in for …"), and not the technology's own name again ("Kubernetes platform
     cluster" says nothing of Kubernetes)."""
     words = [without_possessive(word.lower().strip(",.;:")) for word in text.split()]
-    needed = MIN_CONTENT_WORDS + (1 if shape in ("purpose", "subject", "agent", "object") else 0)
-    return (len(content_words(text)) >= needed and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS) & set(words)
+    counted = [word for word in content_words(text) if not word.endswith(("'s", "’s"))]  # "Artsy's data store"
+    return (len(counted) >= MIN_CONTENT_WORDS and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS) & set(words)
             and not LINK.search(text)
             and mention_at(text, list(names), re.IGNORECASE) is None
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0])))
