@@ -216,6 +216,20 @@ def identifier_not_name(surface: str) -> bool:
                 or FILE_NAME.search(surface))
 
 
+# Abbreviations of kinds of things, never of one product: "API servers", "a CLI tool", "our IaC setup"
+GENERIC_TERMS = frozenset(word.casefold() for word in (
+    "API", "CLI", "SDK", "VM", "UI", "UX", "GUI", "OS", "DB", "RDBMS", "NoSQL", "CDN", "IDE", "ORM", "Micro-ORM",
+    "CPU", "GPU", "SSD", "HDD", "NVMe", "RAM", "LTS", "ETL", "ELT", "IaC", "PaaS", "SaaS", "IaaS", "FaaS", "CI",
+    "CD", "CI/CD", "QA", "SLA", "SLO", "KPI", "ML", "AI", "LLM", "MVP", "PoC", "PR", "MR", "ISP", "DC", "VPC",
+    "POCO", "DTO", "SPA", "PWA", "ISO", "RPC", "REST", "CRUD", "OLTP", "OLAP"))
+
+
+def generic_term(surface: str) -> bool:
+    """An abbreviation of a kind of thing ("VMs", "API"), singular or plural."""
+    folded = surface.casefold()
+    return folded in GENERIC_TERMS or (folded.endswith("s") and folded[:-1] in GENERIC_TERMS)
+
+
 def generic_plural(word: str) -> bool:
     """A plural of a common word ("Servers", "Firewalls", "Routers"): a kind of thing after a name, not part of it."""
     return word.endswith("s") and not word.endswith("ss") and not name_shaped(word) and zipf(word[:-1]) >= RARE_ZIPF
@@ -287,9 +301,8 @@ class SentenceReader:
         for sentence in self.document.sentences.values():
             if self.document.paragraph_of(sentence).kind in ("paragraph", "list_item", "quote"):
                 for start, end, says_nothing in name_runs(sentence.text, title_cased(sentence.text)):
-                    run = sentence.text[start:strip_possessive(sentence.text, start, end)]
-                    if not says_nothing and reads_as_name(run.split(), False, False):
-                        self.inside_names.add(run)  # an acronym or a common word is capitalised everywhere
+                    if not says_nothing:
+                        self.inside_names.add(sentence.text[start:strip_possessive(sentence.text, start, end)])
 
     def mentions(self, sentence: Sentence) -> list[Mention]:
         paragraph = self.document.paragraph_of(sentence)
@@ -314,7 +327,7 @@ class SentenceReader:
         name = technology.name
         if not name.lower().endswith(surface.lower()) or len(name) == len(surface):
             return True
-        if not all(zipf(word) >= RARE_ZIPF for word in re.findall(r"[A-Za-z]+", surface)):
+        if not all(ordinary(word) for word in re.findall(r"[A-Za-z]+", surface)):
             return True
         vendor_words = [word for word in re.findall(r"[A-Za-z]{3,}", name[: len(name) - len(surface)])]
         return not vendor_words or any(re.search(rf"\b{re.escape(word)}\b", self.document.text, re.IGNORECASE)
@@ -385,7 +398,7 @@ class SentenceReader:
                 evidence = set()  # "Release Radar", "Content Delivery Networks": common words, capitalised
             if evidence or not capitals_say_nothing or any(zipf(word) < RARE_ZIPF for word in words):
                 wording = self.wording_evidence(text, start, end)
-                if not evidence and len(words) == 1 and (ordinary(words[0]) or ACRONYM.match(words[0])):
+                if not evidence and len(words) == 1 and ordinary(words[0]):
                     wording -= {"tech-noun"}  # "Mobile databases", "API servers": a kind of thing, not a name
                 evidence |= wording
             if evidence:
@@ -450,7 +463,8 @@ class SentenceReader:
                 kept[kept.index(overlap)] = replace(overlap, evidence=overlap.evidence | mention.evidence)
         result = []
         for mention in sorted(kept, key=lambda m: m.start):
-            if not mention.technology.from_lexicon and identifier_not_name(mention.surface):
+            if not mention.technology.from_lexicon and (identifier_not_name(mention.surface)
+                                                        or generic_term(mention.surface)):
                 continue
             mention = self.without_company(mention)
             if mention is None or normalize_for_key(mention.technology.name) in self.company_keys:

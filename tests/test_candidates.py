@@ -147,12 +147,22 @@ def test_a_name_after_a_bracketed_label_is_still_found():
 @pytest.mark.parametrize("text, word", [
     ("Artifacts are pushed to the API servers.", "API"),
     ("We use a CLI tool to send the newsletter.", "CLI"),
-    ("Each VPN gateway sits behind a firewall.", "VPN"),
+    ("We are working on creating our IaC setup.", "IaC"),
     ("Keep your SDK library pinned.", "SDK"),
-    ("Our ETA service was resized.", "ETA"),
+    ("Each VM image is rebuilt nightly.", "VM"),
+    ("Get a list of the VMs before you start.", "VMs"),
 ])
-def test_an_acronym_before_a_technology_noun_is_a_kind_of_thing(text, word):
+def test_an_abbreviation_of_a_kind_of_thing_is_not_a_name(text, word):
     assert word not in names(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # the inverse: an acronym that names one thing, in a heading and capitalised inside a sentence too
+    ("NFS Mounts\n\nWorkers relied on NFS to share data.", "NFS"),
+    ("QRX Gateways\n\nEvery request passes QRX first.", "QRX"),
+])
+def test_an_acronym_naming_one_thing_is_still_a_candidate(text, name):
+    assert name in names(text)
 
 
 @pytest.mark.parametrize("text, name", [
