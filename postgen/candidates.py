@@ -54,7 +54,7 @@ QUOTED_AFTER = re.compile(r"^[\"”](?:\s|[,.;:)]|$)")
 NAMING = re.compile(r"\b(?:called|named|dubbed|codenamed|known as)\s+[\"“'‘]?$", re.IGNORECASE)
 LIST_NAME = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^\s:–—-][^:–—]{0,60}?)\s*(?::|\s[–—-])\s+\S")
 
-TOKEN = r"(?:(?<![\w.])\.(?=[A-Z]))?[A-Za-z][\w+#]*(?:[./-][\w+#]+)*(?:\+\+)?"  # ".Net" keeps its dot
+TOKEN = r"[A-Za-z][\w+#]*(?:[./-][\w+#]+)*(?:\+\+)?"
 VERSION_AFTER = re.compile(
     r"^\s+(?:v|version\s+)?(?P<version>(?:\d+(?:\.(?:\d+|x))+|(?:19|20)\d\d|\d{1,2})(?:\s*(?:LTS|R\d|SP\d|beta|alpha|rc\d*))?)\b"
     r"(?!\s*(?:%|percent|ms|s\b|"
@@ -74,10 +74,6 @@ CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
 DOTTED = re.compile(r"\w[./+#]\w|\w(?:\+\+|#)$|\d")
 LOWER_CAMEL = re.compile(r"^[a-z]{1,4}[A-Z][\w+#]*$")  # iOS, gRPC, jQuery, eBPF; not audioEngine
 ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")  # e.g, U.S
-CODE_ROLE_AFTER = re.compile(  # "the `unstartup` command", "the `--force` flag": a piece of a tool, not a tool
-    r"\s+(?:sub)?(?:command|flag|option|argument|parameter|variable|setting|field|key|method|function|file|"
-    r"directory|folder|script|target|task|namespace)s?\b", re.IGNORECASE)
-LABEL_ONLY = re.compile(r"\s*[(\[][^()\[\]]{1,30}[)\]]\s*")
 NOT_NAMES = re.compile(r"^(?:https?:|www\.|/|\.|~|\$|@)|\s{2,}")
 
 
@@ -100,8 +96,6 @@ def name_shaped(word: str) -> bool:
     or a lowercase prefix before capitals (iOS, gRPC). Acronyms are not enough on their own."""
     if ABBREVIATION.match(word):
         return False
-    if re.match(r"\.[A-Z]", word):
-        return True  # a name that opens with a dot (".Net") is spelled, not said
     if COMPOUND_ADJECTIVE.search(word) or re.search(r"(?:^|/)\w(?:/|$)", word):
         return False  # "IO-heavy", "A/B"
     if word[:1].islower():  # "iOS", "gRPC"; not a variable such as "enMain"
@@ -125,10 +119,8 @@ def reads_as_name(words: list[str], capitals_say_nothing: bool, named_elsewhere:
         return True
     if capitals_say_nothing:
         return False
-    if len(words) == 1:  # one common word or its plural, an acronym or an English-derived word needs more
-        word = words[0]
-        return not (ordinary(word) or generic_plural(word) or ACRONYM.match(word)
-                    or ENGLISH_SUFFIX.search(word.lower()))
+    if len(words) == 1:  # one common word, an acronym or an English-derived word ("Orchestration") needs more
+        return not ordinary(words[0]) and not ACRONYM.match(words[0]) and not ENGLISH_SUFFIX.search(words[0].lower())
     return True
 
 
@@ -176,10 +168,9 @@ def trim_ordinary(text: str, run: list[tuple[int, int]], capitals_say_nothing: b
     if not capitals_say_nothing:
         return [run]
     pieces, current = [], []
-    for index, (start, end) in enumerate(run):
+    for start, end in run:
         word = text[start:end]
-        model_number_next = index + 1 < len(run) and text[run[index + 1][0]].isdigit()
-        if zipf(word) >= RARE_ZIPF and not name_shaped(word) and not model_number_next:
+        if zipf(word) >= RARE_ZIPF and not name_shaped(word):
             if current:
                 pieces.append(current)
             current = []
@@ -187,7 +178,7 @@ def trim_ordinary(text: str, run: list[tuple[int, int]], capitals_say_nothing: b
             current.append((start, end))
     if current:
         pieces.append(current)
-    return [piece for piece in pieces if not text[piece[0][0]].isdigit()]  # "3945" alone names no product
+    return pieces
 
 
 def name_runs(text: str, in_heading: bool) -> list[tuple[int, int, bool]]:
@@ -195,8 +186,7 @@ def name_runs(text: str, in_heading: bool) -> list[tuple[int, int, bool]]:
     spans = []
     for run in capitalised_runs(text):
         before = text[:run[0][0]].rstrip(" \"“'‘*•(")
-        at_start = (not before.strip("-–—") or before.endswith((":", "-", "–", "—"))
-                    or bool(LABEL_ONLY.fullmatch(before)))  # "(Optional) Uninstall old versions"
+        at_start = not before.strip("-–—") or before.endswith((":", "-", "–", "—"))
         says_nothing = in_heading or at_start
         for piece in trim_ordinary(text, run, says_nothing):
             for index in range(0, len(piece), MAX_NAME_WORDS):
@@ -214,20 +204,6 @@ def identifier_not_name(surface: str) -> bool:
     """Text shaped like a path, a list, a host name, or a code too short to be a product name."""
     return bool("/" in surface or "," in surface or HOST_NAME.match(surface) or SHORT_CODE.match(surface)
                 or FILE_NAME.search(surface))
-
-
-# Abbreviations of kinds of things, never of one product: "API servers", "a CLI tool", "our IaC setup"
-GENERIC_TERMS = frozenset(word.casefold() for word in (
-    "API", "CLI", "SDK", "VM", "UI", "UX", "GUI", "OS", "DB", "RDBMS", "NoSQL", "CDN", "IDE", "ORM", "Micro-ORM",
-    "CPU", "GPU", "SSD", "HDD", "NVMe", "RAM", "LTS", "ETL", "ELT", "IaC", "PaaS", "SaaS", "IaaS", "FaaS", "CI",
-    "CD", "CI/CD", "QA", "SLA", "SLO", "KPI", "ML", "AI", "LLM", "MVP", "PoC", "PR", "MR", "ISP", "DC", "VPC",
-    "POCO", "DTO", "SPA", "PWA", "ISO", "RPC", "REST", "CRUD", "OLTP", "OLAP"))
-
-
-def generic_term(surface: str) -> bool:
-    """An abbreviation of a kind of thing ("VMs", "API"), singular or plural."""
-    folded = surface.casefold()
-    return folded in GENERIC_TERMS or (folded.endswith("s") and folded[:-1] in GENERIC_TERMS)
 
 
 def generic_plural(word: str) -> bool:
@@ -322,12 +298,9 @@ class SentenceReader:
 
     def vendor_named(self, technology: Technology, surface: str) -> bool:
         """A short name for a vendor's product ("Pub/Sub" for Google Cloud Pub/Sub, "Lambda" for AWS Lambda)
-        is that product only where the text names the vendor; elsewhere it is the generic term. A short name
-        no dictionary knows ("Kafka") means the product wherever it stands."""
+        is that product only where the text names the vendor; elsewhere it is the generic term."""
         name = technology.name
         if not name.lower().endswith(surface.lower()) or len(name) == len(surface):
-            return True
-        if not all(ordinary(word) for word in re.findall(r"[A-Za-z]+", surface)):
             return True
         vendor_words = [word for word in re.findall(r"[A-Za-z]{3,}", name[: len(name) - len(surface)])]
         return not vendor_words or any(re.search(rf"\b{re.escape(word)}\b", self.document.text, re.IGNORECASE)
@@ -345,8 +318,7 @@ class SentenceReader:
                 continue
             if span.kind == "link" and not self.link_reads_as_name(words):
                 continue
-            if span.kind == "code" and (not code_reads_as_name(text)
-                                        or CODE_ROLE_AFTER.match(self.document.text[span.end:])):
+            if span.kind == "code" and not code_reads_as_name(text):
                 continue
             end = span.start + len(name_part(text))
             found.append(self.open_mention(sentence, span.start, end, {span.kind}))
@@ -399,7 +371,7 @@ class SentenceReader:
             if evidence or not capitals_say_nothing or any(zipf(word) < RARE_ZIPF for word in words):
                 wording = self.wording_evidence(text, start, end)
                 if not evidence and len(words) == 1 and ordinary(words[0]):
-                    wording -= {"tech-noun"}  # "Mobile databases", "API servers": a kind of thing, not a name
+                    wording -= {"tech-noun"}  # "Mobile databases": a common word before a noun says nothing
                 evidence |= wording
             if evidence:
                 found.append(self.open_mention(sentence, sentence.start + start, sentence.start + end, evidence))
@@ -441,8 +413,6 @@ class SentenceReader:
     def open_mention(self, sentence: Sentence, start: int, end: int, evidence: set[str]) -> Mention:
         surface = self.document.text[start:end]
         known = self.lexicon.lookup(surface)
-        if known and not self.vendor_named(known, surface):
-            known = None  # "Pub/Sub" in a text that never names Google is not Google's product
         technology = known or Technology(surface, (), None, None, from_lexicon=False)
         return Mention(technology, surface, start, end, sentence.id, frozenset(evidence))
 
@@ -463,8 +433,7 @@ class SentenceReader:
                 kept[kept.index(overlap)] = replace(overlap, evidence=overlap.evidence | mention.evidence)
         result = []
         for mention in sorted(kept, key=lambda m: m.start):
-            if not mention.technology.from_lexicon and (identifier_not_name(mention.surface)
-                                                        or generic_term(mention.surface)):
+            if not mention.technology.from_lexicon and identifier_not_name(mention.surface):
                 continue
             mention = self.without_company(mention)
             if mention is None or normalize_for_key(mention.technology.name) in self.company_keys:
@@ -476,15 +445,8 @@ class SentenceReader:
         """A run opening with a known name is that name ("Redis Servers", "Kubernetes Ingress", "Node.js LTS"),
         and so is one ending in generic words after it; a cloud provider's products are named that way
         ("AWS Secrets Manager"), and words before a known name make another name ("Taylor Swift")."""
-        if "lexicon" in mention.evidence:
-            return mention
-        ending = next((k for k in known if mention.start < k.start and k.end == mention.end), None)
-        before = self.document.text[mention.start:ending.start].split() if ending else []
-        if before and all(name_shaped(word) for word in before):
-            sentence = self.document.sentences[mention.sentence_id]  # "ChakraCore GitHub": two names side by side
-            return self.open_mention(sentence, mention.start, mention.start + len(" ".join(before)), set(mention.evidence))
         inside = next((k for k in known if mention.start <= k.start and k.end < mention.end), None)
-        if inside is None or inside.technology.tag == "Cloud":
+        if inside is None or "lexicon" in mention.evidence or inside.technology.tag == "Cloud":
             return mention
         if not self.document.text[inside.end].isspace():
             return mention  # "protobuf-net" is not protobuf

@@ -341,7 +341,6 @@ def compared(ctx: Context) -> Reading | None:
 def supported(ctx: Context) -> Reading | None:
     for pattern in (rf"{NAME}\s*,?\s*(?:(?:which|that)\s+)?(?:{ADVERB}\s+)?{SUPPORT_VERBS}\s+(?:both\s+)?{FILL}{{0,2}}$",
                     rf"\bsupport\s+for\s+{FILL}{{0,2}}$",
-                    rf"\(\s*(?:{ADVERB}\s+)?{SUPPORT_VERBS}\s+(?:both\s+)?{FILL}{{0,2}}$",  # "a profiler (also supports Y)"
                     rf"\bcompatible\s+with\s+{FILL}{{0,2}}$",
                     rf"{NAME}\s+(?:is|are)\s+(?:now\s+|also\s+)?available\s+(?:both\s+)?(?:in|on|for)\s+{FILL}{{0,2}}$",
                     rf"\bsupported\b(?:\s+[\w-]+){{0,2}}\s*(?::|\binclude|\bincludes|\bare|\bis)\s+{FILL}{{0,2}}$"):

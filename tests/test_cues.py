@@ -254,12 +254,6 @@ SUPPORTED = [
     ("The gateway is compatible with OpenAPI 3 specs.", "OpenAPI", ()),
     ("Since March, Quasar is now available both in Linux and FreeBSD.", "FreeBSD", ("Quasar", "Linux")),
     ("The beta build of Quasar is available on Android and iOS.", "iOS", ("Quasar", "Android")),
-    # a bracketed aside after a tool: its support, the tool being the subject left out
-    ("Lightweight profiler we run on every page (also supports Ruby, Go, and Node)", "Ruby", ("Go", "Node")),
-    ("Lightweight profiler we run on every page (also supports Ruby, Go, and Node)", "Node", ("Ruby", "Go")),
-    ("The tracing agent (supports Java and Python) ships with every image.", "Python", ("Java",)),
-    ("Our linter (now works with TypeScript) runs on each commit.", "TypeScript", ()),
-    ("A small log shipper (integrates with Elasticsearch) runs on each host.", "Elasticsearch", ()),
 ]
 
 
@@ -279,9 +273,6 @@ NOT_SUPPORTED = [
      "unknown", ("Kubernetes", "Consul")),
     ("Acme is now available on Linux.", "Linux", "unknown", ()),
     ("Our builds are available in Artifactory within minutes.", "Artifactory", "unknown", ()),
-    # the inverse: a bracketed aside that is no support wording
-    ("The profiler (written in Go) runs on every page.", "Go", "unknown", ()),
-    ("We run everything on Linux (and a little FreeBSD).", "FreeBSD", "unknown", ("Linux",)),
 ]
 
 
