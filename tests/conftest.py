@@ -30,7 +30,7 @@ PLATFORM_TEXT = (
 DATA_TEXT = (
     "The analytics team at Acme reads click events from Kafka every minute. "
     "The nightly reports are processed by Apache Spark. "
-    "The finance team reads them in Ledgerline, our reporting portal.\n"
+    "The finance team reads them in Ledgerline, our monthly reporting portal.\n"
 )
 ACME_YAML = """\
 name: Acme
