@@ -57,16 +57,16 @@ def reproduced(root: Path, company: str) -> dict:
 
 def split_totals(rows) -> dict[str, dict]:
     """Micro-averages per split over every company in the results file, this run's and earlier runs'."""
-    totals: dict[str, dict] = {}
+    from postgen.quality import SourceScore
+
+    totals: dict[str, SourceScore] = {}
     for row in rows:
-        total = totals.setdefault(row["split"], {key: 0 for key in COUNTS})
+        total = totals.setdefault(row["split"], SourceScore("all", row["split"]))
         for key in COUNTS:
-            total[key] += row[key]
-    ratio = lambda part, whole: round(part / whole, 3) if whole else 1.0  # noqa: E731
-    return {split: {"precision": ratio(t["true_positives"], t["predicted"]),
-                    "core_recall": ratio(t["core_found"], t["gold_core"]),
-                    "recall": ratio(t["found"], t["gold_positives"]),
-                    "status_accuracy": ratio(t["status_right"], t["true_positives"])} for split, t in totals.items()}
+            setattr(total, key, getattr(total, key) + row[key])
+    return {split: {"precision": round(t.precision, 3), "core_recall": round(t.core_recall, 3),
+                    "recall": round(t.recall, 3), "status_accuracy": round(t.status_accuracy, 3)}
+            for split, t in totals.items()}
 
 
 COUNTS = ("predicted", "true_positives", "gold_core", "core_found", "gold_positives", "found", "status_right")
@@ -139,7 +139,9 @@ def main() -> int:
                "seconds": round(seconds, 1), **reproduced(root, company)}
         rows.append(row)
         if args.save_drafts:
-            shutil.copyfile(root / "outputs" / company / "draft.yaml", REPO / "outputs" / company / "draft.yaml")
+            committed = REPO / "outputs" / company / "draft.yaml"
+            committed.parent.mkdir(parents=True, exist_ok=True)  # a company with no committed draft yet
+            shutil.copyfile(root / "outputs" / company / "draft.yaml", committed)
         by_split.setdefault(split, []).extend(scores)
         if args.show_misses and split == "dev":
             for score in scores:

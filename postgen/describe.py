@@ -57,7 +57,8 @@ USE_BEFORE = re.compile(r"\b(?:uses?|used|using|via|with|through|on top of|built
                         r"runs? on|powered by|based on|leverages?|adopted|chose|implements?|deploys?)\s+$", re.I)
 PURPOSE_AFTER = re.compile(r"^\s*(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:used|employed|leveraged|adopted|deployed|chosen)"
                            r"(?:\s+by\s+(?:the\s+|our\s+|its\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?\s+|(?!(?:stands|stood|refers|referred)\s)\w+\s+)?(?P<prep>for|to)\s+(?P<rest>\S.*)$", re.I)
-ROLE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?as\s+(?:a|an|the|our|their|its)\s+(?P<rest>\S.*)$", re.I)
+ROLE_OPENING = r"^\s*(?:[\w-]+\s+)?as\s+(?:a|an|the|our|their|its)\s+"  # "(implements X) as a …"
+ROLE_AFTER = re.compile(ROLE_OPENING + r"(?P<rest>\S.*)$", re.I)
 IDENTITY_AFTER = re.compile(r"^\s*(?:is|are|remains|serves as|acts as)\s+(?P<rest>(?:a|an|the|our|their|its)\s+\S.*)$",
                             re.I)
 APPOSITIVE_AFTER = re.compile(r"^,\s+(?P<rest>(?:a|an|the|our|their|its)\s+[^,;()]+?)\s*(?:[,;]|[.!?]?$)", re.I)
@@ -77,8 +78,7 @@ ASIDE_AFTER = re.compile(r"^\s*\((?P<rest>[^()]{3,80})\)")
 # "Backstage- An open-source platform for …": a gloss after a dash, as in a list of tools
 DASH_GLOSS_AFTER = re.compile(r"^\s?[–—-]\s+(?P<rest>(?:a|an|the|our|their|its)\s+[^.;:()]{3,100})", re.I)
 # "X as a service mesh, handling inter-service traffic": what X does in that role
-ROLE_THEN_DOING = re.compile(r"^\s*(?:[\w-]+\s+)?as\s+(?:a|an|the|our|their|its)\s+[^,;()]{1,40},\s+"
-                             r"(?P<rest>(?P<verb>[a-z]+ing)\s[^,;()]+)")
+ROLE_THEN_DOING = re.compile(ROLE_OPENING + r"[^,;()]{1,40},\s+(?P<rest>(?P<verb>[a-z]+ing)\s[^,;()]+)")
 NAME_MEANING_VERBS = {"stands", "means", "refers", "abbreviates"}  # "Nappy stands for Node API": what a name means
 ENABLING_VERBS = {"enabling", "allowing", "making", "ensuring", "including", "letting", "helping"}
 ASIDE_OPENING = re.compile(r"^(?:a|an|the|our|their|its|for|used for|used to|which)\s", re.I)
@@ -382,12 +382,12 @@ def without_possessive(word: str) -> str:
     return word.removesuffix("'s").removesuffix("’s")
 
 
-def acceptable(shape: str, text: str, names: list[str] = ()) -> bool:
+def acceptable(text: str, names: list[str] = ()) -> bool:
     """Enough content words, not counting a possessive: three ("frontend experiences" says little, and a
-    two-word category such as "developer portal" says what it is, not what it does there), none pointing elsewhere ("makes that possible"), empty
-    ("the show") or addressed to a reader ("your editor"), no link, no phrasal verb standing in for a use
-    ("shows up in …", "steps in for …"), and not the technology's own name again ("Kubernetes platform
-    cluster" says nothing of Kubernetes)."""
+    two-word category such as "developer portal" says what it is, not what it does there); none pointing
+    elsewhere ("makes that possible"), empty ("the show") or addressed to a reader ("your editor"); no link;
+    no phrasal verb standing in for a use ("shows up in …", "steps in for …"); and not the technology's own
+    name again ("Kubernetes platform cluster" says nothing of Kubernetes)."""
     words = [without_possessive(word.lower().strip(",.;:")) for word in text.split()]
     counted = [word for word in content_words(text) if not word.endswith(("'s", "’s"))]  # "Artsy's data store"
     return (len(counted) >= MIN_CONTENT_WORDS and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS) & set(words)
@@ -425,7 +425,7 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
                     if cuts_a_name_list(document.text[attached.start:sentence.end], attached.end - attached.start):
                         continue  # "Error logger for SQL, JSON, MySQL, etc.": cut short, it would mislead
                     text = rewritten(attached.shape, document.text[attached.start:attached.end], company)
-                    if acceptable(attached.shape, text, names):
+                    if acceptable(text, names):
                         found.append(Option(text, attached.shape, index, (attached.start, attached.end),
                                             score(attached.shape, text, kind)))
     return found
