@@ -30,7 +30,7 @@ from functools import lru_cache
 from .candidates import common_word
 from .lexicon import Lexicon
 from .models import Claim, ClaimStatus
-from .selection import mention_at
+from .selection import description_key, mention_at
 from .text import Document, Sentence
 
 MAX_WORDS = 12
@@ -90,15 +90,23 @@ INLINE_GLOSS = re.compile(r"(?<=\w)\s\([^()]{1,30}\)(?=\s+[a-z])")
 # "allows Amazon EKS clusters to manage …": what follows is what the subject makes possible, not what X does
 ENABLED_BEFORE = re.compile(r"\b(?:allows?|allowed|allowing|enables?|enabled|enabling|lets|helps?|helped|permits?)\s+(?:[A-Z][\w.+#-]*\s+)*$",
                             re.I)
+ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 LEADING_WORDS = re.compile(r"^(?:(?:a|an|the|for|to)\s+)+", re.I)
-SUBJECT_OPENERS = re.compile(r"^(?:the\s+)?$", re.I)
+SUBJECT_OPENERS = re.compile(r"^(?:[-*•‣◦]\s+)?(?:the\s+)?$", re.I)  # a list item may open with the name
 COPULAS = {"is", "was", "has", "does"}
+POSSESSOR_AFTER = re.compile(r"^['’]s\s+")
+POSSESSOR_PHRASE_WORDS = 4
+# what a part of X does that is a use of X ("X's ecosystem provides …"); "X's planner picks the wrong index" is not
+PEOPLE = {"creator", "creators", "author", "authors", "maintainer", "maintainers", "developer", "developers", "team",
+          "teams", "founder", "founders", "community", "communities", "user", "users", "vendor", "vendors", "company"}
+POSSESSOR_VERBS = {"provide", "help", "handle", "power", "support", "give", "offer", "let", "serve", "run"}
 # "Code sharing between iOS and Android for …": a name governed by a preposition does not own the purpose after it
 PREPOSITION_BEFORE = re.compile(r"\b(?:between|across|among|on|in|of|from|to|into|onto|at|over|under|within|"
                                 r"without|against|like|than)\s+(?:\S+\s+(?:and|or)\s+)?(?:the\s+)?$", re.I)
 EMPTY_NOUNS = {"complexity", "complexities", "challenge", "challenges", "thing", "things", "stuff", "needs",
                "aspects", "everything", "anything", "show", "job", "trick", "lot"}
-SHAPE_POINTS = {"subject": 4, "agent": 4, "list": 4, "aside": 4, "purpose": 3, "role": 3, "object": 3, "identity": 2}
+SHAPE_POINTS = {"subject": 4, "agent": 4, "list": 4, "aside": 4, "purpose": 3, "role": 3, "object": 3, "possessor": 3,
+                "identity": 2}
 PARTICIPLES = (r"powered|handled|managed|served|stored|runs|run|running|orchestrated|built|backed|driven|hosted|deployed|"
                r"cached|processed|monitored|secured|scheduled|tested|streamed|rendered|based|coordinated|indexed|"
                r"operated|maintained|delivered|collected|tracked|logged|analy[sz]ed|queued|written|compiled|bundled|"
@@ -234,8 +242,10 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     if SUBJECT_OPENERS.match(before) and (words := WORD.findall(after)) and words[0].islower() and \
             is_verb(words[0]) and words[0].lower() not in COPULAS | {"are", "were", "have", "do"} and \
             not (len(words) > 1 and words[1].lower() == "as") and words[0].lower() not in NAME_MEANING_VERBS and (
-            listed or is_third_person(words[0])):
+            listed or is_third_person(words[0])) and not noun_then_participle(words):
         found.append(Attached("subject", end + after.index(words[0]), base + hi))
+    if SUBJECT_OPENERS.match(before) and (verb_at := possessor_verb(after)) is not None:
+        found.append(Attached("possessor", end + verb_at, base + hi))
     if (match := AGENT_BEFORE.search(before)) and (np_start := noun_phrase_start(before, match.start("verb"))) is not None:
         found.append(Attached("agent", base + lo + np_start, base + lo + match.end("verb")))
     if match := GERUND_BEFORE.search(before):
@@ -254,6 +264,36 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
             found.append(Attached(shape, end + start_at, base + hi))
             break
     return found
+
+
+def noun_then_participle(words: list[str]) -> bool:
+    """"X clusters distributed across …", "X models running on …": a noun with a reduced relative, not a verb."""
+    return len(words) > 1 and "NOUN" in parts_of_speech(words[0]) and words[1].lower().endswith(("ed", "ing")) \
+        and is_verb(words[1])
+
+
+def possessor_verb(after: str) -> int | None:
+    """"X's mature ecosystem provides …": where the verb whose subject is X's noun phrase starts in `after`
+    (a short phrase of nouns and adjectives, then a verb that agrees with it), or None."""
+    if not POSSESSOR_AFTER.match(after):
+        return None
+    words = list(WORD.finditer(after, POSSESSOR_AFTER.match(after).end()))
+    for index, match in enumerate(words[:POSSESSOR_PHRASE_WORDS + 1]):
+        word = match.group()
+        agrees = is_third_person(word) or index > 0 and verb_lemma(word) == word.lower() and \
+            plural_noun(words[index - 1].group())
+        if index > 0 and word.islower() and agrees and verb_lemma(word) in POSSESSOR_VERBS:
+            return match.start()
+        modifier = parts_of_speech(word) & {"NOUN", "ADJ", "PROPN"} or word.endswith("ing")  # "programming"
+        if not modifier or word.lower() in FUNCTION_WORDS | PEOPLE:
+            return None
+    return None
+
+
+def plural_noun(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return any(lemma != word.lower() for lemma in getAllLemmas(word.lower()).get("NOUN", ()))
 
 
 def list_goes_on(rest: str) -> bool:
@@ -347,20 +387,22 @@ def agent_rewritten(text: str) -> str:
         return text
     role = ("runs" if verb.lower() in RUNS else "powers" if verb.lower() in POWERS
             else "builds" if verb.lower() in BUILDS else third_person(verb_lemma(verb)))
-    np = re.sub(r"^(?:(?:a|an|the)\s+)", "", re.sub(r"\s+(?:is|are|was|were|gets?)$", "", np.strip()), flags=re.I)
+    np = re.sub(r"\s+(?:is|are|was|were|gets?)$", "", np.strip())
+    # the article stays: "Builds the iOS application", not "Builds iOS application"
+    article, np = (match.group().lower(), np[match.end():]) if (match := ARTICLE.match(np)) else ("", np)
     first, _, rest = np.partition(" ")
     second = rest.split(" ", 1)[0]
     if "'" not in first and "’" not in first and not re.search(r"[A-Z]", first[1:]) and common_word(first) \
             and not second[:1].isupper():  # "Credentials like …" began a sentence; "Apache Solr" is a name
         np = f"{first.lower()} {rest}".strip()
-    return f"{role} {np}"
+    return f"{role} {article}{np}"
 
 
 def rewritten(shape: str, text: str, company: str) -> str:
     """The attached words as a description: role verb first where the shape needs one, cut short, then the
     leading article or preposition dropped, a verb in the third person, possessives made the company's."""
     preposition = text.strip().split(" ", 1)[0].lower() if text.strip() else ""
-    if shape in ("object", "subject"):  # "we import the logs" → Imports the logs; "X and Y power …" → Powers …
+    if shape in ("object", "subject", "possessor"):  # "we import the logs" → Imports the logs; "X and Y power …" → Powers …
         verb, _, rest = text.strip().partition(" ")
         if shape == "object" or verb_lemma(verb) == verb.lower():
             text = f"{third_person(verb_lemma(verb))} {rest}"
@@ -431,10 +473,20 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
     return found
 
 
+def ranked_options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, company: str) -> list[Option]:
+    """The descriptions the claim's quotes offer, best first (earlier quotes win ties), one per wording."""
+    best_first, seen = [], set()
+    for option in sorted(options(claim, documents, lexicon, company), key=lambda option: (-option.score, option.citation)):
+        if (key := description_key(option.text)) not in seen:
+            seen.add(key)
+            best_first.append(option)
+    return best_first
+
+
 def describe_claim(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, company: str) -> Option | None:
-    """The best description any of the claim's quotes offers (earlier quotes win ties), or None."""
-    found = options(claim, documents, lexicon, company)
-    return max(found, key=lambda option: (option.score, -option.citation)) if found else None
+    """The best description any of the claim's quotes offers, or None."""
+    found = ranked_options(claim, documents, lexicon, company)
+    return found[0] if found else None
 
 
 def in_past(description: str) -> str:
@@ -445,9 +497,18 @@ def in_past(description: str) -> str:
 
 
 def describe_all(claims: list[Claim], documents: dict[str, Document], lexicon: Lexicon, company: str) -> None:
-    """Set each claim's description (None when no quote offers one) and its strongest quote."""
-    for claim in claims:
-        option = describe_claim(claim, documents, lexicon, company)
+    """Set each claim's description (None when no quote offers one) and its strongest quote.
+
+    One sentence can give two claims the same words ("a service layer written in Java and Scala"), and a post
+    shows a description once. So claims with fewer options choose first, and a claim whose best wording is
+    already taken gets its next best; only a claim with nothing else to say keeps the shared wording."""
+    found = {id(claim): ranked_options(claim, documents, lexicon, company) for claim in claims}
+    taken: set[str] = set()
+    for claim in sorted(claims, key=lambda claim: len(found[id(claim)])):
+        offered = found[id(claim)]
+        option = next((option for option in offered if description_key(option.text) not in taken),
+                      offered[0] if offered else None)
+        taken |= {description_key(option.text)} if option else set()
         claim.description = (in_past(option.text) if claim.status is ClaimStatus.former else option.text) if option else None
         claim.best_citation = option.citation if option else 0
 

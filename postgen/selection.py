@@ -144,14 +144,16 @@ def missing_description(claim: Claim) -> str | None:
     return None if claim.description and claim.description.strip() else "no acceptable description"
 
 
-def description_key(claim: Claim) -> str:
-    return " ".join((claim.description or "").casefold().split())
+def description_key(text: str) -> str:
+    """Two descriptions that differ only in case or spacing are the same."""
+    return " ".join(text.casefold().split())
 
 
 def why_not(item: Ranked, chosen: list[Ranked], problem: DescriptionProblem) -> str | None:
     if reason := problem(item.claim):
         return reason
-    twin = next((other for other in chosen if description_key(other.claim) == description_key(item.claim)), None)
+    wording = description_key(item.claim.description or "")
+    twin = next((other for other in chosen if description_key(other.claim.description or "") == wording), None)
     return f"same description as {twin.claim.technology}" if twin else None
 
 

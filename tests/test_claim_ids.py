@@ -174,7 +174,7 @@ def test_rejecting_c_sharp_in_draft_yaml_survives_a_redraft_and_only_c_sharp_lea
     assert "C#" not in rows
     assert {"C", "C++", ".NET"} <= set(rows)
     assert all(rows[name]["claim"] == entries[name]["id"] for name in rows)
-    assert rows["C"]["description"] == "Powers network drivers"
+    assert rows["C"]["description"] == "Powers the network drivers"
     assert rows["C++"]["description"] == "Powers Acme's search engine"
     assert project.cli("eval", "--company", "acme").returncode == 0
 

@@ -126,10 +126,10 @@ def test_a_list_item_is_not_cut_inside_a_word_or_a_list_of_names():
 def test_a_former_technology_is_described_in_the_past():
     document = Document("blog", "The first text search was powered by Apache Solr, which we later replaced.\n")
     claim = described(document, "Apache Solr")
-    assert claim.description == "Powers first text search"
+    assert claim.description == "Powers the first text search"
     former = Claim(technology="Apache Solr", tag="Search", status="former", citations=claim.citations)
     describe_all([former], {"blog": document}, LEXICON, "Acme")
-    assert former.description == "Powered first text search"
+    assert former.description == "Powered the first text search"
 
 
 @pytest.mark.parametrize("text, name, expected", [
@@ -150,8 +150,8 @@ def test_a_former_technology_is_described_in_the_past():
     ("One such tool is Backstage- An open-source platform for managing services.", "Backstage",
      "Open-source platform for managing services"),
     # a participle after an adverb, and the second of two names
-    ("Acme relies on a service layer written mostly in Java and Scala.", "Scala", "Builds service layer"),
-    ("Acme relies on a service layer written mostly in Java and Scala.", "Java", "Builds service layer"),
+    ("Acme relies on a service layer written mostly in Java and Scala.", "Scala", "Builds a service layer"),
+    ("Acme relies on a service layer written mostly in Java and Scala.", "Java", "Builds a service layer"),
     # what a name stands for is not what the technology does
     ("Redis stands for Remote Dictionary Server.", "Redis", None),
     ("Redis stands for Remote Dictionary Server. Redis caches every session for the web tier.", "Redis",
@@ -173,3 +173,64 @@ def test_what_a_technology_does_wins_over_what_it_is(text, name, expected):
 ])
 def test_a_two_word_category_says_what_it_is_not_what_it_does_there(text, name):
     assert describe_text(text, name) is None
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # what a part of the technology does for the company is a use of it
+    ("Java's mature ecosystem provides battle-tested libraries for distributed computing.", "Java",
+     "Provides battle-tested libraries for distributed computing"),
+    ("While Java runs the services, Scala's functional programming paradigms help engineers write concurrent code.",
+     "Scala", "Helps engineers write concurrent code"),
+    ("Terraform's module registry gives every team reviewed building blocks for new accounts.", "Terraform",
+     "Gives every team reviewed building blocks for new accounts"),
+    # the inverse: a fault of a part, people behind it, or a part that only changes
+    ("Postgres's query planner picks the wrong index for large tables.", "PostgreSQL", None),
+    ("Redis's memory limits forced a redesign of the session store.", "Redis", None),
+    ("Kafka's creators provide commercial support for the platform.", "Apache Kafka", None),
+    ("Kafka's popularity is growing among the platform teams.", "Apache Kafka", None),
+])
+def test_what_the_technologys_own_part_does(text, name, expected):
+    assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a list item that opens with the name and a verb is a sentence about the name
+    ("Codecs:\n\n- Ogg Vorbis provides solid compression for standard-quality streams", "Ogg Vorbis",
+     "Provides solid compression for standard-quality streams"),
+    ("Stores:\n\n* Redis caches every session for the web tier", "Redis", "Caches every session for the web tier"),
+    # the inverse: a list item that only names it, with no verb, says nothing of use; a plural noun that could be
+    # a verb, then a participle, is a noun phrase
+    ("Stores:\n\n- Apache Hadoop clusters distributed across data centers", "Apache Hadoop", None),
+    ("Models:\n\n- TensorFlow models running on GPU clusters, scoring every track", "TensorFlow", None),
+    ("Stores:\n\n- Redis and more", "Redis", None),
+])
+def test_a_list_item_that_is_a_sentence(text, name, expected):
+    assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # the article stays after the role verb
+    ("The iOS application is written in Swift.", "Swift", "Builds the iOS application"),
+    ("Acme relies on a service layer written in Go.", "Go", "Builds a service layer"),
+    # no article in the source, none in the description
+    ("Complex data pipelines run on top of Apache Kafka.", "Apache Kafka", "Runs complex data pipelines"),
+])
+def test_the_rewritten_phrase_keeps_its_article(text, name, expected):
+    assert describe_text(text, name) == expected
+
+
+def test_two_claims_from_one_sentence_get_different_descriptions_when_one_has_another():
+    text = ("Acme relies on a service layer written mostly in Java and Scala. "
+            "Java's mature ecosystem provides battle-tested libraries for distributed computing.\n")
+    document = Document("blog", text)
+    java, scala = described(document, "Java"), described(document, "Scala")
+    describe_all([java, scala], {"blog": document}, LEXICON, "Acme")
+    assert scala.description == "Builds a service layer"
+    assert java.description == "Provides battle-tested libraries for distributed computing"
+
+
+def test_two_claims_with_nothing_else_to_say_keep_the_shared_description():
+    document = Document("blog", "Acme relies on a service layer written mostly in Java and Scala.\n")
+    java, scala = described(document, "Java"), described(document, "Scala")
+    describe_all([java, scala], {"blog": document}, LEXICON, "Acme")
+    assert java.description == scala.description == "Builds a service layer"
