@@ -13,6 +13,7 @@ not printed (looking at them while changing code would tune on them).
     .venv/bin/python benchmarks/quality.py --split heldout
     .venv/bin/python benchmarks/quality.py --company spotify --company gitlab --show-misses
     .venv/bin/python benchmarks/quality.py --llm http://127.0.0.1:8080/v1 --model qwen   # a server
+    .venv/bin/python benchmarks/quality.py --keep-cache /tmp/answers   # run again later on the same answers
 """
 
 from __future__ import annotations
@@ -96,10 +97,14 @@ def main() -> int:
                                                                   "(dev companies only)")
     parser.add_argument("--save-drafts", action="store_true", help="copy each empty-cache draft over the "
                         "committed outputs/<company>/draft.yaml (the committed drafts carry no review decisions)")
+    parser.add_argument("--keep-cache", type=Path, default=None, help="keep the LLM cache in this folder after the "
+                        "run; a later run given the same folder answers from it (not an empty-cache run any more)")
     args = parser.parse_args()
 
     root = scratch_workspace()
-    os.environ["POSTGEN_STATE_DIR"] = str(root / ".state")  # empty cache: every call is real
+    # empty cache: every call is real, unless --keep-cache names a folder an earlier run filled
+    os.environ["POSTGEN_STATE_DIR"] = str(args.keep_cache.resolve() if args.keep_cache else root / ".state")
+    warm = bool(args.keep_cache) and (args.keep_cache / "llm.sqlite").is_file()
 
     from rich.console import Console
     from rich.table import Table
@@ -119,7 +124,7 @@ def main() -> int:
     load_seconds = time.monotonic() - started
     rows, by_split = [], {}
     for company, split in gold_companies(args.split, args.company):
-        client = open_client(backend, use_cache=False)
+        client = open_client(backend, use_cache=warm)
         run = Run(load_company(company), client)
         began = time.monotonic()
         draft(run)
@@ -163,6 +168,8 @@ def main() -> int:
         table.add_row(f"all {split}", split, f"{total.precision:.2f}", f"{total.core_recall:.2f}",
                       f"{total.recall:.2f}", f"{total.status_accuracy:.2f}", "", "", "", "", "", style="bold")
     console.print(table)
+    if warm:
+        console.print(f"answers came from the cache in {args.keep_cache} where it had them: not an empty-cache run")
     label = args.label or ("local" if args.llm == "local" else "server")
     target = REPO / "benchmarks" / "results" / f"quality-{label}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
