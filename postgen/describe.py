@@ -35,6 +35,7 @@ from .text import Document, Sentence
 
 MAX_WORDS = 12
 MIN_CONTENT_WORDS = 3  # a two-word category ("service mesh") says what it is, not what it does there
+MIN_USE_WORDS = 2  # a verb and the company's object do say it ("Stores GitLab's logs"; not "Monitors systems")
 ROLE_VERBS = ("runs", "powers", "stores", "serves", "streams", "schedules", "builds", "tests", "deploys", "monitors",
               "secures", "handles", "processes", "hosts", "routes", "caches", "orchestrates", "renders")
 FUNCTION_WORDS = {
@@ -62,6 +63,7 @@ ROLE_AFTER = re.compile(ROLE_OPENING + r"(?P<rest>\S.*)$", re.I)
 IDENTITY_AFTER = re.compile(r"^\s*(?:is|are|remains|serves as|acts as)\s+(?P<rest>(?:a|an|the|our|their|its)\s+\S.*)$",
                             re.I)
 APPOSITIVE_AFTER = re.compile(r"^,\s+(?P<rest>(?:a|an|the|our|their|its)\s+[^,;()]+?)\s*(?:[,;]|[.!?]?$)", re.I)
+PURPOSE_AFTER_APPOSITIVE = re.compile(r"\s*for\s+(?P<rest>\w+ing\s[^,;()]+)", re.I)
 RESPONSIBLE_AFTER = re.compile(r"^\s*(?:is|are)\s+(?:\w+ly\s+)?responsible\s+for\s+(?P<rest>\S.*)$", re.I)
 # "storing our logs in Elastic Cloud" → Stores GitLab's logs
 GERUND_BEFORE = re.compile(r"\b(?P<verb>storing|running|hosting|serving|caching|processing|scheduling|routing|"
@@ -105,6 +107,7 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:between|across|among|on|in|of|from|to|int
                                 r"without|against|like|than)\s+(?:\S+\s+(?:and|or)\s+)?(?:the\s+)?$", re.I)
 EMPTY_NOUNS = {"complexity", "complexities", "challenge", "challenges", "thing", "things", "stuff", "needs",
                "aspects", "everything", "anything", "show", "job", "trick", "lot"}
+WHAT_IT_IS = {"identity", "role", "aside"}  # on a tie, what a technology does wins over what it is
 SHAPE_POINTS = {"subject": 4, "agent": 4, "list": 4, "aside": 4, "purpose": 3, "role": 3, "object": 3, "possessor": 3,
                 "identity": 2}
 PARTICIPLES = (r"powered|handled|managed|served|stored|runs|run|running|orchestrated|built|backed|driven|hosted|deployed|"
@@ -232,6 +235,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("agent", end + match.start("rest"), end + match.end("rest")))
     if (match := APPOSITIVE_AFTER.match(after_name)) and not list_goes_on(after_name[match.end():]):
         found.append(Attached("aside", end + match.start("rest"), end + match.end("rest")))
+        if purpose := PURPOSE_AFTER_APPOSITIVE.match(after_name, match.end()):  # "X, a Rack server, for serving …"
+            found.append(Attached("purpose", end + purpose.start("rest"), sentence.end))
     lo, hi = clause_bounds(text, local_start, local_end)
     before, after = text[lo:local_start], text[local_end:hi]
     listed = False
@@ -301,7 +306,7 @@ def list_goes_on(rest: str) -> bool:
     item of a list ("Node, the future of Chakra, VM neutrality and more"), and "the Y" is not about X."""
     words = WORD.findall(rest)
     return bool(words) and not (is_verb(words[0]) or words[0].lower().endswith("ly") or words[0].lower() in
-                                {"which", "who", "where", "and", "but"})
+                                {"which", "who", "where", "and", "but"} | NOUN_PHRASE_PREPOSITIONS)
 
 
 NOUN_PHRASE_GLUE = {"and", "or", "of", "&"}
@@ -412,9 +417,10 @@ def rewritten(shape: str, text: str, company: str) -> str:
         text = " ".join(words[:next((i for i, w in enumerate(words) if w.lower() in AUXILIARIES), len(words))])
     text = shortened(agent_rewritten(text.strip()) if shape == "agent" else text)
     text = LEADING_WORDS.sub("", text.strip()) if shape != "subject" else text.strip()
-    if shape == "purpose" and preposition == "to" and text.split() and is_verb(text.split()[0]):
+    gerund = bool(text.split()) and text.split()[0].lower().endswith("ing")  # "for caching sessions" → Caches sessions
+    if shape == "purpose" and (preposition == "to" or gerund) and text.split() and is_verb(text.split()[0]):
         first, _, rest = text.partition(" ")
-        text = f"{third_person(first)} {rest}".strip()
+        text = f"{third_person(verb_lemma(first))} {rest}".strip()
     text = POSSESSIVE.sub(f"{company}'s", text)
     first = text.split(" ", 1)[0]
     return text if re.search(r"[A-Z]", first[1:]) else text[:1].upper() + text[1:]  # "iOS" stays
@@ -426,13 +432,16 @@ def without_possessive(word: str) -> str:
 
 def acceptable(text: str, names: list[str] = ()) -> bool:
     """Enough content words, not counting a possessive: three ("frontend experiences" says little, and a
-    two-word category such as "developer portal" says what it is, not what it does there); none pointing
+    two-word category such as "developer portal" says what it is, not what it does there), or two when a verb
+    acts on something of the company's ("Stores GitLab's logs"; "Monitors systems" is too general); none pointing
     elsewhere ("makes that possible"), empty ("the show") or addressed to a reader ("your editor"); no link;
     no phrasal verb standing in for a use ("shows up in …", "steps in for …"); and not the technology's own
     name again ("Kubernetes platform cluster" says nothing of Kubernetes)."""
     words = [without_possessive(word.lower().strip(",.;:")) for word in text.split()]
     counted = [word for word in content_words(text) if not word.endswith(("'s", "’s"))]  # "Artsy's data store"
-    return (len(counted) >= MIN_CONTENT_WORDS and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS) & set(words)
+    owned = any(word.endswith(("'s", "’s")) for word in text.split()[1:])
+    least = MIN_USE_WORDS if counted and is_third_person(counted[0]) and owned else MIN_CONTENT_WORDS
+    return (len(counted) >= least and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS) & set(words)
             and not LINK.search(text)
             and mention_at(text, list(names), re.IGNORECASE) is None
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0])))
@@ -476,7 +485,9 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
 def ranked_options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, company: str) -> list[Option]:
     """The descriptions the claim's quotes offer, best first (earlier quotes win ties), one per wording."""
     best_first, seen = [], set()
-    for option in sorted(options(claim, documents, lexicon, company), key=lambda option: (-option.score, option.citation)):
+    ordered = sorted(options(claim, documents, lexicon, company),
+                     key=lambda option: (-option.score, option.citation, option.shape in WHAT_IT_IS))
+    for option in ordered:
         if (key := description_key(option.text)) not in seen:
             seen.add(key)
             best_first.append(option)

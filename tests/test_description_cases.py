@@ -234,3 +234,31 @@ def test_two_claims_with_nothing_else_to_say_keep_the_shared_description():
     java, scala = described(document, "Java"), described(document, "Scala")
     describe_all([java, scala], {"blog": document}, LEXICON, "Acme")
     assert java.description == scala.description == "Builds a service layer"
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a verb acting on something of the company's says enough in two words
+    ("We ship events through Fluentd, storing our logs in Elasticsearch for a month.", "Elasticsearch",
+     "Stores Acme's logs"),
+    # the inverse: two general words do not
+    ("We use New Relic to monitor systems.", "New Relic", None),
+    ("Acme uses Apache Kafka to move events.", "Apache Kafka", None),
+])
+def test_two_words_are_enough_only_for_a_use_of_the_companys_own_thing(text, name, expected):
+    assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a purpose after an appositive is what the technology does there; a gerund purpose takes the verb form
+    ("We rely on NGINX, a fast http server, for serving most of the application.", "NGINX",
+     "Serves most of the application"),
+    ("We run Redis, the session cache, for caching user sessions across regions.", "Redis",
+     "Caches user sessions across regions"),
+    ("Acme uses Apache Kafka for streaming events between services.", "Apache Kafka",
+     "Streams events between services"),
+    # the inverse: a purpose that is no gerund stays a noun phrase; an appositive alone is what it is
+    ("Acme uses Apache Kafka for real-time data streaming.", "Apache Kafka", "Real-time data streaming"),
+    ("We rely on NGINX, a fast http server, in every region.", "NGINX", "Fast http server"),
+])
+def test_a_purpose_after_an_appositive_and_a_gerund_purpose(text, name, expected):
+    assert describe_text(text, name) == expected
