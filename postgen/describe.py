@@ -47,6 +47,7 @@ FUNCTION_WORDS = {
 PARTICLES = {"up", "in", "out", "off", "over", "around", "away", "back"}
 PERSONAL_WORDS = {"i", "me", "my", "we", "us", "you", "your", "yours"}  # "our" becomes the company's name
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+INTENSIFIERS = {"really", "very", "extremely", "super", "incredibly", "truly", "amazingly", "insanely", "hugely"}  # praise
 POINTING_WORDS = {"this", "that", "these", "those", "it", "them", "they", "here", "there", "such", "him", "her"}
 POSSESSIVE = re.compile(r"\b(?:our|their|its)\b", re.IGNORECASE)
 WORD_PART_BRACKETS = r"\((?![a-z]{1,4}\)\w)"  # "(de)serializer" is one word, not an aside
@@ -366,11 +367,14 @@ def cuts_a_name_list(text: str, at: int) -> bool:
 
 
 def shortened(text: str) -> str:
-    """Words before an inner boundary or relative clause, at most MAX_WORDS, ending where a phrase can end."""
+    """Words before an inner boundary or relative clause, ending where a phrase can end; nothing when that is
+    still longer than MAX_WORDS."""
     match = INNER_BOUNDARY.search(text)
     if match and len(text[:match.start()].split()) >= 2 and not cuts_a_name_list(text, match.start()):
         text = text[:match.start()]
-    words = (text.rstrip(" !?;,") if text.rstrip().endswith("etc.") else text.rstrip(" .!?;,")).split()[:MAX_WORDS]
+    words = (text.rstrip(" !?;,") if text.rstrip().endswith("etc.") else text.rstrip(" .!?;,")).split()
+    if len(words) > MAX_WORDS:
+        return ""  # cut at the word limit, a clause becomes a fragment ("maps a role to the equivalent role")
     while words and ends_mid_phrase(words[-1].strip(",.;:")):
         words.pop()
     return " ".join(words).rstrip(",;:")
@@ -434,14 +438,14 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     """Enough content words, not counting a possessive: three ("frontend experiences" says little, and a
     two-word category such as "developer portal" says what it is, not what it does there), or two when a verb
     acts on something of the company's ("Stores GitLab's logs"; "Monitors systems" is too general); none pointing
-    elsewhere ("makes that possible"), empty ("the show") or addressed to a reader ("your editor"); no link;
-    no phrasal verb standing in for a use ("shows up in …", "steps in for …"); and not the technology's own
-    name again ("Kubernetes platform cluster" says nothing of Kubernetes)."""
+    elsewhere ("makes that possible"), empty ("the show"), praising ("really fast-growing") or addressed to a reader
+    ("your editor"); no link; no phrasal verb standing in for a use ("shows up in …", "steps in for …"); and not
+    the technology's own name again ("Kubernetes platform cluster" says nothing of Kubernetes)."""
     words = [without_possessive(word.lower().strip(",.;:")) for word in text.split()]
     counted = [word for word in content_words(text) if not word.endswith(("'s", "’s"))]  # "Artsy's data store"
     owned = any(word.endswith(("'s", "’s")) for word in text.split()[1:])
     least = MIN_USE_WORDS if counted and is_third_person(counted[0]) and owned else MIN_CONTENT_WORDS
-    return (len(counted) >= least and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS) & set(words)
+    return (len(counted) >= least and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS | INTENSIFIERS) & set(words)
             and not LINK.search(text)
             and mention_at(text, list(names), re.IGNORECASE) is None
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0])))

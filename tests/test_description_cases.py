@@ -262,3 +262,19 @@ def test_two_words_are_enough_only_for_a_use_of_the_companys_own_thing(text, nam
 ])
 def test_a_purpose_after_an_appositive_and_a_gerund_purpose(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a clause longer than the word limit is not cut into a fragment
+    ("Kubernetes maps every user's cloud identity role to the equivalent role in the cluster's own access model.",
+     "Kubernetes", None),
+    # praise is no description
+    ("Node.js is a really fast-growing application framework.", "Node.js", None),
+    ("Redis is an extremely fast in-memory data store.", "Redis", None),
+    # the inverse: within the limit, and plain words
+    ("Kubernetes maps each user's cloud role to an equivalent cluster role.", "Kubernetes",
+     "Maps each user's cloud role to an equivalent cluster role"),
+    ("Node.js is a fast-growing application framework.", "Node.js", "Fast-growing application framework"),
+])
+def test_fragments_and_praise_are_no_description(text, name, expected):
+    assert describe_text(text, name) == expected
