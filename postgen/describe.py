@@ -472,6 +472,8 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
     found = []
     for index, citation in enumerate(claim.citations):
         document = documents.get(citation.source)
+        if citation.says not in (None, claim.status):
+            continue  # a source that says the technology was dropped does not describe its current use
         for sentence_id in citation.sentence_ids if document else []:
             sentence = document.sentences[sentence_id]
             kind = document.paragraph_of(sentence).kind

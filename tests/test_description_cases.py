@@ -9,7 +9,7 @@ from postgen.describe import describe_all
 from postgen.grounding import cite_sentences, names_technology
 from postgen.lexicon import default_lexicon
 from postgen.markup import markdown_to_prose
-from postgen.models import Claim
+from postgen.models import Claim, ClaimStatus
 from postgen.text import Document
 
 LEXICON = default_lexicon()
@@ -278,3 +278,15 @@ def test_a_purpose_after_an_appositive_and_a_gerund_purpose(text, name, expected
 ])
 def test_fragments_and_praise_are_no_description(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+def test_a_quote_whose_source_says_another_status_does_not_describe_the_claim():
+    document = Document("blog", "Redis caches every session for the web tier.\n")
+    claim = described(document, "Redis")
+    assert claim.description == "Caches every session for the web tier"
+    claim.citations[0].says = ClaimStatus.former
+    describe_all([claim], {"blog": document}, LEXICON, "Acme")
+    assert claim.description is None
+    former = claim.model_copy(update={"status": ClaimStatus.former})
+    describe_all([former], {"blog": document}, LEXICON, "Acme")
+    assert former.description == "Cached every session for the web tier"
