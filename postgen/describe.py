@@ -47,7 +47,8 @@ FUNCTION_WORDS = {
 PARTICLES = {"up", "in", "out", "off", "over", "around", "away", "back"}
 PERSONAL_WORDS = {"i", "me", "my", "we", "us", "you", "your", "yours"}  # "our" becomes the company's name
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
-INTENSIFIERS = {"really", "very", "extremely", "super", "incredibly", "truly", "amazingly", "insanely", "hugely"}  # praise
+# praise, not a use: "really fast-growing application framework"
+INTENSIFIERS = {"really", "very", "extremely", "super", "incredibly", "truly", "amazingly", "insanely", "hugely"}
 POINTING_WORDS = {"this", "that", "these", "those", "it", "them", "they", "here", "there", "such", "him", "her"}
 POSSESSIVE = re.compile(r"\b(?:our|their|its)\b", re.IGNORECASE)
 WORD_PART_BRACKETS = r"\((?![a-z]{1,4}\)\w)"  # "(de)serializer" is one word, not an aside
@@ -281,9 +282,9 @@ def noun_then_participle(words: list[str]) -> bool:
 def possessor_verb(after: str) -> int | None:
     """"X's mature ecosystem provides …": where the verb whose subject is X's noun phrase starts in `after`
     (a short phrase of nouns and adjectives, then a verb that agrees with it), or None."""
-    if not POSSESSOR_AFTER.match(after):
+    if not (opening := POSSESSOR_AFTER.match(after)):
         return None
-    words = list(WORD.finditer(after, POSSESSOR_AFTER.match(after).end()))
+    words = list(WORD.finditer(after, opening.end()))
     for index, match in enumerate(words[:POSSESSOR_PHRASE_WORDS + 1]):
         word = match.group()
         agrees = is_third_person(word) or index > 0 and verb_lemma(word) == word.lower() and \
@@ -411,7 +412,7 @@ def rewritten(shape: str, text: str, company: str) -> str:
     """The attached words as a description: role verb first where the shape needs one, cut short, then the
     leading article or preposition dropped, a verb in the third person, possessives made the company's."""
     preposition = text.strip().split(" ", 1)[0].lower() if text.strip() else ""
-    if shape in ("object", "subject", "possessor"):  # "we import the logs" → Imports the logs; "X and Y power …" → Powers …
+    if shape in ("object", "subject", "possessor"):  # "we import the logs" → Imports the logs; "X and Y power" → Powers
         verb, _, rest = text.strip().partition(" ")
         if shape == "object" or verb_lemma(verb) == verb.lower():
             text = f"{third_person(verb_lemma(verb))} {rest}"
