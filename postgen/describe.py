@@ -49,6 +49,7 @@ PERSONAL_WORDS = {"i", "me", "my", "we", "us", "you", "your", "yours"}  # "our" 
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 # praise, not a use: "really fast-growing application framework"
 INTENSIFIERS = {"really", "very", "extremely", "super", "incredibly", "truly", "amazingly", "insanely", "hugely"}
+READER = re.compile(r"\byou(?:['’](?:ll|d|re))?\b", re.I)
 POINTING_WORDS = {"this", "that", "these", "those", "it", "them", "they", "here", "there", "such", "him", "her"}
 POSSESSIVE = re.compile(r"\b(?:our|their|its)\b", re.IGNORECASE)
 WORD_PART_BRACKETS = r"\((?![a-z]{1,4}\)\w)"  # "(de)serializer" is one word, not an aside
@@ -221,6 +222,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         return []
     text, base = sentence.text, sentence.start
     local_start, local_end = start - base, end - base
+    if READER.search(text[clause_bounds(text, local_start, local_end)[0]:local_start]):
+        return []  # "you can use X to …" tells the reader what to do; it is not the company's use
     found = []
     if sentence.start == document.paragraph_of(sentence).start and (match := LIST_SHAPE.match(text)):
         name = match.group("name")
@@ -422,13 +425,22 @@ def rewritten(shape: str, text: str, company: str) -> str:
         text = " ".join(words[:next((i for i, w in enumerate(words) if w.lower() in AUXILIARIES), len(words))])
     text = shortened(agent_rewritten(text.strip()) if shape == "agent" else text)
     text = LEADING_WORDS.sub("", text.strip()) if shape != "subject" else text.strip()
-    gerund = bool(text.split()) and text.split()[0].lower().endswith("ing")  # "for caching sessions" → Caches sessions
-    if shape == "purpose" and (preposition == "to" or gerund) and text.split() and is_verb(text.split()[0]):
-        first, _, rest = text.partition(" ")
-        text = f"{third_person(verb_lemma(first))} {rest}".strip()
+    if shape == "purpose":
+        text = purpose_as_verb(text, preposition)
     text = POSSESSIVE.sub(f"{company}'s", text)
     first = text.split(" ", 1)[0]
     return text if re.search(r"[A-Z]", first[1:]) else text[:1].upper() + text[1:]  # "iOS" stays
+
+
+def purpose_as_verb(text: str, preposition: str) -> str:
+    """"to provision accounts" → Provisions accounts; "for caching sessions" → Caches sessions; "for efficiently
+    loading lists" → Efficiently loads lists. A purpose that is a noun phrase stays one."""
+    words = text.split()
+    at = 1 if len(words) > 2 and words[0].lower().endswith("ly") and words[1].lower().endswith("ing") else 0
+    if not words[at:] or not is_verb(words[at]) or not (preposition == "to" and at == 0 or words[at].lower().endswith("ing")):
+        return text
+    words[at] = third_person(verb_lemma(words[at]))
+    return " ".join(words)
 
 
 def without_possessive(word: str) -> str:

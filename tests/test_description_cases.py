@@ -290,3 +290,23 @@ def test_a_quote_whose_source_says_another_status_does_not_describe_the_claim():
     former = claim.model_copy(update={"status": ClaimStatus.former})
     describe_all([former], {"blog": document}, LEXICON, "Acme")
     assert former.description == "Cached every session for the web tier"
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a sentence telling the reader what to do is not the company's use
+    ("While that is in the works, you can use Azure to create new virtual machines for every team.",
+     "Microsoft Azure", None),
+    ("If you'll need a cache, you could use Redis to hold every session.", "Redis", None),
+    # the inverse: the reader addressed in another clause; the company as subject
+    ("As you may know, we use Redis to cache every session for the web tier.", "Redis",
+     "Caches every session for the web tier"),
+    ("We use Azure to create new virtual machines for every team.", "Microsoft Azure",
+     "Creates new virtual machines for every team"),
+])
+def test_a_sentence_addressed_to_the_reader_describes_no_use(text, name, expected):
+    assert describe_text(text, name) == expected
+
+
+def test_a_gerund_purpose_after_an_adverb_takes_the_verb_form():
+    assert describe_text("Acme relies on Redis for efficiently caching user sessions.", "Redis") == \
+        "Efficiently caches user sessions"
