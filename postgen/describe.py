@@ -222,7 +222,9 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         return []
     text, base = sentence.text, sentence.start
     local_start, local_end = start - base, end - base
-    if READER.search(text[clause_bounds(text, local_start, local_end)[0]:local_start]):
+    lo, hi = clause_bounds(text, local_start, local_end)
+    before, after = text[lo:local_start], text[local_end:hi]
+    if READER.search(before):
         return []  # "you can use X to …" tells the reader what to do; it is not the company's use
     found = []
     if sentence.start == document.paragraph_of(sentence).start and (match := LIST_SHAPE.match(text)):
@@ -242,19 +244,18 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("aside", end + match.start("rest"), end + match.end("rest")))
         if purpose := PURPOSE_AFTER_APPOSITIVE.match(after_name, match.end()):  # "X, a Rack server, for serving …"
             found.append(Attached("purpose", end + purpose.start("rest"), sentence.end))
-    lo, hi = clause_bounds(text, local_start, local_end)
-    before, after = text[lo:local_start], text[local_end:hi]
     listed = False
     while match := LIST_CONTINUATION.match(after):
         after, end, listed = after[match.end():], end + match.end(), True
     if (match := IDENTITY_BEFORE.match(before)) and not after.strip(" .!?"):
         found.append(Attached("identity", base + lo + match.start("np"), base + lo + match.end("np")))
-    if SUBJECT_OPENERS.match(before) and (words := WORD.findall(after)) and words[0].islower() and \
+    opens_clause = bool(SUBJECT_OPENERS.match(before))
+    if opens_clause and (words := WORD.findall(after)) and words[0].islower() and \
             is_verb(words[0]) and words[0].lower() not in COPULAS | {"are", "were", "have", "do"} and \
             not (len(words) > 1 and words[1].lower() == "as") and words[0].lower() not in NAME_MEANING_VERBS and (
             listed or is_third_person(words[0])) and not noun_then_participle(words):
         found.append(Attached("subject", end + after.index(words[0]), base + hi))
-    if SUBJECT_OPENERS.match(before) and (verb_at := possessor_verb(after)) is not None:
+    if opens_clause and (verb_at := possessor_verb(after)) is not None:
         found.append(Attached("possessor", end + verb_at, base + hi))
     if (match := AGENT_BEFORE.search(before)) and (np_start := noun_phrase_start(before, match.start("verb"))) is not None:
         found.append(Attached("agent", base + lo + np_start, base + lo + match.end("verb")))
@@ -437,7 +438,8 @@ def purpose_as_verb(text: str, preposition: str) -> str:
     loading lists" → Efficiently loads lists. A purpose that is a noun phrase stays one."""
     words = text.split()
     at = 1 if len(words) > 2 and words[0].lower().endswith("ly") and words[1].lower().endswith("ing") else 0
-    if not words[at:] or not is_verb(words[at]) or not (preposition == "to" and at == 0 or words[at].lower().endswith("ing")):
+    verb_form = preposition == "to" and at == 0 or bool(words[at:]) and words[at].lower().endswith("ing")
+    if not words[at:] or not is_verb(words[at]) or not verb_form:
         return text
     words[at] = third_person(verb_lemma(words[at]))
     return " ".join(words)
