@@ -70,6 +70,7 @@ ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 QUANTITY = re.compile(r"\d+(?:[.,]\d+)*\s?(?:[kKMGTP]?i?[bB](?:ps)?|[kKMG]?Hz|ms|ns|µs|s|k|K|M|[kKM]?W|x)(?:/s)?",)
 FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|csv|json|ya?ml|js|ts|py|rb|hbs|html?|md|txt|sh|conf|log)$", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z]{2,7}s?$")  # API, SLAs; with a digit (PM2, EC2) it is a name
+PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,7}s$")
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
 DOTTED = re.compile(r"\w[./+#]\w|\w(?:\+\+|#)$|\d")
 LOWER_CAMEL = re.compile(r"^[a-z]{1,4}[A-Z][\w+#]*$")  # iOS, gRPC, jQuery, eBPF; not audioEngine
@@ -115,12 +116,15 @@ def reads_as_name(words: list[str], capitals_say_nothing: bool, named_elsewhere:
     sentence or after a colon, a title-cased heading) only a run the same document also capitalises inside a
     sentence does; elsewhere a single common word or an acronym needs other evidence, while a
     run of two or more capitalised words, or an uncommon word, is enough."""
-    if any(name_shaped(word) for word in words) or named_elsewhere:
+    if any(name_shaped(word) for word in words):
         return True
+    if named_elsewhere and not (len(words) == 1 and (PLURAL_ACRONYM.match(words[0]) or generic_plural(words[0]))):
+        return True  # a plural ("VMs", "Servers") names a kind of thing, wherever it is capitalised
     if capitals_say_nothing:
         return False
-    if len(words) == 1:  # one common word, an acronym or an English-derived word ("Orchestration") needs more
-        return not ordinary(words[0]) and not ACRONYM.match(words[0]) and not ENGLISH_SUFFIX.search(words[0].lower())
+    if len(words) == 1:  # one common word, its plural, an acronym or an English-derived word ("Orchestration") needs more
+        return (not ordinary(words[0]) and not ACRONYM.match(words[0]) and not generic_plural(words[0])
+                and not ENGLISH_SUFFIX.search(words[0].lower()))
     return True
 
 
@@ -168,9 +172,10 @@ def trim_ordinary(text: str, run: list[tuple[int, int]], capitals_say_nothing: b
     if not capitals_say_nothing:
         return [run]
     pieces, current = [], []
-    for start, end in run:
+    for index, (start, end) in enumerate(run):
         word = text[start:end]
-        if zipf(word) >= RARE_ZIPF and not name_shaped(word):
+        maker = index + 1 < len(run) and text[run[index + 1][0]].isdigit() and not ordinary(word)  # "Cisco 3945"
+        if zipf(word) >= RARE_ZIPF and not name_shaped(word) and not maker:
             if current:
                 pieces.append(current)
             current = []
@@ -181,11 +186,14 @@ def trim_ordinary(text: str, run: list[tuple[int, int]], capitals_say_nothing: b
     return pieces
 
 
+LEADING_ASIDE = re.compile(r"^\s*(?:[(\[][^()\[\]]{0,30}[)\]]\s*)+$")  # "(Optional) Uninstall": still the start
+
+
 def name_runs(text: str, in_heading: bool) -> list[tuple[int, int, bool]]:
     """Spans of capitalised runs (at most MAX_NAME_WORDS words) and whether capitals there say nothing."""
     spans = []
     for run in capitalised_runs(text):
-        before = text[:run[0][0]].rstrip(" \"“'‘*•(")
+        before = LEADING_ASIDE.sub("", text[:run[0][0]].rstrip(" \"“'‘*•("))
         at_start = not before.strip("-–—") or before.endswith((":", "-", "–", "—"))
         says_nothing = in_heading or at_start
         for piece in trim_ordinary(text, run, says_nothing):
@@ -303,8 +311,8 @@ class SentenceReader:
         if not name.lower().endswith(surface.lower()) or len(name) == len(surface):
             return True
         vendor_words = [word for word in re.findall(r"[A-Za-z]{3,}", name[: len(name) - len(surface)])]
-        return not vendor_words or any(re.search(rf"\b{re.escape(word)}\b", self.document.text, re.IGNORECASE)
-                                       for word in vendor_words)
+        return not vendor_words or any(re.search(rf"\b{re.escape(name)}\b", self.document.text, re.IGNORECASE)
+                                       for word in vendor_words for name in self.lexicon.vendor_names(word))
 
     def span_mentions(self, sentence: Sentence) -> list[Mention]:
         """Link texts and code spans inside the sentence that are short enough to be a name."""
@@ -413,6 +421,8 @@ class SentenceReader:
     def open_mention(self, sentence: Sentence, start: int, end: int, evidence: set[str]) -> Mention:
         surface = self.document.text[start:end]
         known = self.lexicon.lookup(surface)
+        if known and not self.vendor_named(known, surface):
+            known = None
         technology = known or Technology(surface, (), None, None, from_lexicon=False)
         return Mention(technology, surface, start, end, sentence.id, frozenset(evidence))
 

@@ -346,6 +346,9 @@ def supported(ctx: Context) -> Reading | None:
                     rf"\bsupported\b(?:\s+[\w-]+){{0,2}}\s*(?::|\binclude|\bincludes|\bare|\bis)\s+{FILL}{{0,2}}$"):
         if (found := re.search(pattern, ctx.left, I)) and not ctx.has_company(found.group()):
             return worded("supported", "a tool's support, not the company's use", found.group())
+    if found := re.match(rf"^\s*(?:{ADVERB}\s+)?{SUPPORT_VERBS}(?!\s+by\b)\s+(?:both\s+)?{FILL}{{0,2}}$", ctx.clause, I):
+        if re.search(r"(?:^|[(,:]|\s-|[–—])\s*$", ctx.left[: len(ctx.left) - len(ctx.clause)]):  # no subject
+            return worded("supported", "what the tool described supports, not the company's use", found.group())
     if found := re.match(rf"^\s+(?:(?:is|are)\s+(?:{ADVERB}\s+)?supported\b(?!\s+by)|"
                          r"support\s+(?:is|was|has|will|landed|arrived)\b)", ctx.right, I):
         return worded("supported", "a tool's support, not the company's use", found.group())
@@ -520,6 +523,8 @@ def planned(ctx: Context) -> Reading | None:
     for pattern in (rf"{EVALUATING}\s+(?:(?:whether|to|of|a|an)\s+|{FILL}){{0,4}}$",
                     rf"{PLAN_LEAD}\s+(?:\S+\s+){{0,3}}?{USE_VERBS}\s+(?:\S+\s+){{0,4}}?$",
                     rf"\b(?:our|the)\s+(?:[\w-]+\s+)?roadmap\s+(?:includes?|has|contains|lists)\s+{FILL}{{0,3}}$",
+                    rf"\b(?:needs?|ha(?:s|ve)|must|should)\s+(?:to\s+)?(?:\S+\s+){{0,2}}?{MOVE_VERBS}\s+(?:(?!from\b)\S+\s+){{0,3}}?"
+                    rf"(?:over\s+)?(?:to|onto|towards?)\s+(?:{FILL}{{1,2}}(?:or|and)\s+)?{FILL}{{0,2}}$",
                     rf"\bnext\s+(?:step|steps|phase|milestone)\s+(?:is|are|will\s+be)\s+{FILL}{{0,2}}$"):
         if found := re.search(pattern, clause, I):
             return worded("planned", "worded as a plan", found.group())

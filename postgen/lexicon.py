@@ -69,6 +69,11 @@ class Lexicon:
             for name, tech in forms
         ]
 
+    def vendor_names(self, vendor: str) -> tuple[str, ...]:
+        """The ways a text names a vendor: its own name and its cloud's ("Amazon": AWS, "Google": GCP)."""
+        clouds = [t for t in self.technologies if t.tag == "Cloud" and t.name.split()[0].lower() == vendor.lower()]
+        return (vendor, *(name for cloud in clouds for name in cloud.names))
+
     def lookup(self, name: str) -> Technology | None:
         return self.by_key.get(normalize_for_key(name))
 

@@ -92,3 +92,51 @@ def test_versions_go_into_a_field_and_model_numbers_stay_in_the_name():
 def test_a_number_with_a_unit_is_a_quantity_not_part_of_a_name(text, quantity):
     assert quantity not in names(text)
     assert quantity not in versions(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2 Falcon 800C Firewalls (replaced Vortex 5525-X Routers)", "Vortex 5525-X"),
+    ("2 Falcon 800C Firewalls (replaced Vortex 5525-X Routers)", "Falcon 800C"),
+    ("Storage Runs On Titan 4410 Arrays", "Titan 4410"),
+    ("Nexus 5596 Switches Everywhere", "Nexus 5596"),
+    ("The rack holds two Nexus 5596 switches.", "Nexus 5596"),
+])
+def test_a_model_number_keeps_its_maker_where_capitals_say_nothing(text, name):
+    found = names(text)
+    assert name in found
+    assert name.split()[1] not in found
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("Over 120 Teams Deploy Daily", "Over 120"),  # an ordinary word before a number is no maker
+    ("About 3945 Requests Per Second", "About 3945"),
+])
+def test_an_ordinary_word_before_a_number_is_no_maker(text, not_a_name):
+    assert not_a_name not in names(text)
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("Keep VMs updated\n\nWe patch the VMs every week.", "VMs"),  # a plural acronym, capitalised everywhere
+    ("List The Databases\n\nIt runs three Databases in total.", "Databases"),
+    ("Infrastructure (Servers, Databases, CDNs) is rebuilt nightly.", "Databases"),
+    ("(Optional) Uninstall old versions", "Uninstall"),  # capitals after a leading aside still say nothing
+    ("[Note] Remember to rotate the keys.", "Remember"),
+])
+def test_plurals_and_words_after_a_leading_aside_are_not_names(text, not_a_name):
+    assert not_a_name not in names(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Keep Quillstore updated\n\nWe patch Quillstore every week.", "Quillstore"),  # the inverse: a name
+    ("(Optional) Install Quillstore on the build host before the first run", "Quillstore"),
+    ("Infrastructure (Servers, Quillstore, CDNs) is rebuilt nightly.", "Quillstore"),
+])
+def test_names_in_the_same_places_are_still_found(text, name):
+    assert name in names(text)
+
+
+def test_a_vendor_s_short_name_is_its_product_only_where_the_vendor_is_named():
+    document = Document("src", "Cache & Pub/Sub (Redis)\n\nWe use Redis for a few things.\n")
+    assert all(m.technology.name != "Google Cloud Pub/Sub" for m in find_candidates(document, default_lexicon(), "Acme"))
+    document = Document("src", "Cache & Pub/Sub (Redis)\n\nEverything else runs on GCP.\n")
+    assert any(m.technology.name == "Google Cloud Pub/Sub" for m in find_candidates(document, default_lexicon(), "Acme"))

@@ -167,6 +167,11 @@ PLANNED = [
     ("We are considering a move to ClickHouse for analytics.", "ClickHouse", ()),
     ("The next step is OpenSearch.", "OpenSearch", ()),
     ("We plan to support HTTP/3 on the edge next year.", "HTTP/3", ()),
+    ("Todo: this setup needs to move to Garage or MinIO.", "MinIO", ("Garage",)),
+    ("Todo: this setup needs to move to Garage or MinIO.", "Garage", ("MinIO",)),
+    ("We need to migrate the billing service to Kotlin this year.", "Kotlin", ()),
+    ("The monolith should eventually move onto Nomad.", "Nomad", ()),
+    ("Every team has to switch over to Bazel by June.", "Bazel", ()),
 ]
 
 
@@ -187,6 +192,11 @@ NOT_PLANNED = [
     ("Engineers who want to use Rust can do so for new services.", "Rust", "unknown", ()),
     ("We're looking at Grafana dashboards all day.", "Grafana", "unknown", ()),
     ("In this post we'll explain how we use Spinnaker.", "Spinnaker", "unknown", ()),
+    ("We had to move the billing service to Kotlin in 2019.", "Kotlin", "unknown", ()),
+    ("Data needs to move from Kinesis to S3 every night.", "S3", "unknown", ("Kinesis",)),
+    ("The job needs to run on Spark.", "Spark", "unknown", ()),
+    ("Every build has to go through Bazel.", "Bazel", "unknown", ()),
+    ("Requests need to pass through Envoy before they move to the backend.", "Envoy", "unknown", ()),
     ("Our Terraform plan runs on every pull request.", "Terraform", "unknown", ()),
 ]
 
@@ -254,6 +264,11 @@ SUPPORTED = [
     ("The gateway is compatible with OpenAPI 3 specs.", "OpenAPI", ()),
     ("Since March, Quasar is now available both in Linux and FreeBSD.", "FreeBSD", ("Quasar", "Linux")),
     ("The beta build of Quasar is available on Android and iOS.", "iOS", ("Quasar", "Android")),
+    ("Peekaboo - profiler we run on every page (also supports Ruby, Go, and Node)", "Ruby", ("Peekaboo", "Go", "Node")),
+    ("Peekaboo - profiler we run on every page (also supports Ruby, Go, and Node)", "Node", ("Peekaboo", "Go", "Ruby")),
+    ("Tidewater, our scheduler, supports Kafka and Pulsar.", "Pulsar", ("Tidewater", "Kafka")),
+    ("Quokka: a tiny HTTP router, works with Express and Koa.", "Koa", ("Quokka", "Express")),
+    ("Lintly - our linter; supports both Python and Go", "Python", ("Lintly", "Go")),
 ]
 
 
@@ -273,6 +288,11 @@ NOT_SUPPORTED = [
      "unknown", ("Kubernetes", "Consul")),
     ("Acme is now available on Linux.", "Linux", "unknown", ()),
     ("Our builds are available in Artifactory within minutes.", "Artifactory", "unknown", ()),
+    ("Ledger - stores payments, supported by Postgres.", "Postgres", "unknown", ("Ledger",)),
+    ("We run Bosun on every host, and support it ourselves.", "Bosun", "unknown", ()),
+    ("Peekaboo - profiler we run on every page (also supports Ruby, Go, and Node)", "Peekaboo", "unknown",
+     ("Ruby", "Go", "Node")),
+    ("Our team, which supports Kafka for everyone, is small.", "Kafka", "unknown", ()),
 ]
 
 
