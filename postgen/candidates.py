@@ -118,12 +118,12 @@ def reads_as_name(words: list[str], capitals_say_nothing: bool, named_elsewhere:
     run of two or more capitalised words, or an uncommon word, is enough."""
     if any(name_shaped(word) for word in words):
         return True
-    if named_elsewhere and not (len(words) == 1 and (PLURAL_ACRONYM.match(words[0]) or generic_plural(words[0]))):
+    if named_elsewhere and not (len(words) == 1 and (PLURAL_ACRONYM.match(words[0]) or english_plural(words[0]))):
         return True  # a plural ("VMs", "Servers") names a kind of thing, wherever it is capitalised
     if capitals_say_nothing:
         return False
     if len(words) == 1:  # one common word, its plural, an acronym or an English-derived word ("Orchestration") needs more
-        return (not ordinary(words[0]) and not ACRONYM.match(words[0]) and not generic_plural(words[0])
+        return (not ordinary(words[0]) and not ACRONYM.match(words[0]) and not english_plural(words[0])
                 and not ENGLISH_SUFFIX.search(words[0].lower()))
     return True
 
@@ -217,6 +217,14 @@ def identifier_not_name(surface: str) -> bool:
 def generic_plural(word: str) -> bool:
     """A plural of a common word ("Servers", "Firewalls", "Routers"): a kind of thing after a name, not part of it."""
     return word.endswith("s") and not word.endswith("ss") and not name_shaped(word) and zipf(word[:-1]) >= RARE_ZIPF
+
+
+def english_plural(word: str) -> bool:
+    """A plural English word, both forms in the word list ("Databases", "Routers"); not a name that merely ends
+    in s ("Evades", "Jenkins")."""
+    singular = word[:-2] if word.lower().endswith("es") and zipf(word[:-1]) < RARE_ZIPF else word[:-1]
+    return (word.endswith("s") and not word.endswith("ss") and not name_shaped(word) and zipf(word) >= RARE_ZIPF
+            and zipf(singular) >= RARE_ZIPF)
 
 
 def common_word(word: str) -> bool:

@@ -130,6 +130,7 @@ def test_plurals_and_words_after_a_leading_aside_are_not_names(text, not_a_name)
     ("Keep Quillstore updated\n\nWe patch Quillstore every week.", "Quillstore"),  # the inverse: a name
     ("(Optional) Install Quillstore on the build host before the first run", "Quillstore"),
     ("Infrastructure (Servers, Quillstore, CDNs) is rebuilt nightly.", "Quillstore"),
+    ("Since 2018, Glides has grown into a sprawling world.", "Glides"),  # ends in s, but no English plural
 ])
 def test_names_in_the_same_places_are_still_found(text, name):
     assert name in names(text)
