@@ -40,6 +40,8 @@ TECH_NOUNS = (
     "language|languages|protocol|kernel|filesystem|distribution|distro|operating system|os|app|apps|application|"
     "applications|system|systems|repository|repositories|repo|repos|integration|integrations"
 )
+GENERIC_TAIL = re.compile(rf"(?:{TECH_NOUNS}|add-?ons?|docs|documentation|guide|page|website|site|project)",
+                          re.IGNORECASE)
 TECH_NOUN_AFTER = re.compile(rf"^\s+(?:{TECH_NOUNS})\b", re.IGNORECASE)
 DETERMINER_BEFORE = re.compile(r"\b(?:our|its|their|an?|the|using|with|via|on|in|run|runs|running|use|uses)\s+$",
                                re.IGNORECASE)
@@ -258,7 +260,32 @@ def name_part(text: str) -> str:
             generic_plural(words[-1]) or (after_plural and ordinary(words[-1]))):
         after_plural = after_plural or generic_plural(words[-1])
         words.pop()
+    original = text.split(" ")
+    if len(words) == 1 and ordinary(words[0]) and len(original) > 1 and sentence_case_second_word(original):
+        words.append(original[1])  # "External secrets documentation": "External" alone is no name
     return " ".join(words)
+
+
+def sentence_case_second_word(words: list[str]) -> bool:
+    """Whether a name is written in sentence case over two words: "Cluster autoscaler", "External secrets
+    documentation", "Cluster autoscaler add-on"; not "Chef cookbooks for staging"."""
+    second, after = words[1], words[2:3]
+    return (second[:1].islower() and not GENERIC_TAIL.fullmatch(second)
+            and (not after or bool(GENERIC_TAIL.fullmatch(after[0]))))
+
+
+SPELLED_OUT = re.compile(r"(?P<name>.+?)\s+\((?P<acronym>[A-Z][A-Za-z0-9]{1,7})\)")
+
+
+def spelled_out(surface: str) -> tuple[str, tuple[str, ...]]:
+    """A name followed by its acronym is that name, the acronym an alias: "Domain Name System (DNS)"."""
+    match = SPELLED_OUT.fullmatch(surface)
+    if not match:
+        return surface, ()
+    initials = "".join(word[0] for word in re.findall(r"[A-Za-z][\w-]*", match["name"]) if word[0].isupper())
+    if not initials.upper().endswith(match["acronym"].upper().rstrip("s")):
+        return surface, ()
+    return match["name"], (match["acronym"],)
 
 
 def without_version(name: str) -> str:
@@ -428,10 +455,11 @@ class SentenceReader:
 
     def open_mention(self, sentence: Sentence, start: int, end: int, evidence: set[str]) -> Mention:
         surface = self.document.text[start:end]
-        known = self.lexicon.lookup(surface)
+        name, aliases = spelled_out(surface)
+        known = next((found for found in map(self.lexicon.lookup, (name, *aliases)) if found), None)
         if known and not self.vendor_named(known, surface):
             known = None
-        technology = known or Technology(surface, (), None, None, from_lexicon=False)
+        technology = known or Technology(name, aliases, None, None, from_lexicon=False)
         return Mention(technology, surface, start, end, sentence.id, frozenset(evidence))
 
     def merge(self, sentence: Sentence, found: list[Mention]) -> list[Mention]:

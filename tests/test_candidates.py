@@ -141,3 +141,36 @@ def test_a_vendor_s_short_name_is_its_product_only_where_the_vendor_is_named():
     assert all(m.technology.name != "Google Cloud Pub/Sub" for m in find_candidates(document, default_lexicon(), "Acme"))
     document = Document("src", "Cache & Pub/Sub (Redis)\n\nEverything else runs on GCP.\n")
     assert any(m.technology.name == "Google Cloud Pub/Sub" for m in find_candidates(document, default_lexicon(), "Acme"))
+
+
+@pytest.mark.parametrize("link, name", [
+    ("External secrets documentation", "External secrets"),  # a common word alone is no name: sentence case
+    ("Cluster autoscaler add-on", "Cluster autoscaler"),
+    ("Sentry error tracking", "Sentry"),  # the inverses: a name, then words about it
+    ("Grafana dashboards", "Grafana"),
+    ("Chef cookbooks for staging", "Chef"),
+])
+def test_a_link_s_name_is_read_in_sentence_case_only_after_a_common_word(link, name):
+    found = names(f"See the [{link}](https://example.org) page for details.", markdown=True)
+    assert name in found
+    assert link not in found or link == name
+
+
+@pytest.mark.parametrize("text, name, acronym", [
+    ("Records live in [Domain Name System (DNS)](https://example.org) zones.", "Domain Name System", "DNS"),
+    ("It runs on [Quill Object Store (QOS)](https://example.org) buckets.", "Quill Object Store", "QOS"),
+])
+def test_a_name_followed_by_its_acronym_takes_the_acronym_as_an_alias(text, name, acronym):
+    document = Document("src", *markdown_to_prose(text))
+    found = {m.technology.name: m.technology.aliases for m in find_candidates(document, default_lexicon(), "Acme")}
+    assert acronym in found[name]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Records live in [Quillstore (beta)](https://example.org) zones.", "Quillstore (beta)"),  # no acronym
+    ("Records live in [Quill Store (XYZ)](https://example.org) zones.", "Quill Store (XYZ)"),  # not its initials
+])
+def test_a_parenthesis_that_is_not_the_acronym_stays_in_the_name(text, surface):
+    document = Document("src", *markdown_to_prose(text))
+    found = {m.surface: m.technology for m in find_candidates(document, default_lexicon(), "Acme")}
+    assert found[surface].name == surface and found[surface].aliases == ()
