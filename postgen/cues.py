@@ -360,7 +360,13 @@ def owner_is_other(owner: str, ctx: Context) -> bool:
     return bool(words) and NAME not in owner and not ctx.has_company(owner)
 
 
+ORGANISATION_AFTER = re.compile(r"^\s*(?:Software\s+)?(?:Foundation|foundation['’]s|Inc\b|Corp\b|Corporation\b|LLC\b|Ltd\b|"
+                                r"Conference\b|Summit\b|Meetup\b|User\s+Group\b)")
+
+
 def others(ctx: Context) -> Reading | None:
+    if found := ORGANISATION_AFTER.match(ctx.after):  # "the Linux Foundation", "the Kafka Summit": not the technology
+        return Reading("others", f"names an organisation or event ({found.group().strip()}), not the technology")
     if ctx.has_company(ctx.clause + ctx.right) or looks_like_title(ctx.left + ctx.after):
         return None
     owner = r"(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})"

@@ -309,6 +309,11 @@ OTHERS = [
     ("Zanzibar, developed by Google, answers authorization checks.", "Zanzibar", ()),
     ("The idea came from Uber's Cadence, which later became Temporal.", "Cadence", ("Temporal",)),
     ("Borg (Google's internal scheduler) inspired the design.", "Borg", ()),
+    ("We produced this in partnership with the Linux Foundation and IBM.", "Linux", ()),
+    ("The Linux foundation’s free introduction to Kubernetes is a good start.", "Linux", ()),
+    ("The Python Software Foundation funds the package index.", "Python", ()),
+    ("Two of us spoke at the Kafka Summit in London.", "Kafka", ()),
+    ("Grafana Inc sells a hosted version.", "Grafana", ()),
     ("Airbnb open-sourced their Airflow scheduler in 2015.", "Airflow", ()),
 ]
 
@@ -329,6 +334,11 @@ NOT_OTHERS = [
     ("Maria's team owns the Postgres fleet.", "Postgres", "unknown", ()),
     ("Airbnb's Airflow runs all of our batch pipelines.", "Airflow", "unknown", ()),
     ("Envoy, created by Lyft, fronts all of our services.", "Envoy", "unknown", ()),
+    ("Our Linux fleet is the foundation of the platform.", "Linux", "unknown", ()),
+    ("Kafka is the foundation of our data platform.", "Kafka", "unknown", ()),
+    ("We build a foundation library in Python for every team.", "Python", "unknown", ()),
+    ("We run Grafana in every region.", "Grafana", "unknown", ()),
+    ("Summit planning runs on Kafka.", "Kafka", "unknown", ()),
 ]
 
 
