@@ -371,7 +371,7 @@ class Extractor:
               rejected: list[RejectedClaim]) -> None:
         company = self.company
         citations = []
-        for sentence_id, readings in list(readings_by_sentence(document, candidate).items())[:CITATIONS_PER_SOURCE]:
+        for sentence_id, readings in quotable(document, readings_by_sentence(document, candidate))[:CITATIONS_PER_SOURCE]:
             citation = cite_sentences(document, [sentence_id])
             citation.says = status_of(readings)
             if reason := grounding_failure(document, citation, technology.names):
@@ -414,6 +414,14 @@ def readings_by_sentence(document: Document, candidate: Candidate) -> dict[str, 
     for mention, reading in sorted(zip(candidate.mentions, candidate.readings), key=lambda pair: pair[0].start):
         grouped.setdefault(mention.sentence_id, []).append(reading)
     return grouped
+
+
+def quotable(document: Document, by_sentence: dict[str, list[Reading]]) -> list[tuple[str, list[Reading]]]:
+    """Sentences in document order, those that say something first: a table cell or heading holding nothing
+    but a name ("Azure") is quoted only when no sentence says more."""
+    def bare(sentence_id: str) -> bool:
+        return len(re.findall(r"\w+", document.sentences[sentence_id].text)) <= 2
+    return sorted(by_sentence.items(), key=lambda item: bare(item[0]))
 
 
 def group_by_name(items: list[Read]) -> list[Candidate]:

@@ -74,3 +74,14 @@ def test_a_lexicon_name_in_the_plural_is_a_claim_quoting_its_sentence(project, s
         "Payments run on two Microsoft SQL Servers in each region."]
     assert document["rejected"] == []
     assert stub_llm.requests == []  # a known name: no model call
+
+
+def test_a_bare_name_is_quoted_only_after_the_sentences_that_say_something(project, stub_llm):
+    # seven short cells holding only "PostgreSQL" come first; the citations kept are the sentences
+    cells = "".join("PostgreSQL\n\n" for _ in range(7))
+    text = cells + "Acme stores every invoice in PostgreSQL.\n\nPostgreSQL replicas serve the monthly reports.\n"
+    document = extracted(project, stub_llm, text)
+    postgres = next(claim for claim in document["claims"] if claim["technology"] == "PostgreSQL")
+    quotes = [citation["quote"] for citation in postgres["citations"]]
+    assert quotes[:2] == ["Acme stores every invoice in PostgreSQL.", "PostgreSQL replicas serve the monthly reports."]
+    assert all(quote == "PostgreSQL" for quote in quotes[2:])
