@@ -40,6 +40,7 @@ TECH_NOUNS = (
     "language|languages|protocol|kernel|filesystem|distribution|distro|operating system|os|app|apps|application|"
     "applications|system|systems|repository|repositories|repo|repos|integration|integrations"
 )
+FUNCTION_WORD = re.compile(r"in|on|of|for|with|to|at|from|by|into|via|the|a|an|and|or|vs")
 GENERIC_TAIL = re.compile(rf"(?:{TECH_NOUNS}|add-?ons?|docs|documentation|guide|page|website|site|project)",
                           re.IGNORECASE)
 TECH_NOUN_AFTER = re.compile(rf"^\s+(?:{TECH_NOUNS})\b", re.IGNORECASE)
@@ -369,10 +370,12 @@ class SentenceReader:
 
     @staticmethod
     def link_reads_as_name(words: list[str]) -> bool:
-        if FILE_NAME.search(words[-1]):
-            return False
         """A link's words name something ("Gitaly", "chef", "Elastic Cloud"), not a phrase ("this comment on X",
-        "here", "99.68 percent"): no number first, no common lowercase word first, a single word not too common."""
+        "here", "99.68 percent", "ROWVERSION in SQL Server"): no number first, no common lowercase word first, no
+        preposition or article inside (a known name such as "Ruby on Rails" is found by the lexicon), a single
+        word not too common."""
+        if FILE_NAME.search(words[-1]) or any(FUNCTION_WORD.fullmatch(word) for word in words[1:-1]):
+            return False
         first = words[0]
         if first[:1].isdigit() or (first[:1].islower() and not name_shaped(first) and (
                 ordinary(first) or len(words) > 1 or "'" in first or "’" in first)):

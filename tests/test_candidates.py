@@ -174,3 +174,17 @@ def test_a_parenthesis_that_is_not_the_acronym_stays_in_the_name(text, surface):
     document = Document("src", *markdown_to_prose(text))
     found = {m.surface: m.technology for m in find_candidates(document, default_lexicon(), "Acme")}
     assert found[surface].name == surface and found[surface].aliases == ()
+
+
+@pytest.mark.parametrize("link, phrase, name", [
+    ("ROWVERSION in Quillstore DB", "ROWVERSION in Quillstore DB", "Quillstore DB"),  # a phrase, not one name
+    ("Sharding with Quillstore", "Sharding with Quillstore", "Quillstore"),
+    ("Ruby on Rails", None, "Ruby on Rails"),  # the inverse: a known name with a preposition inside
+    ("Quill Data Store", None, "Quill Data Store"),
+    ("Elastic Cloud", None, "Elastic Cloud"),
+])
+def test_a_link_with_a_preposition_inside_is_a_phrase_unless_the_lexicon_knows_it(link, phrase, name):
+    found = names(f"We rely on [{link}](https://example.org) for reporting.", markdown=True)
+    assert name in found
+    if phrase:
+        assert phrase not in found
