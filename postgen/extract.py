@@ -9,7 +9,8 @@ the sentences that name it into small chunks: per name it answers what the name 
 (software, hardware, person, company, website, place, the company's product, a feature, a
 general term) and, for software and hardware, a tag from the closed list. It answers twice, with
 the kinds listed in opposite orders, and only a name both readings call software or hardware
-becomes a claim. (Asked whether the company uses a technology, the embedded model answered yes
+becomes a claim, but for one written as a product (a version, a model number, a technology noun
+after it) that one reading calls a company: a company has no version. (Asked whether the company uses a technology, the embedded model answered yes
 to every technology it was shown, so use and status are read from the wording.)
 Every claim passes the grounding gate: its cited sentences exist and name the technology.
 """
@@ -348,7 +349,7 @@ class Extractor:
                                           reason=f"model answer unusable after one re-ask: {problem}")
                             for candidate in chunk.candidates]
             answers.append(result.parsed)
-        return self.gate(document, chunk, agreed(answers))
+        return self.gate(document, chunk, agreed(answers, {c.letter for c in chunk.candidates if product_shaped(c)}))
 
     def gate(self, document: Document, chunk: Chunk, parsed: ChunkAnswers) -> tuple[list[SourceClaim], list[RejectedClaim]]:
         claims: list[SourceClaim] = []
@@ -387,14 +388,29 @@ class Extractor:
         claims.append(SourceClaim(technology, status_of(candidate.readings), citations, evidence, version, own))
 
 
-def agreed(answers: list[ChunkAnswers]) -> ChunkAnswers:
-    """Per candidate, the first reading's answer, unless a later reading says it is no technology."""
+def agreed(answers: list[ChunkAnswers], products: set[str] = frozenset()) -> ChunkAnswers:
+    """Per candidate, the first reading's answer, unless a later reading says it is no technology. Where the
+    readings split between a company and a technology, a name written as a product (`products`: with a version
+    or a model number, or before a technology noun) is the technology: a company has no version."""
     final = {answer.candidate: answer for answer in answers[0].answers}
     for other in answers[1:]:
         for answer in other.answers:
-            if answer.kind not in TECHNOLOGY_KINDS and final[answer.candidate].kind in TECHNOLOGY_KINDS:
+            current = final[answer.candidate]
+            if answer.candidate in products and {answer.kind, current.kind} & {"company"}:
+                final[answer.candidate] = answer if answer.kind in TECHNOLOGY_KINDS else current
+            elif answer.kind not in TECHNOLOGY_KINDS and current.kind in TECHNOLOGY_KINDS:
                 final[answer.candidate] = answer
     return ChunkAnswers(answers=list(final.values()))
+
+
+MODEL_NUMBER = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]+$|^\d{3,}(?:-\w+)?$")  # R720xd, ASR-1001, 3945
+
+
+def product_shaped(candidate: Candidate) -> bool:
+    """A name written as a product: with a version ("CentOS 7"), a model number ("Dell R720xd") or a technology
+    noun after it ("Dell R720xd servers")."""
+    return any(mention.version or "tech-noun" in mention.evidence for mention in candidate.mentions) or any(
+        MODEL_NUMBER.match(word) for word in candidate.name.split()[1:])
 
 
 KIND_WORDS = {"person": "a person", "company": "a company", "website": "a website", "place": "a place",

@@ -4,9 +4,14 @@ and says whether a use is current or former; only unknown names are put to the m
 
 from __future__ import annotations
 
+import pytest
 from ruamel.yaml import YAML
 
-from postgen.extract import READINGS
+from postgen.candidates import find_candidates
+from postgen.extract import READINGS, Candidate, agreed, product_shaped
+from postgen.lexicon import default_lexicon
+from postgen.models import CandidateAnswer, ChunkAnswers
+from postgen.text import Document
 
 NOTES = (
     "Acme migrated its billing data from MySQL to PostgreSQL in 2021. "
@@ -85,3 +90,41 @@ def test_a_bare_name_is_quoted_only_after_the_sentences_that_say_something(proje
     quotes = [citation["quote"] for citation in postgres["citations"]]
     assert quotes[:2] == ["Acme stores every invoice in PostgreSQL.", "PostgreSQL replicas serve the monthly reports."]
     assert all(quote == "PostgreSQL" for quote in quotes[2:])
+
+
+def split_answers(first: str, second: str, tag: str = "Infrastructure"):
+    def one(kind):
+        return ChunkAnswers(answers=[CandidateAnswer(candidate="A", kind=kind,
+                                                     tag=tag if kind in ("software", "hardware") else None)])
+    return [one(first), one(second)]
+
+
+def candidate_in(text: str, name: str):
+    mentions = [m for m in find_candidates(Document("src", text + "\n"), default_lexicon(), "Acme")
+                if m.technology.name == name]
+    assert mentions, name
+    return Candidate("A", mentions[0].technology, [1], mentions)
+
+
+
+@pytest.mark.parametrize("text, name, product", [
+    ("The first cluster is a set of Zephyr R720xd servers.", "Zephyr R720xd", True),  # a model number
+    ("The load balancers run on Quillux 7, our preferred Linux.", "Quillux", True),  # a version
+    ("Jobs land on our Tidewater cluster.", "Tidewater", True),  # a technology noun after it
+    ("We signed a contract with Zephyrcorp last spring.", "Zephyrcorp", False),  # the inverses: a company's name
+    ("We met the Zephyrcorp founders in Berlin.", "Zephyrcorp", False),
+])
+def test_a_name_written_as_a_product_is_product_shaped(text, name, product):
+    assert product_shaped(candidate_in(text, name)) is product
+
+
+@pytest.mark.parametrize("first, second, products, kind", [
+    ("company", "hardware", {"A"}, "hardware"),  # the readings split; the name is written as a product
+    ("software", "company", {"A"}, "software"),
+    ("company", "hardware", set(), "company"),  # the inverses: a plain name stays with the stricter reading
+    ("software", "company", set(), "company"),
+    ("company", "person", {"A"}, "company"),  # no technology reading: nothing to decide
+    ("software", "term", {"A"}, "term"),  # only the company reading is overruled by the shape
+])
+def test_readings_split_between_a_company_and_a_technology_follow_the_name_s_shape(first, second, products, kind):
+    assert agreed(split_answers(first, second), products).answers[0].kind == kind
