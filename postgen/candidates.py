@@ -222,6 +222,12 @@ def generic_plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith("ss") and not name_shaped(word) and zipf(word[:-1]) >= RARE_ZIPF
 
 
+def ordinary_words(text: str) -> bool:
+    """Text made only of English words ("Pub/Sub", "Lambda", "Blob Storage"), with no digit or coined word."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return bool(words) and not re.search(r"\d", text) and all(zipf(word) >= RARE_ZIPF for word in words)
+
+
 def english_plural(word: str) -> bool:
     """A plural English word, both forms in the word list ("Databases", "Routers"); not a name that merely ends
     in s ("Evades", "Jenkins")."""
@@ -341,14 +347,15 @@ class SentenceReader:
                 if self.vendor_named(technology, sentence.text[start:end])]
 
     def vendor_named(self, technology: Technology, surface: str) -> bool:
-        """A short name for a vendor's product ("Pub/Sub" for Google Cloud Pub/Sub, "Lambda" for AWS Lambda)
-        is that product only where the text names the vendor; elsewhere it is the generic term."""
+        """A short name for a vendor's product made of ordinary words ("Pub/Sub" for Google Cloud Pub/Sub,
+        "Lambda" for AWS Lambda) is that product only where the text names the vendor or its cloud; elsewhere
+        it is the generic term. A distinctive short name ("S3", "BigQuery") names the product wherever it stands."""
         name = technology.name
-        if not name.lower().endswith(surface.lower()) or len(name) == len(surface):
+        if not name.lower().endswith(surface.lower()) or len(name) == len(surface) or not ordinary_words(surface):
             return True
         vendor_words = [word for word in re.findall(r"[A-Za-z]{3,}", name[: len(name) - len(surface)])]
-        return not vendor_words or any(re.search(rf"\b{re.escape(name)}\b", self.document.text, re.IGNORECASE)
-                                       for word in vendor_words for name in self.lexicon.vendor_names(word))
+        return not vendor_words or any(re.search(rf"\b{re.escape(spelling)}\b", self.document.text, re.IGNORECASE)
+                                       for word in vendor_words for spelling in self.lexicon.vendor_names(word))
 
     def span_mentions(self, sentence: Sentence) -> list[Mention]:
         """Link texts and code spans inside the sentence that are short enough to be a name."""

@@ -188,3 +188,8 @@ def test_a_link_with_a_preposition_inside_is_a_phrase_unless_the_lexicon_knows_i
     assert name in found
     if phrase:
         assert phrase not in found
+
+
+def test_a_distinctive_short_name_is_the_vendor_s_product_wherever_it_stands():
+    document = Document("src", "Nightly backups are copied to S3 by a cron job.\n")
+    assert any(m.technology.name == "Amazon S3" for m in find_candidates(document, default_lexicon(), "Acme"))
