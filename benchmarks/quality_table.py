@@ -1,7 +1,8 @@
-"""Print a markdown table comparing two results files of benchmarks/quality.py, per company and split.
+"""Print a markdown table comparing results files of benchmarks/quality.py, per company and split: the first
+file is "before", the last "after", any in between are intermediate points (an earlier stop, say).
 
     .venv/bin/python benchmarks/quality_table.py benchmarks/results/quality-before.json \\
-        benchmarks/results/quality-local.json
+        benchmarks/results/quality-1cb0f9f.json benchmarks/results/quality-local.json
 """
 
 from __future__ import annotations
@@ -25,22 +26,24 @@ def cell(row: dict | None, key: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("before", type=Path)
-    parser.add_argument("after", type=Path)
+    parser.add_argument("results", type=Path, nargs="+", help="results files, oldest first")
     args = parser.parse_args()
-    before = companies_of(json.loads(args.before.read_text()))
-    after_results = json.loads(args.after.read_text())
-    after = companies_of(after_results)
-    header = ["company", "split"] + [f"{label} before → after" for _, label in METRICS]
+    loaded = [json.loads(path.read_text()) for path in args.results]
+    runs = [companies_of(results) for results in loaded]
+    after = runs[-1]
+    points = " → ".join(["before", *(path.stem.removeprefix("quality-") for path in args.results[1:-1]), "after"])
+    header = ["company", "split"] + [f"{label} {points}" for _, label in METRICS]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for split in ("dev", "heldout"):
         for name in sorted(name for name, row in after.items() if row.get("split") == split):
-            cells = [f"{cell(before.get(name), key)} → {cell(after[name], key)}" for key, _ in METRICS]
+            cells = [" → ".join(cell(run.get(name), key) for run in runs) for key, _ in METRICS]
             label = "**held out**" if split == "heldout" else "dev"
             print(f"| {name} | {label} | " + " | ".join(cells) + " |")
-    for split, total in (after_results.get("splits") or {}).items():
-        print(f"| all {split} (micro) | {split} | " + " | ".join(f"→ {total[key]:.2f}" for key, _ in METRICS) + " |")
+    for split in (loaded[-1].get("splits") or {}):
+        totals = [(results.get("splits") or {}).get(split) for results in loaded]
+        cells = [" → ".join(f"{total[key]:.2f}" if total else "–" for total in totals) for key, _ in METRICS]
+        print(f"| all {split} (micro) | {split} | " + " | ".join(cells) + " |")
     return 0
 
 
