@@ -347,13 +347,15 @@ class SentenceReader:
                 if self.vendor_named(technology, sentence.text[start:end])]
 
     def vendor_named(self, technology: Technology, surface: str) -> bool:
-        """A short name for a vendor's product made of ordinary words ("Pub/Sub" for Google Cloud Pub/Sub,
+        """A short name for a cloud vendor's product made of ordinary words ("Pub/Sub" for Google Cloud Pub/Sub,
         "Lambda" for AWS Lambda) is that product only where the text names the vendor or its cloud; elsewhere
-        it is the generic term. A distinctive short name ("S3", "BigQuery") names the product wherever it stands."""
+        it is the generic term. A distinctive short name ("S3", "BigQuery"), or one of a project that is no
+        cloud's ("Cassandra" for Apache Cassandra), names the product wherever it stands."""
         name = technology.name
         if not name.lower().endswith(surface.lower()) or len(name) == len(surface) or not ordinary_words(surface):
             return True
-        vendor_words = [word for word in re.findall(r"[A-Za-z]{3,}", name[: len(name) - len(surface)])]
+        vendor_words = [word for word in re.findall(r"[A-Za-z]{3,}", name[: len(name) - len(surface)])
+                        if len(self.lexicon.vendor_names(word)) > 1]  # a cloud's vendor: "Apache Cassandra" is Cassandra
         return not vendor_words or any(re.search(rf"\b{re.escape(spelling)}\b", self.document.text, re.IGNORECASE)
                                        for word in vendor_words for spelling in self.lexicon.vendor_names(word))
 

@@ -193,3 +193,9 @@ def test_a_link_with_a_preposition_inside_is_a_phrase_unless_the_lexicon_knows_i
 def test_a_distinctive_short_name_is_the_vendor_s_product_wherever_it_stands():
     document = Document("src", "Nightly backups are copied to S3 by a cron job.\n")
     assert any(m.technology.name == "Amazon S3" for m in find_candidates(document, default_lexicon(), "Acme"))
+
+
+def test_a_project_s_short_name_is_its_product_without_the_foundation_named():
+    # only a cloud vendor's ordinary-word short names need the vendor; "Cassandra" is Apache Cassandra anywhere
+    document = Document("src", "Orders live in our Cassandra clusters in every region.\n")
+    assert any(m.technology.name == "Apache Cassandra" for m in find_candidates(document, default_lexicon(), "Acme"))
