@@ -259,7 +259,8 @@ def code_reads_as_name(text: str) -> bool:
 def name_part(text: str) -> str:
     """A link's or run's name without the generic words after it: "Grafana dashboards" → "Grafana",
     "Cisco 3945 Routers" → "Cisco 3945", "CentOS 7" → "CentOS" (the version is read separately)."""
-    words = text.split(" ")
+    original = text.split(" ")
+    words = list(original)
     named = capitalised(words[0]) or name_shaped(words[0])
     after_plural = False  # "IIS Web Servers": once a generic plural goes, so do the common words before it
     while len(words) > 1 and (version_like(words[-1]) or (named and words[-1][:1].islower()) or (
@@ -267,7 +268,6 @@ def name_part(text: str) -> str:
             generic_plural(words[-1]) or (after_plural and ordinary(words[-1]))):
         after_plural = after_plural or generic_plural(words[-1])
         words.pop()
-    original = text.split(" ")
     if len(words) == 1 and ordinary(words[0]) and len(original) > 1 and sentence_case_second_word(original):
         words.append(original[1])  # "External secrets documentation": "External" alone is no name
     return " ".join(words)
@@ -354,10 +354,11 @@ class SentenceReader:
         name = technology.name
         if not name.lower().endswith(surface.lower()) or len(name) == len(surface) or not ordinary_words(surface):
             return True
-        vendor_words = [word for word in re.findall(r"[A-Za-z]{3,}", name[: len(name) - len(surface)])
-                        if len(self.lexicon.vendor_names(word)) > 1]  # a cloud's vendor: "Apache Cassandra" is Cassandra
-        return not vendor_words or any(re.search(rf"\b{re.escape(spelling)}\b", self.document.text, re.IGNORECASE)
-                                       for word in vendor_words for spelling in self.lexicon.vendor_names(word))
+        vendor = name[: len(name) - len(surface)]
+        spellings = [self.lexicon.vendor_names(word) for word in re.findall(r"[A-Za-z]{3,}", vendor)]
+        clouds = [names for names in spellings if len(names) > 1]  # a cloud's vendor: "Apache Cassandra" is Cassandra
+        return not clouds or any(re.search(rf"\b{re.escape(spelling)}\b", self.document.text, re.IGNORECASE)
+                                 for names in clouds for spelling in names)
 
     def span_mentions(self, sentence: Sentence) -> list[Mention]:
         """Link texts and code spans inside the sentence that are short enough to be a name."""

@@ -10,8 +10,9 @@ the sentences that name it into small chunks: per name it answers what the name 
 general term) and, for software and hardware, a tag from the closed list. It answers twice, with
 the kinds listed in opposite orders, and only a name both readings call software or hardware
 becomes a claim, but for one written as a product (a version, a model number, a technology noun
-after it) that one reading calls a company: a company has no version. (Asked whether the company uses a technology, the embedded model answered yes
-to every technology it was shown, so use and status are read from the wording.)
+after it) that one reading calls a company: a company has no version. (Asked whether the company
+uses a technology, the embedded model answered yes to every technology it was shown, so use and
+status are read from the wording.)
 Every claim passes the grounding gate: its cited sentences exist and name the technology.
 """
 
@@ -396,7 +397,7 @@ def agreed(answers: list[ChunkAnswers], products: set[str] = frozenset()) -> Chu
     for other in answers[1:]:
         for answer in other.answers:
             current = final[answer.candidate]
-            if answer.candidate in products and {answer.kind, current.kind} & {"company"}:
+            if answer.candidate in products and "company" in (answer.kind, current.kind):
                 final[answer.candidate] = answer if answer.kind in TECHNOLOGY_KINDS else current
             elif answer.kind not in TECHNOLOGY_KINDS and current.kind in TECHNOLOGY_KINDS:
                 final[answer.candidate] = answer

@@ -55,8 +55,14 @@ class Lexicon:
     technologies: list[Technology]
     by_key: dict[str, Technology] = field(init=False)
     matchers: list[tuple[re.Pattern[str], Technology, str]] = field(init=False)
+    cloud_names: dict[str, tuple[str, ...]] = field(init=False)  # a vendor's first word → its clouds' names
 
     def __post_init__(self) -> None:
+        self.cloud_names = {}
+        for technology in self.technologies:
+            if technology.tag == "Cloud":
+                vendor = technology.name.split()[0].lower()
+                self.cloud_names[vendor] = (*self.cloud_names.get(vendor, ()), *technology.names)
         self.by_key = {}
         for technology in self.technologies:
             for name in technology.names:
@@ -71,8 +77,7 @@ class Lexicon:
 
     def vendor_names(self, vendor: str) -> tuple[str, ...]:
         """The ways a text names a vendor: its own name and its cloud's ("Amazon": AWS, "Google": GCP)."""
-        clouds = [t for t in self.technologies if t.tag == "Cloud" and t.name.split()[0].lower() == vendor.lower()]
-        return (vendor, *(name for cloud in clouds for name in cloud.names))
+        return (vendor, *self.cloud_names.get(vendor.lower(), ()))
 
     def lookup(self, name: str) -> Technology | None:
         return self.by_key.get(normalize_for_key(name))
