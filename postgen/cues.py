@@ -583,9 +583,23 @@ OWN_BEFORE = re.compile(
     r"(?:(?:\s+(?!(?:on|in|at|from|to|with|for|of|by|via|into)\b)[\w/-]+){0,2}(?:\s+(?:called|named))?|"
     r"(?:\s+[\w/-]+){0,3}?\s+(?:such\s+as|like|including)\b[^.;:]{0,80}?)\s*$", I)
 OWN_AFTER = re.compile(
-    r"^\s*(?:,|\(|–|—|-|is|are|was)?\s*(?:(?:a|an|our|their|its)\s+)?(?:own\s+|in-house|inhouse|internal|custom|home-?grown|"
+    r"^\s*(?:,|\(|–|—|-{1,3}|is|are|was)?\s*(?:(?:a|an|our|their|its)\s+)?(?:own\s+|in-house|inhouse|internal|custom|home-?grown|"
     r"proprietary|(?:which|that)\s+(?:we|they)\s+(?:built|developed|created|wrote)|"
     r"(?:built|developed|created|written|open-sourced)\s+(?:in-house|internally|by\s+(?:us|the\s+team)))\b", I)
+
+
+# the sentence before a list, saying the company made what the list names: "libraries we maintain:", "tools we
+# built in-house:"; not what it built something with ("the services we built our platform on:")
+OWN_LIST_INTRO = re.compile(
+    r"\b(?:in-house|home-?grown|our\s+own|(?:we|they|the\s+team)\s+(?:have\s+)?(?:maintain|maintained|built|developed|"
+    r"created|wrote|written|designed|open-sourced|open\s+sourced|released))\b"
+    r"(?![^:]*\b(?:on|with|upon|using|atop|from)\s*:?\s*$)", I)
+
+
+def introduces_own_tools(intro: str) -> bool:
+    """Whether a list's introduction presents the items as the company's own: it ends in a colon and says the
+    company built or maintains them."""
+    return intro.rstrip().endswith(":") and bool(OWN_LIST_INTRO.search(intro))
 
 
 def own_tool(sentence: str, start: int, end: int, *, company: str) -> bool:

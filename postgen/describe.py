@@ -100,6 +100,7 @@ LEADING_WORDS = re.compile(r"^(?:(?:a|an|the|for|to)\s+)+", re.I)
 SUBJECT_OPENERS = re.compile(r"^(?:[-*•‣◦]\s+)?(?:the\s+)?$", re.I)  # a list item may open with the name
 COPULAS = {"is", "was", "has", "does"}
 POSSESSOR_AFTER = re.compile(r"^['’]s\s+")
+RELATIVE_USE = re.compile(r"\s(?:that|which)\s+(?P<verb>[a-z]+)\b")
 POSSESSOR_PHRASE_WORDS = 4
 # what a part of X does that is a use of X ("X's ecosystem provides …"); "X's planner picks the wrong index" is not
 PEOPLE = {"creator", "creators", "author", "authors", "maintainer", "maintainers", "developer", "developers", "team",
@@ -404,12 +405,18 @@ def agent_rewritten(text: str) -> str:
     np = re.sub(r"\s+(?:is|are|was|were|gets?)$", "", np.strip())
     # the article stays: "Builds the iOS application", not "Builds iOS application"
     article, np = (match.group().lower(), np[match.end():]) if (match := ARTICLE.match(np)) else ("", np)
-    first, _, rest = np.partition(" ")
+    return f"{role} {article}{mid_sentence(np)}"
+
+
+def mid_sentence(phrase: str) -> str:
+    """A phrase that began a sentence, as it reads after other words: "Credentials like …" → "credentials like …";
+    "Apache Solr" and "iOS" are names and keep their capitals."""
+    first, _, rest = phrase.partition(" ")
     second = rest.split(" ", 1)[0]
     if "'" not in first and "’" not in first and not re.search(r"[A-Z]", first[1:]) and common_word(first) \
-            and not second[:1].isupper():  # "Credentials like …" began a sentence; "Apache Solr" is a name
-        np = f"{first.lower()} {rest}".strip()
-    return f"{role} {article}{np}"
+            and not second[:1].isupper():
+        return f"{first.lower()} {rest}".strip()
+    return phrase
 
 
 def rewritten(shape: str, text: str, company: str) -> str:
@@ -423,7 +430,8 @@ def rewritten(shape: str, text: str, company: str) -> str:
     text = INLINE_GLOSS.sub("", text)
     if shape in ("role", "identity", "aside"):  # a name for what it is: "a platform has been growing" is a clause
         words = text.split()
-        text = " ".join(words[:next((i for i, w in enumerate(words) if w.lower() in AUXILIARIES), len(words))])
+        text = relative_as_participle(
+            " ".join(words[:next((i for i, w in enumerate(words) if w.lower() in AUXILIARIES), len(words))]))
     text = shortened(agent_rewritten(text.strip()) if shape == "agent" else text)
     text = LEADING_WORDS.sub("", text.strip()) if shape != "subject" else text.strip()
     if shape == "purpose":
@@ -431,6 +439,27 @@ def rewritten(shape: str, text: str, company: str) -> str:
     text = POSSESSIVE.sub(f"{company}'s", text)
     first = text.split(" ", 1)[0]
     return text if re.search(r"[A-Z]", first[1:]) else text[:1].upper() + text[1:]  # "iOS" stays
+
+
+def relative_as_participle(text: str) -> str:
+    """"the JavaScript engine that powers the browser" → "the JavaScript engine powering the browser": what a
+    technology named for what it is does, kept past the cut at "that" (and without a pointing word)."""
+    match = RELATIVE_USE.search(text)
+    if not match or not is_third_person(verb := match.group("verb")) or verb in AUXILIARIES:
+        return text
+    participle = inflected(verb_lemma(verb), "VBG")
+    return f"{text[:match.start()]} {participle}{text[match.end():]}" if participle else text
+
+
+def as_own(description: str, company: str) -> str:
+    """An own tool's description that says what it is reads as the company's, as seed 000 writes Backstage
+    ("Spotify's open platform for …"): "High-performance websocket server" → "Acme's high-performance websocket
+    server". One that says what it does, or already has an owner, stays."""
+    words = description.split()
+    if not words or is_third_person(words[0]) or any(word.endswith(("'s", "’s")) for word in words) or \
+            len(words) + len(company.split()) > MAX_WORDS:
+        return description
+    return f"{company}'s {mid_sentence(description)}"
 
 
 def purpose_as_verb(text: str, preposition: str) -> str:
@@ -541,7 +570,9 @@ def describe_all(claims: list[Claim], documents: dict[str, Document], lexicon: L
         option = next((option for option in offered if description_key(option.text) not in taken),
                       offered[0] if offered else None)
         taken |= {description_key(option.text)} if option else set()
-        claim.description = (in_past(option.text) if claim.status is ClaimStatus.former else option.text) if option else None
+        text = as_own(option.text, company) if option and claim.own and option.shape in WHAT_IT_IS | {"list"} \
+            else option.text if option else None
+        claim.description = (in_past(text) if claim.status is ClaimStatus.former else text) if option else None
         claim.best_citation = option.citation if option else 0
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .candidates import Mention, find_candidates
-from .cues import Reading, looks_like_instructions, own_tool, read_mention
+from .cues import Reading, introduces_own_tools, looks_like_instructions, own_tool, read_mention
 from .grounding import cite_sentences, grounding_failure
 from .lexicon import Lexicon, Technology
 from .llm import CompactFormat, LLMClient, LLMRequest, LLMResult
@@ -422,7 +422,21 @@ DEFAULT_TAG = "Internal Tooling"
 
 def worded_as_own(document: Document, mention: Mention, company: str) -> bool:
     sentence = document.sentences[mention.sentence_id]
-    return own_tool(sentence.text, mention.start - sentence.start, mention.end - sentence.start, company=company)
+    return own_tool(sentence.text, mention.start - sentence.start, mention.end - sentence.start,
+                    company=company) or listed_as_own(document, mention)
+
+
+def listed_as_own(document: Document, mention: Mention) -> bool:
+    """A list item that opens with the name, in a list whose introduction says the company built or maintains
+    what it lists ("open-source libraries we maintain:")."""
+    item = document.paragraph_of(document.sentences[mention.sentence_id])
+    if item.kind != "list_item" or document.text[item.start:mention.start].strip(" -*•[(`"):
+        return False
+    before = document.paragraphs[:item.index - 1]
+    while before and before[-1].kind == "list_item":
+        before = before[:-1]
+    intro = before[-1] if before else None
+    return bool(intro and intro.sentences) and introduces_own_tools(intro.sentences[-1].text)
 
 
 def readings_by_sentence(document: Document, candidate: Candidate) -> dict[str, list[Reading]]:

@@ -441,6 +441,21 @@ OWN_TOOLS = [
     ("Acme runs internal services on Kubernetes.", "Kubernetes", False),
     ("We use Redis for caching.", "Redis", False),
     ("Netflix built Zuul, its own edge gateway.", "Netflix", False),
+    ("For a client, we're using Hermes.Cache---written in-house and open source.", "Hermes.Cache", True),
+    ("For a client, we're using Hermes.Cache---the one everybody uses.", "Hermes.Cache", False),
+]
+
+LIST_INTRODUCTIONS = [
+    ("Here is a list of the open-source libraries we maintain for the world to use:", True),
+    ("These are tools the team built in-house over the years:", True),
+    ("Some of our own services:", True),
+    ("Projects we have open-sourced:", True),
+    ("Libraries they wrote and still run in production:", True),
+    ("These are the open-source projects we built our platform on:", False),
+    ("The services we built with:", False),
+    ("Here are the libraries we use every day:", False),
+    ("We maintain a list of supported browsers.", False),  # no list follows
+    ("Third-party tools:", False),
 ]
 
 
@@ -450,3 +465,10 @@ def test_wording_that_presents_the_company_s_own_tool(sentence, name, expected):
 
     start = sentence.index(name)
     assert own_tool(sentence, start, start + len(name), company="Acme") is expected
+
+
+@pytest.mark.parametrize("intro, expected", LIST_INTRODUCTIONS)
+def test_a_list_introduced_as_what_the_company_built_names_its_own_tools(intro, expected):
+    from postgen.cues import introduces_own_tools
+
+    assert introduces_own_tools(intro) is expected

@@ -310,3 +310,39 @@ def test_a_sentence_addressed_to_the_reader_describes_no_use(text, name, expecte
 def test_a_gerund_purpose_after_an_adverb_takes_the_verb_form():
     assert describe_text("Acme relies on Redis for efficiently caching user sessions.", "Redis") == \
         "Efficiently caches user sessions"
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # what a technology named for what it is does, after "that" or "which", as a participle
+    ("We talked about Node.js, the JavaScript runtime that powers the web tier.", "Node.js",
+     "JavaScript runtime powering the web tier"),
+    ("We rely on Redis, a cache that stores every session.", "Redis", "Cache storing every session"),
+    ("Acme picked Apache Kafka as the backbone that streams events between services.", "Apache Kafka",
+     "Backbone streaming events between services"),
+    ("We run NGINX, the proxy which routes requests to the web tier.", "NGINX", "Proxy routing requests to the web tier"),
+    # the inverses: a relative clause without a verb of its own, or a passive, is not kept
+    ("We rely on Redis, a cache that is fast.", "Redis", None),
+    ("We run NGINX, a fast http server that everyone knows.", "NGINX", "Fast http server"),
+])
+def test_what_a_technology_named_for_what_it_is_does(text, name, expected):
+    assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, own, expected", [
+    # the company's own tool, named for what it is, reads as the company's (seed 000: "Spotify's open platform …")
+    ("- Backstage - Open-source platform for building developer portals", "Backstage", True,
+     "Acme's open-source platform for building developer portals"),
+    ("We built Backstage (an internal developer portal) in 2016.", "Backstage", True, "Acme's internal developer portal"),
+    # the inverses: a third party's tool; an own tool described by what it does; an owner already named
+    ("- Backstage - Open-source platform for building developer portals", "Backstage", False,
+     "Open-source platform for building developer portals"),
+    ("Backstage catalogues every service the teams run.", "Backstage", True, "Catalogues every service the teams run"),
+    ("Backstage is our platform for building developer portals.", "Backstage", True,
+     "Acme's platform for building developer portals"),
+])
+def test_an_own_tool_named_for_what_it_is_reads_as_the_company_s(text, name, own, expected):
+    document = Document("blog", text + "\n")
+    claim = described(document, name)
+    claim.own = own
+    describe_all([claim], {"blog": document}, LEXICON, "Acme")
+    assert claim.description == expected

@@ -8,7 +8,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from postgen.candidates import find_candidates
-from postgen.extract import READINGS, Candidate, agreed, product_shaped
+from postgen.extract import READINGS, Candidate, agreed, product_shaped, worded_as_own
 from postgen.lexicon import default_lexicon
 from postgen.models import CandidateAnswer, ChunkAnswers
 from postgen.text import Document
@@ -128,3 +128,24 @@ def test_a_name_written_as_a_product_is_product_shaped(text, name, product):
 ])
 def test_readings_split_between_a_company_and_a_technology_follow_the_name_s_shape(first, second, products, kind):
     assert agreed(split_answers(first, second), products).answers[0].kind == kind
+
+
+OWN_LIST = ("We run everything on two data centres.\n"
+            "Here are some open-source libraries we maintain:\n"
+            "- Quillmap - a tiny object mapper\n"
+            "- Tidewire - a websocket server, faster than Zephyrnet\n")
+THEIR_LIST = ("Here are the libraries we use every day:\n"
+              "- Quillmap - a tiny object mapper\n")
+
+
+@pytest.mark.parametrize("text, name, own", [
+    (OWN_LIST, "Quillmap", True),  # an item of a list introduced as what the company maintains
+    (OWN_LIST, "Tidewire", True),  # a later item of the same list
+    (OWN_LIST, "Zephyrnet", False),  # named inside an item, not the item's name
+    (THEIR_LIST, "Quillmap", False),  # a list of what the company uses
+    ("Here are some open-source libraries we maintain:\n\nThe Quillmap library maps objects.\n", "Quillmap", False),  # no list
+])
+def test_items_of_a_list_introduced_as_the_company_s_own_are_its_tools(text, name, own):
+    candidate = candidate_in(text, name)
+    document = Document("src", text + "\n")
+    assert any(worded_as_own(document, mention, "Acme") for mention in candidate.mentions) is own
