@@ -132,6 +132,10 @@ SUPPORT_VERBS = (r"(?:supports?|supported|works?\s+with|worked\s+with|integrates
                  r"interoperates?\s+with|plugs?\s+into|(?:is|are)\s+compatible\s+with|"
                  r"(?:has|have|had|adds?|added|ships?|shipped|offers?|offered)\s+(?:\w+\s+)?support\s+for)")
 EVALUATING = rf"\b(?:{BE}|currently|now|still)\s+(?:{ADVERB}\s+)?{EVALUATE_VERBS}\b"
+# a finished trial says nothing of use ("we've experimented with X over the years"); "we are experimenting
+# with X" is an evaluation under way (EVALUATING)
+TRIED = (rf"\b(?:(?:have|has|had|['’]ve|['’]d)\s+(?:{ADVERB}\s+)?)?(?:experimented|toyed|tinkered|dabbled|"
+         rf"played\s+around|played)\s+(?:with|in)\s+(?:(?:even|also)\s+)?{FILL}{{0,3}}$")
 UNTIL = r"until\s+(?:recently|last\s+(?:year|quarter|month|week)|(?:early\s+|late\s+|mid-?)?\d{4})"
 PAST_USE = r"\b(?:was|were|had|ran|used|relied\s+on|served|powered|hosted|handled|stored|lived)\b"
 BUILD_VERBS = (r"(?:built|developed|created|designed|written|invented|open[- ]sourced|pioneered|made|released|"
@@ -159,7 +163,7 @@ class Context:
 STRONG_BOUNDARY = re.compile(r"[;!?]|\.(?=\s)")
 CLAUSE_BOUNDARY = re.compile(r"[;!?,:()\[\]—–]|\.(?=\s)|\s-\s|\b(?:but|while|whereas|although|though|because)\b", I)
 ATTACHED_DASH = re.compile(r"(?<=\S)[—–](?=\S)")  # "migrations—from X to Y—unlocked": an aside, read through
-LIST_GAP = re.compile(r"\s*(?:v?\d[\w.]*\s*)?(?:,\s*(?:and|or|&)?|and|or|&|/|\+)\s*", I)
+LIST_GAP = re.compile(r"\s*(?:v?\d[\w.]*\s*)?(?:,\s*(?:and|or|&)?|and|or|&|/|\+)\s*(?:(?:even|also|maybe|perhaps)\s+)?", I)
 VERSION = re.compile(r"^\s*v?\d[\w.]*(?:\s+LTS)?")
 ASIDE = re.compile(r"^\s*(?:\([^()]{0,60}\)|,[^,;.()]{1,50},)")
 
@@ -279,6 +283,8 @@ def rejected(ctx: Context) -> Reading | None:
     if found := re.search(rf"\b(?:chose|chosen|choose|picked|selected|preferred|prefer|went\s+with|opted\s+for|"
                           rf"settled\s+on)\b[^,;]{{1,60}}?\bover\s+{FILL}{{0,2}}$", left, I):
         return worded("rejected", "an option not chosen", found.group())
+    if (found := re.search(TRIED, clause, I)) and not re.search(rf"\b{ADOPT_VERBS}\b|\bnow\s+(?:use|run)", ctx.right, I):
+        return worded("rejected", "tried out, not said to be in use", found.group())
     if found := re.match(rf"^\s+(?:was|were|got|has\s+been|have\s+been|had\s+been)\s+(?:{ADVERB}\s+)?"
                          r"(?:ruled\s+out|rejected|dismissed|discarded|passed\s+over|"
                          r"not\s+(?:chosen|selected|picked|adopted)|(?:a\s+)?non-starters?)", ctx.right, I):

@@ -362,6 +362,12 @@ REJECTED = [
     ("MongoDB was ruled out early in the project.", "MongoDB", ()),
     ("We ruled out Cassandra after the benchmark.", "Cassandra", ()),
     ("The team picked Jaeger rather than Zipkin.", "Zipkin", ("Jaeger",)),
+    # a finished trial, not a use
+    ("I've experimented with Godot, Unity, and even Bevy over the years.", "Bevy", ("Godot", "Unity")),
+    ("We experimented with Cassandra in 2019.", "Cassandra", ()),
+    ("The team has toyed with Nomad for batch jobs.", "Nomad", ()),
+    ("Our engineers tinkered with Deno on a side project.", "Deno", ()),
+    ("We had played around with GraphQL before the rewrite.", "GraphQL", ()),
 ]
 
 
@@ -378,6 +384,10 @@ NOT_REJECTED = [
     ("Over the years, Cassandra has served us well.", "Cassandra", "unknown", ()),
     ("Rather than polling, the client keeps a WebSocket open.", "WebSocket", "unknown", ()),
     ("We went with Vault over rolling our own.", "Vault", "current", ()),
+    # the inverses of a trial: a trial that led to adoption, a trial under way (a plan), a use of a trial tool
+    ("We experimented with Cassandra and adopted it for the feed.", "Cassandra", "unknown", ()),
+    ("We are experimenting with Deno for edge functions.", "Deno", "planned", ()),
+    ("Experiments run on Kubernetes every night.", "Kubernetes", "unknown", ()),
 ]
 
 
@@ -387,6 +397,7 @@ def test_chosen_options_and_other_questions_are_not_rejected(sentence, mention, 
 
 
 ORDINARY = [  # ordinary use sentences: never vetoed, whatever their verbs and punctuation
+    ("We run Postgres, Redis, and even Kafka on the same hosts.", "Kafka", ("Postgres", "Redis")),
     ("Every order lands in PostgreSQL within a second.", "PostgreSQL", ()),
     ("The recommendation service is written in Scala and runs on Spark.", "Spark", ("Scala",)),
     ("Our on-call engineers get paged through PagerDuty.", "PagerDuty", ()),
