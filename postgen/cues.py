@@ -603,8 +603,8 @@ OWN_LIST_INTRO = re.compile(
 
 
 def introduces_own_tools(intro: str) -> bool:
-    """Whether a list's introduction presents the items as the company's own: it ends in a colon and says the
-    company built or maintains them."""
+    """Whether a list's introduction (the paragraph before it) presents the items as the company's own: it ends
+    in a colon and says the company built or maintains them."""
     return intro.rstrip().endswith(":") and bool(OWN_LIST_INTRO.search(intro))
 
 

@@ -413,8 +413,8 @@ def mid_sentence(phrase: str) -> str:
     "Apache Solr" and "iOS" are names and keep their capitals."""
     first, _, rest = phrase.partition(" ")
     second = rest.split(" ", 1)[0]
-    if "'" not in first and "’" not in first and not re.search(r"[A-Z]", first[1:]) and common_word(first) \
-            and not second[:1].isupper():
+    if "'" not in first and "’" not in first and not re.search(r"[A-Z]", first[1:]) and all(
+            map(common_word, first.split("-"))) and not second[:1].isupper():  # "High-performance" too
         return f"{first.lower()} {rest}".strip()
     return phrase
 

@@ -436,7 +436,7 @@ def listed_as_own(document: Document, mention: Mention) -> bool:
     while before and before[-1].kind == "list_item":
         before = before[:-1]
     intro = before[-1] if before else None
-    return bool(intro and intro.sentences) and introduces_own_tools(intro.sentences[-1].text)
+    return bool(intro) and introduces_own_tools(document.text[intro.start:intro.end])
 
 
 def readings_by_sentence(document: Document, candidate: Candidate) -> dict[str, list[Reading]]:

@@ -333,6 +333,7 @@ def test_what_a_technology_named_for_what_it_is_does(text, name, expected):
     ("- Backstage - Open-source platform for building developer portals", "Backstage", True,
      "Acme's open-source platform for building developer portals"),
     ("We built Backstage (an internal developer portal) in 2016.", "Backstage", True, "Acme's internal developer portal"),
+    ("- Backstage - High-performance developer portal", "Backstage", True, "Acme's high-performance developer portal"),
     # the inverses: a third party's tool; an own tool described by what it does; an owner already named
     ("- Backstage - Open-source platform for building developer portals", "Backstage", False,
      "Open-source platform for building developer portals"),

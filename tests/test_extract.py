@@ -131,7 +131,7 @@ def test_readings_split_between_a_company_and_a_technology_follow_the_name_s_sha
 
 
 OWN_LIST = ("We run everything on two data centres.\n"
-            "Here are some open-source libraries we maintain:\n"
+            "Here are some open-source libraries we maintain. I hope you find them useful:\n"
             "- Quillmap - a tiny object mapper\n"
             "- Tidewire - a websocket server, faster than Zephyrnet\n")
 THEIR_LIST = ("Here are the libraries we use every day:\n"
