@@ -134,8 +134,11 @@ SUPPORT_VERBS = (r"(?:supports?|supported|works?\s+with|worked\s+with|integrates
 EVALUATING = rf"\b(?:{BE}|currently|now|still)\s+(?:{ADVERB}\s+)?{EVALUATE_VERBS}\b"
 # a finished trial says nothing of use ("we've experimented with X over the years"); "we are experimenting
 # with X" is an evaluation under way (EVALUATING)
-TRIED = (rf"\b(?:(?:have|has|had|['’]ve|['’]d)\s+(?:{ADVERB}\s+)?)?(?:experimented|toyed|tinkered|dabbled|"
-         rf"played\s+around|played)\s+(?:with|in)\s+(?:(?:even|also)\s+)?{FILL}{{0,3}}$")
+TRIED_VERB = (rf"\b(?:(?:have|has|had|['’]ve|['’]d)\s+(?:{ADVERB}\s+)?)?(?:experimented|toyed|tinkered|dabbled|"
+              rf"played\s+around|played)\s+(?:with|in)\s+")
+TRIED = rf"{TRIED_VERB}(?:(?:even|also)\s+)?{FILL}{{0,3}}$"
+# the same at the end of a list of names the text has not made candidates ("with Godot, Unity, and even X")
+TRIED_LIST = rf"{TRIED_VERB}(?:[A-Z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*)?,\s+)+(?:and|or)\s+(?:(?:even|also)\s+)?$"
 UNTIL = r"until\s+(?:recently|last\s+(?:year|quarter|month|week)|(?:early\s+|late\s+|mid-?)?\d{4})"
 PAST_USE = r"\b(?:was|were|had|ran|used|relied\s+on|served|powered|hosted|handled|stored|lived)\b"
 BUILD_VERBS = (r"(?:built|developed|created|designed|written|invented|open[- ]sourced|pioneered|made|released|"
@@ -283,7 +286,8 @@ def rejected(ctx: Context) -> Reading | None:
     if found := re.search(rf"\b(?:chose|chosen|choose|picked|selected|preferred|prefer|went\s+with|opted\s+for|"
                           rf"settled\s+on)\b[^,;]{{1,60}}?\bover\s+{FILL}{{0,2}}$", left, I):
         return worded("rejected", "an option not chosen", found.group())
-    if (found := re.search(TRIED, clause, I)) and not re.search(rf"\b{ADOPT_VERBS}\b|\bnow\s+(?:use|run)", ctx.right, I):
+    if (found := re.search(TRIED, clause, I) or re.search(TRIED_LIST, left)) and \
+            not re.search(rf"\b{ADOPT_VERBS}\b|\bnow\s+(?:use|run)", ctx.right, I):
         return worded("rejected", "tried out, not said to be in use", found.group())
     if found := re.match(rf"^\s+(?:was|were|got|has\s+been|have\s+been|had\s+been)\s+(?:{ADVERB}\s+)?"
                          r"(?:ruled\s+out|rejected|dismissed|discarded|passed\s+over|"

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from .candidates import common_word
 from .lexicon import Lexicon
-from .models import Claim, ClaimStatus
+from .models import TAGS, Claim, ClaimStatus
 from .selection import description_key, mention_at
 from .text import Document, Sentence
 
@@ -100,6 +100,7 @@ LEADING_WORDS = re.compile(r"^(?:(?:a|an|the|for|to)\s+)+", re.I)
 SUBJECT_OPENERS = re.compile(r"^(?:[-*•‣◦]\s+)?(?:the\s+)?$", re.I)  # a list item may open with the name
 COPULAS = {"is", "was", "has", "does"}
 POSSESSOR_AFTER = re.compile(r"^['’]s\s+")
+CATEGORY_WORDS = {word.lower() for tag in TAGS for word in re.split(r"[\s/]+", tag)}  # "Backend", "Frontend"
 RELATIVE_USE = re.compile(r"\s(?:that|which)\s+(?P<verb>[a-z]+)\b")
 POSSESSOR_PHRASE_WORDS = 4
 # what a part of X does that is a use of X ("X's ecosystem provides …"); "X's planner picks the wrong index" is not
@@ -413,9 +414,12 @@ def mid_sentence(phrase: str) -> str:
     "Apache Solr" and "iOS" are names and keep their capitals."""
     first, _, rest = phrase.partition(" ")
     second = rest.split(" ", 1)[0]
-    if "'" not in first and "’" not in first and not re.search(r"[A-Z]", first[1:]) and all(
-            map(common_word, first.split("-"))) and not second[:1].isupper():  # "High-performance" too
-        return f"{first.lower()} {rest}".strip()
+    if "'" in first or "’" in first or re.search(r"[A-Z]", first[1:]):
+        return phrase
+    parts = first.split("-")
+    if len(parts) > 1 and all(map(common_word, parts)) or \
+            (common_word(first) or first.lower() in CATEGORY_WORDS) and not second[:1].isupper():
+        return f"{first.lower()} {rest}".strip()  # "High-performance JSON …", "Backend monitoring …"
     return phrase
 
 

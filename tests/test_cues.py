@@ -364,6 +364,7 @@ REJECTED = [
     ("The team picked Jaeger rather than Zipkin.", "Zipkin", ("Jaeger",)),
     # a finished trial, not a use
     ("I've experimented with Godot, Unity, and even Bevy over the years.", "Bevy", ("Godot", "Unity")),
+    ("I've experimented with Godot, Unity, and even Bevy over the years.", "Bevy", ()),  # the others no candidates
     ("We experimented with Cassandra in 2019.", "Cassandra", ()),
     ("The team has toyed with Nomad for batch jobs.", "Nomad", ()),
     ("Our engineers tinkered with Deno on a side project.", "Deno", ()),
@@ -388,6 +389,7 @@ NOT_REJECTED = [
     ("We experimented with Cassandra and adopted it for the feed.", "Cassandra", "unknown", ()),
     ("We are experimenting with Deno for edge functions.", "Deno", "planned", ()),
     ("Experiments run on Kubernetes every night.", "Kubernetes", "unknown", ()),
+    ("We experimented with Godot, Unity, and then settled on Bevy.", "Bevy", "current", ()),
 ]
 
 

@@ -334,6 +334,9 @@ def test_what_a_technology_named_for_what_it_is_does(text, name, expected):
      "Acme's open-source platform for building developer portals"),
     ("We built Backstage (an internal developer portal) in 2016.", "Backstage", True, "Acme's internal developer portal"),
     ("- Backstage - High-performance developer portal", "Backstage", True, "Acme's high-performance developer portal"),
+    ("- Backstage - High-performance GraphQL portal", "Backstage", True, "Acme's high-performance GraphQL portal"),
+    ("- Backstage - Backend catalogue of every service", "Backstage", True, "Acme's backend catalogue of every service"),
+    ("- Backstage - Kafka catalogue of every topic", "Backstage", True, "Acme's Kafka catalogue of every topic"),
     # the inverses: a third party's tool; an own tool described by what it does; an owner already named
     ("- Backstage - Open-source platform for building developer portals", "Backstage", False,
      "Open-source platform for building developer portals"),
