@@ -84,6 +84,11 @@ word ::= [A-Za-z'/+#&-]{1,24} | [0-9]{1,4} ([.,] [0-9]{1,4})* ("+"|"%")? | [A-Za
 """
 
 
+def in_prose(tag: str) -> str:
+    """A tag as it reads inside a sentence: "Data Processing" → "data processing"; acronyms stay ("ML", "CI/CD")."""
+    return re.sub(r"[A-Za-z]+", lambda word: word.group() if word.group().isupper() else word.group().lower(), tag)
+
+
 def brief_areas(claims: list[Claim]) -> dict[str, list[str]]:
     """The post's current technologies by tag, a few per tag: given the whole list, the small model only
     enumerates it in one endless sentence."""
@@ -237,7 +242,7 @@ def completed(sentences: list[str], company: Company, figures: list[Figure], pub
     if hook is None and figures:
         hook = render("brief_hook.j2", company=company.name, figures=[f.text for f in figures[:2]]).strip()
         dropped.append("brief: no model sentence carried the figures; the template hook was used")
-    coverage = render("brief_coverage.j2", company=company.name, areas=list(brief_areas(claims)),
+    coverage = render("brief_coverage.j2", company=company.name, areas=[in_prose(tag) for tag in brief_areas(claims)],
                       publishers=publishers, sources=source_count, count=len(claims)).strip()
     if closing is None:
         closing = render("brief_closing.j2", company=company.name).strip()
