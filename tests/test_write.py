@@ -98,3 +98,11 @@ def test_the_template_sentences_pass_the_brief_check():
                      render("brief_coverage.j2", company="Acme", areas=["Database", "Streaming"], publishers=["Nick Craver's blog (example.org)"],
                             sources=2, count=3).strip()):
         assert [p for check in check_brief(sentence, default_lexicon(), publisher_facts) for p in check.problems] == []
+
+
+@pytest.mark.parametrize("tag, prose", [("Data Processing", "data processing"), ("ML", "ML"), ("CI/CD", "CI/CD"),
+                                        ("CDN/Delivery", "CDN/delivery"), ("Backend", "backend")])
+def test_the_brief_names_a_stack_area_in_prose_keeping_acronyms(tag, prose):
+    from postgen.write import in_prose
+
+    assert in_prose(tag) == prose
