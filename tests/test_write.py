@@ -100,9 +100,10 @@ def test_the_template_sentences_pass_the_brief_check():
         assert [p for check in check_brief(sentence, default_lexicon(), publisher_facts) for p in check.problems] == []
 
 
-@pytest.mark.parametrize("tag, prose", [("Data Processing", "data processing"), ("ML", "ML"), ("CI/CD", "CI/CD"),
-                                        ("CDN/Delivery", "CDN/delivery"), ("Backend", "backend")])
-def test_the_brief_names_a_stack_area_in_prose_keeping_acronyms(tag, prose):
-    from postgen.write import in_prose
 
-    assert in_prose(tag) == prose
+def test_the_brief_names_the_stack_s_areas_in_prose_keeping_acronyms():
+    claims = [Claim(technology=name, aliases=[], tag=tag, description="Carries click events", status=ClaimStatus.current,
+                    citations=[cite_sentences(Document("blog", TEXT), ["p1s2"])])
+              for name, tag in (("Apache Kafka", "Data Processing"), ("PyTorch", "ML"), ("Jenkins", "CI/CD"))]
+    brief = completed([], ACME, [], [], claims, 1, [])
+    assert "across data processing, ML and CI/CD" in brief
