@@ -44,6 +44,10 @@ def describe_text(text: str, name: str, company: str = "Acme") -> str | None:
     # role
     ("The platform implements Envoy proxy as a service mesh for internal traffic.", "Envoy", "Acme",
      "Service mesh for internal traffic"),
+    # role with a possessive: it stays, as the company's
+    ("We're using PostgreSQL as our single source of truth.", "PostgreSQL", "Acme", "Acme's single source of truth"),
+    ("The team runs Redis as their session store for every region.", "Redis", "Acme",
+     "Acme's session store for every region"),
     # identity: a possessive becomes the company's name
     ("Java is their primary programming language.", "Java", "Spotify", "Spotify's primary programming language"),
     # agent: what the technology is built into
