@@ -354,3 +354,19 @@ def test_an_own_tool_named_for_what_it_is_reads_as_the_company_s(text, name, own
     claim.own = own
     describe_all([claim], {"blog": document}, LEXICON, "Acme")
     assert claim.description == expected
+
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a sentence about a plan, a trial or a possibility describes nothing the company does with it now
+    ("Next year Redis will cache every session for the web tier.", "Redis", None),
+    ("We are experimenting with Apache Kafka for streaming click events.", "Apache Kafka", None),
+    ("Kubernetes could make our deployments uniform across regions.", "Kubernetes", None),
+    ("Our roadmap has PostgreSQL storing all billing records.", "PostgreSQL", None),
+    ("Grafana is planned to replace the old dashboards for on-call engineers.", "Grafana", None),
+    # the inverses: the same uses stated as facts
+    ("Redis caches every session for the web tier.", "Redis", "Caches every session for the web tier"),
+    ("Apache Kafka streams click events between services.", "Apache Kafka", "Streams click events between services"),
+])
+def test_a_plan_or_a_trial_gives_no_description(text, name, expected):
+    assert describe_text(text, name) == expected
