@@ -2,7 +2,7 @@
 file is "before", the last "after", any in between are intermediate points (an earlier stop, say).
 
     .venv/bin/python benchmarks/quality_table.py benchmarks/results/quality-before.json \\
-        benchmarks/results/quality-1cb0f9f.json benchmarks/results/quality-local.json
+        benchmarks/results/quality-cb2de5a.json benchmarks/results/quality-local.json
 """
 
 from __future__ import annotations
