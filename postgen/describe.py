@@ -581,10 +581,15 @@ def describe_all(claims: list[Claim], documents: dict[str, Document], lexicon: L
         option = next((option for option in offered if description_key(option.text) not in taken),
                       offered[0] if offered else None)
         taken |= {description_key(option.text)} if option else set()
-        text = as_own(option.text, company) if option and claim.own and option.shape in WHAT_IT_IS | {"list"} \
-            else option.text if option else None
-        claim.description = (in_past(text) if claim.status is ClaimStatus.former else text) if option else None
+        claim.description = worded_for(claim, option, company) if option else None
         claim.best_citation = option.citation if option else 0
+
+
+def worded_for(claim: Claim, option: Option, company: str) -> str:
+    """The chosen wording as the claim's description: an own tool's what-it-is as the company's, a former
+    technology's in the past tense."""
+    text = as_own(option.text, company) if claim.own and option.shape in WHAT_IT_IS | {"list"} else option.text
+    return in_past(text) if claim.status is ClaimStatus.former else text
 
 
 # ---------------------------------------------------------------- the attachment check
