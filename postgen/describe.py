@@ -104,6 +104,8 @@ POSSESSOR_AFTER = re.compile(r"^['’]s\s+")
 SPECULATIVE = re.compile(r"\b(?:will|would|could|might|may|shall|going\s+to|plan|plans|planned|planning|"
                          r"intend\w*|hop(?:e|es|ing)\s+to|soon|roadmap|future|evaluat\w+|consider(?:s|ed|ing)|"
                          r"experiment\w*|pilot(?:s|ed|ing)?|prototyp\w+|trial\w*|trying|try\s+out)\b|['’]ll\b", re.I)
+IN_FLUX = re.compile(r"\b(?:migrat\w*|moving|moved|switch(?:ed|ing)|replac\w*|deprecat\w*|phas\w+\s+out|retir\w*|"
+                     r"sunset\w*|decommission\w*|instead|rather\s+than|used\s+to|no\s+longer|formerly|previously)\b", re.I)
 CATEGORY_WORDS = {word.lower() for tag in TAGS for word in re.split(r"[\s/]+", tag)}  # "Backend", "Frontend"
 RELATIVE_USE = re.compile(r"\s(?:that|which)\s+(?P<verb>[a-z]+)\b")
 POSSESSOR_PHRASE_WORDS = 4
@@ -530,9 +532,9 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
             sentence = document.sentences[sentence_id]
             kind = document.paragraph_of(sentence).kind
             for start, end in mention_spans(sentence, names):
-                if SPECULATIVE.search(sentence.text[slice(*clause_bounds(sentence.text, start - sentence.start,
-                                                                          end - sentence.start))]):
-                    continue  # a plan, a trial or a possibility says nothing of what it does there now
+                clause = sentence.text[slice(*clause_bounds(sentence.text, start - sentence.start, end - sentence.start))]
+                if SPECULATIVE.search(clause) or claim.status is ClaimStatus.current and IN_FLUX.search(clause):
+                    continue  # a plan, a trial, a possibility or a move says nothing sure of what it does there now
                 for attached in attached_words(document, sentence, start, end):
                     if cuts_a_name_list(document.text[attached.start:sentence.end], attached.end - attached.start):
                         continue  # "Error logger for SQL, JSON, MySQL, etc.": cut short, it would mislead

@@ -370,3 +370,19 @@ def test_an_own_tool_named_for_what_it_is_reads_as_the_company_s(text, name, own
 ])
 def test_a_plan_or_a_trial_gives_no_description(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a clause about a move or a replacement says nothing sure of a current technology's use
+    ("We are migrating the billing ledger from Redis to a new store.", "Redis", None),
+    ("Apache Kafka replaced the old queue for every order event.", "Apache Kafka", None),
+    ("PostgreSQL is being phased out of the reporting pipeline.", "PostgreSQL", None),
+    ("Instead of Grafana, the on-call team reads plain dashboards.", "Grafana", None),
+    ("Kubernetes no longer schedules the batch jobs of the data team.", "Kubernetes", None),
+    # the inverses: the same technologies in a clause that states a use
+    ("Redis stores the billing ledger for every region.", "Redis", "Stores the billing ledger for every region"),
+    ("Apache Kafka carries every order event between services.", "Apache Kafka", "Carries every order event between services"),
+])
+def test_a_move_or_replacement_gives_a_current_technology_no_description(text, name, expected):
+    assert describe_text(text, name) == expected
