@@ -74,6 +74,10 @@ GERUND_BEFORE = re.compile(r"\b(?P<verb>storing|running|hosting|serving|caching|
                            r"monitoring|deploying|building|testing|streaming|rendering|indexing|handling)\s+"
                            r"(?P<np>[^,;()]+?)\s+(?:in|on|with|through|using|via|into)\s+(?:\S+\s+){0,3}?(?:(?:and|or)\s+)?$",
                            re.I)
+# "The load balancers are running HAProxy on CentOS": CentOS runs the load balancers (what runs on it, not the
+# program in between)
+HOST_SUBJECT = re.compile(r"(?:^|[.:;]\s+)(?P<np>(?:the|our|their|its|all|every|each)\s+[\w\s-]+?)\s+(?:is|are|was|were)\s+"
+                          r"(?:(?:also|now|still|all)\s+)?$", re.I)
 # "we import the access logs into BigQuery" → Imports the access logs
 OBJECT_BEFORE = re.compile(r"\b(?:we|they|it|the\s+team)\s+(?:also\s+|now\s+|then\s+)?(?P<verb>(?:run|store|keep|host|"
                            r"deploy|serve|process|import|load|ship|send|push|stream|index|cache|manage|monitor|"
@@ -126,7 +130,7 @@ PARTICIPLES = (r"powered|handled|managed|served|stored|runs|run|running|orchestr
                r"operated|maintained|delivered|collected|tracked|logged|analy[sz]ed|queued|written|compiled|bundled|"
                r"packaged|generated|distributed|replicated|backed up|load-balanced|proxied|routed|triggered")
 # "Spotify's web platform is built on React.js" → Powers Spotify's web platform
-AGENT_BEFORE = re.compile(rf"^(?P<np>[^,;]*?\w[^,;]*?)\s+(?:(?:is|are|was|were|gets|get)\s+)?(?:\w+ly\s+)?"
+AGENT_BEFORE = re.compile(rf"^(?P<np>[^,;]*?\w[^,;]*?)\s+(?:(?:is|are|was|were|gets|get)\s+)?(?:(?:\w+ly|still|also|now)\s+)?"
                           rf"(?P<verb>{PARTICIPLES})\s+(?:\w+ly\s+)?(?:by|on|with|through|in|via|from|using|on top of|atop)\s+"
                           rf"(?:(?:the|a|an|combination|mix|set|cluster|fleet|pair|couple|handful|of|top|help)\s+){{0,4}}"
                           rf"(?:[A-Z][\w.+#/-]*\s+(?:and|or|&)\s+)?$",  # "written in Java and Scala": Scala too
@@ -269,6 +273,10 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("agent", base + lo + np_start, base + lo + match.end("verb")))
     if match := GERUND_BEFORE.search(before):
         found.append(Attached("agent", base + lo + match.start("verb"), base + lo + match.end("np")))
+        if match.group("verb").lower() == "running" and \
+                (host := HOST_SUBJECT.search(before[:match.start("verb")])) and \
+                not PEOPLE & {word.lower() for word in host.group("np").split()}:  # "the team is running tests on X"
+            found.append(Attached("agent", base + lo + host.start("np"), base + lo + match.end("verb")))
     elif (match := OBJECT_BEFORE.search(before)) and is_verb(match.group("verb")) and match.group("verb") not in COPULAS:
         found.append(Attached("object", base + lo + match.start("verb"), base + lo + match.end("np")))
     if match := RESPONSIBLE_AFTER.match(after):

@@ -386,3 +386,18 @@ def test_a_plan_or_a_trial_gives_no_description(text, name, expected):
 ])
 def test_a_move_or_replacement_gives_a_current_technology_no_description(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # what runs on a platform, not the program in between: the platform runs the subject
+    ("The load balancers are running HAProxy 1.5.15 on Ubuntu, our preferred Linux.", "Ubuntu", "Runs the load balancers"),
+    ("Our web servers are running NGINX on Ubuntu.", "Ubuntu", "Runs Acme's web servers"),
+    ("All our build agents are still running Jenkins jobs on Ubuntu.", "Ubuntu", "Runs all Acme's build agents"),
+    # the inverses: people running something on it, no subject of its own, a program running elsewhere
+    ("The team is running nightly experiments on Kubernetes.", "Kubernetes", None),
+    ("It's also running the IIS web tier on Ubuntu.", "Ubuntu", "Runs the IIS web tier"),
+    ("Our web servers are running NGINX on every host.", "NGINX", None),
+])
+def test_a_platform_runs_what_runs_on_it(text, name, expected):
+    assert describe_text(text, name) == expected
