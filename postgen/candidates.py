@@ -355,10 +355,10 @@ class SentenceReader:
         if not name.lower().endswith(surface.lower()) or len(name) == len(surface) or not ordinary_words(surface):
             return True
         vendor = name[: len(name) - len(surface)]
-        spellings = [self.lexicon.vendor_names(word) for word in re.findall(r"[A-Za-z]{3,}", vendor)]
-        clouds = [names for names in spellings if len(names) > 1]  # a cloud's vendor: "Apache Cassandra" is Cassandra
+        clouds = [word for word in re.findall(r"[A-Za-z]{3,}", vendor)  # "Apache" has no cloud: Cassandra is Cassandra
+                  if word.lower() in self.lexicon.cloud_names]
         return not clouds or any(re.search(rf"\b{re.escape(spelling)}\b", self.document.text, re.IGNORECASE)
-                                 for names in clouds for spelling in names)
+                                 for word in clouds for spelling in self.lexicon.vendor_names(word))
 
     def span_mentions(self, sentence: Sentence) -> list[Mention]:
         """Link texts and code spans inside the sentence that are short enough to be a name."""

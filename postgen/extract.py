@@ -432,10 +432,10 @@ def listed_as_own(document: Document, mention: Mention) -> bool:
     item = document.paragraph_of(document.sentences[mention.sentence_id])
     if item.kind != "list_item" or document.text[item.start:mention.start].strip(" -*•[(`"):
         return False
-    before = document.paragraphs[:item.index - 1]
-    while before and before[-1].kind == "list_item":
-        before = before[:-1]
-    intro = before[-1] if before else None
+    at = item.index - 2  # the paragraph before the item (indexes count from 1)
+    while at >= 0 and document.paragraphs[at].kind == "list_item":
+        at -= 1
+    intro = document.paragraphs[at] if at >= 0 else None
     return bool(intro) and introduces_own_tools(document.text[intro.start:intro.end])
 
 
