@@ -31,6 +31,7 @@ from .candidates import common_word
 from .lexicon import Lexicon
 from .models import TAGS, Claim, ClaimStatus
 from .selection import description_key, mention_at
+from .tags import tag_named
 from .text import Document, Sentence
 
 MAX_WORDS = 12
@@ -55,7 +56,7 @@ POSSESSIVE = re.compile(r"\b(?:our|their|its)\b", re.IGNORECASE)
 WORD_PART_BRACKETS = r"\((?![a-z]{1,4}\)\w)"  # "(de)serializer" is one word, not an aside
 BOUNDARY = re.compile(r"\s*(?:(?:,\s+|\s)(?:while|whereas|but|although|though|because|so that|which means|where)\s|"
                       rf";|:\s|\s[–—-]\s|—|{WORD_PART_BRACKETS}|\)(?!\w)|,\s(?!\d))\s*")
-INNER_BOUNDARY = re.compile(r"(?:,\s|\s)(?:which|that|where|enabling|allowing|making|ensuring|including|"
+INNER_BOUNDARY = re.compile(r"(?:,\s|\s)(?:which|that|where|enabling|allowing|making|ensuring|including|such as|"
                             r"so|because|and then|while)\s|,\s|\s" + WORD_PART_BRACKETS)
 USE_BEFORE = re.compile(r"\b(?:uses?|used|using|via|with|through|on top of|built (?:on|with)|relies on|rely on|"
                         r"runs? on|powered by|based on|leverages?|adopted|chose|implements?|deploys?)\s+$", re.I)
@@ -84,6 +85,24 @@ OBJECT_BEFORE = re.compile(r"\b(?:we|they|it|the\s+team)\s+(?:also\s+|now\s+|the
                            r"schedule|build|test|put|hold|track|log|queue|route|analy[sz]e)(?:s|ed|d)?)\s+"
                            r"(?P<np>(?:the|our|their|its|all|every)\s+[^,;()]+?)\s+(?:in|into|on|onto|with|through|"
                            r"across|using|via)\s+(?:the\s+)?$", re.I)
+# "we manage external dependencies with X", "proxies requests to our API using X": what is done with X, said in the
+# present (a past "we rebooted the project with X" is history, not a use); lowercase, so a handbook's imperative step
+# ("Install X with …") is not read as one
+INSTRUMENT_BEFORE = re.compile(r"(?:[-*•‣◦]\s+)?(?:(?P<subject>[Ww]e|[Tt]hey|that|which|[Ii]t)\s+)?(?:also\s+|now\s+)?(?P<verb>[a-z]+)\s+"
+                               r"(?P<np>(?:(?:the|our|their|its|all|every)\s+)?[^,;()]+?)\s+(?:[a-z]+ly\s+)?"
+                               r"(?:with|using|via|through)\s+(?:(?:a|an|the)\s+)?$")
+SUBJECT_WORD = re.compile(r"\b(?:[Ww]e|[Tt]hey|that|which|[Ii]t)\s")
+# verbs that say nothing of what was done with X ("we work with X", "we deal with them through X")
+VACANT_VERBS = {"use", "do", "have", "get", "make", "go", "see", "need", "want", "try", "start", "begin", "work", "deal",
+                "help", "come", "play", "talk", "speak", "chat", "meet", "spend", "keep", "find", "look", "like", "love"}
+# what a running copy of a technology is called: "the X add-on creates …", "a thin X server that proxies …" say what X
+# does at work; "the X engine that powers …", "the X team builds …" speak of something else, and so may "the X
+# application that talks to …" (an app made for X, when X is a platform)
+DEPLOYED_NOUNS = {"server", "servers", "service", "services", "cluster", "clusters", "instance", "instances", "add-on",
+                  "addon", "plugin", "plug-in", "driver", "worker", "workers", "job",
+                  "jobs", "pipeline", "pipelines", "container", "containers", "controller", "operator", "proxy", "bot",
+                  "agent", "agents", "daemon", "deployment", "integration", "library", "module"}
+HEAD_NOUN_THEN_VERB = re.compile(r"^\s+(?P<noun>[a-z][\w-]*)\s+(?:that\s+|which\s+)?(?P<at>(?:[a-z]+ly\s+)?(?P<verb>[a-z]+))\b")
 ASIDE_AFTER = re.compile(r"^\s*\((?P<rest>[^()]{3,80})\)")
 # "Backstage- An open-source platform for …": a gloss after a dash, as in a list of tools
 DASH_GLOSS_AFTER = re.compile(r"^\s?[–—-]\s+(?P<rest>(?:a|an|the|our|their|its)\s+[^.;:()]{3,100})", re.I)
@@ -269,6 +288,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("subject", end + after.index(words[0]), base + hi))
     if opens_clause and (verb_at := possessor_verb(after)) is not None:
         found.append(Attached("possessor", end + verb_at, base + hi))
+    if (verb_at := deployed_verb(after, relative_only=not opens_clause)) is not None:
+        found.append(Attached("subject", end + verb_at, base + hi))
     if (match := AGENT_BEFORE.search(before)) and (np_start := noun_phrase_start(before, match.start("verb"))) is not None:
         found.append(Attached("agent", base + lo + np_start, base + lo + match.end("verb")))
     if match := GERUND_BEFORE.search(before):
@@ -278,6 +299,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
                 not PEOPLE & {word.lower() for word in host.group("np").split()}:  # "the team is running tests on X"
             found.append(Attached("agent", base + lo + host.start("np"), base + lo + match.end("verb")))
     elif (match := OBJECT_BEFORE.search(before)) and is_verb(match.group("verb")) and match.group("verb") not in COPULAS:
+        found.append(Attached("object", base + lo + match.start("verb"), base + lo + match.end("np")))
+    if match := instrument_before(before):
         found.append(Attached("object", base + lo + match.start("verb"), base + lo + match.end("np")))
     if match := RESPONSIBLE_AFTER.match(after):
         found.append(Attached("agent", end + match.start(), base + hi))
@@ -291,6 +314,28 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
             found.append(Attached(shape, end + start_at, base + hi))
             break
     return found
+
+
+def deployed_verb(after: str, relative_only: bool) -> int | None:
+    """Where the verb starts in "… X add-on creates …" / "… X server that proxies …" (`after` follows the name);
+    `relative_only`: the name does not open its clause, so only "that"/"which" makes the noun its verb's subject."""
+    match = HEAD_NOUN_THEN_VERB.match(after)
+    if not match or match.group("noun") not in DEPLOYED_NOUNS or not is_third_person(match.group("verb")):
+        return None
+    relative = re.search(r"\s(?:that|which)\s", after[:match.start("at") + 1])
+    return match.start("at") if relative or not relative_only else None
+
+
+def instrument_before(before: str) -> re.Match | None:
+    """"we manage external dependencies with", "proxies requests using": a present-tense verb with its object,
+    done with the name that follows."""
+    starts = [0, *(found.start() for found in SUBJECT_WORD.finditer(before))]
+    match = next((found for start in reversed(starts) if (found := INSTRUMENT_BEFORE.match(before, start))
+                  and (found.group("subject") or start == 0)), None)  # the nearest subject; no subject: a clause's start
+    if not match or not is_verb(verb := match.group("verb")) or verb_lemma(verb) in VACANT_VERBS | COPULAS | {"be"}:
+        return None
+    plural_subject = (match.group("subject") or "").lower() in ("we", "they")
+    return match if (verb_lemma(verb) == verb if plural_subject else is_third_person(verb)) else None
 
 
 def noun_then_participle(words: list[str]) -> bool:
@@ -443,15 +488,17 @@ def rewritten(shape: str, text: str, company: str) -> str:
     preposition = text.strip().split(" ", 1)[0].lower() if text.strip() else ""
     if shape in ("object", "subject", "possessor"):  # "we import the logs" → Imports the logs; "X and Y power" → Powers
         verb, _, rest = text.strip().partition(" ")
-        if shape == "object" or verb_lemma(verb) == verb.lower():
-            text = f"{third_person(verb_lemma(verb))} {rest}"
+        if shape == "object" or verb_lemma(verb) == verb.lower() and is_verb(verb) and not verb.lower().endswith("ly"):
+            text = f"{third_person(verb_lemma(verb))} {rest}"  # "automatically adjusts …" keeps its adverb
     text = INLINE_GLOSS.sub("", text)
     if shape in ("role", "identity", "aside"):  # a name for what it is: "a platform has been growing" is a clause
         words = text.split()
         text = relative_as_participle(
             " ".join(words[:next((i for i, w in enumerate(words) if w.lower() in AUXILIARIES), len(words))]))
-    text = shortened(agent_rewritten(text.strip()) if shape == "agent" else text)
-    text = LEADING_WORDS.sub("", text.strip()) if shape != "subject" else text.strip()
+    if shape == "agent":  # the article stays: "Builds the iOS application"
+        text = LEADING_WORDS.sub("", shortened(agent_rewritten(text.strip())).strip())
+    else:  # a leading "to" or "for" is no word of the limit
+        text = shortened(LEADING_WORDS.sub("", text.strip()) if shape != "subject" else text.strip()).strip()
     if shape == "purpose":
         text = purpose_as_verb(text, preposition)
     text = POSSESSIVE.sub(f"{company}'s", text)
@@ -593,6 +640,8 @@ def describe_all(claims: list[Claim], documents: dict[str, Document], lexicon: L
         taken |= {description_key(option.text)} if option else set()
         claim.description = worded_for(claim, option, company) if option else None
         claim.best_citation = option.citation if option else 0
+        if option and option.shape in WHAT_IT_IS | {"list"} and lexicon.lookup(claim.technology) is None:
+            claim.tag = tag_named(option.text) or claim.tag  # the source's word for what it is over the model's guess
 
 
 def worded_for(claim: Claim, option: Option, company: str) -> str:

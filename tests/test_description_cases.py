@@ -401,3 +401,46 @@ def test_a_move_or_replacement_gives_a_current_technology_no_description(text, n
 ])
 def test_a_platform_runs_what_runs_on_it(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # what is done with a technology: a present-tense verb with its object before "with", "using", "via", "through"
+    ("We manage external dependencies with CocoaPods.", "CocoaPods", "Manages external dependencies"),
+    ("- authenticates platform cluster users using an Okta tenant", "Okta", "Authenticates platform cluster users"),
+    ("The edge tier is a thin proxy that routes requests to the API via Envoy.", "Envoy", "Routes requests to the API"),
+    ("They also deploy every backend service through Argo CD.", "Argo CD", "Deploys every backend service"),
+    # the inverses: a past event, an instruction to the reader, a verb that says nothing, a bare "use"
+    ("In 2011 we rebuilt the whole storefront with Ruby on Rails.", "Ruby on Rails", None),
+    ("Install the build tools with Docker.", "Docker", None),
+    ("We work closely with Grafana on dashboards.", "Grafana", None),
+    ("We have a two-level cache system with Redis.", "Redis", None),
+])
+def test_what_is_done_with_a_technology(text, name, expected):
+    assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a running copy of a technology named by its kind does what the verb says
+    ("The Prometheus add-on automatically scrapes metrics from every pod.", "Prometheus",
+     "Automatically scrapes metrics from every pod"),
+    ("The Redis cluster stores every session of the web tier.", "Redis", "Stores every session of the web tier"),
+    ("Orders go to a small Go service that validates each payment request.", "Go", "Validates each payment request"),
+    # the inverses: a thing made for the technology, people, a noun with a participle
+    ("The Chakra JavaScript engine that powers the browser is open source.", "JavaScript", None),
+    ("The Kafka team maintains the ingestion libraries for all squads.", "Apache Kafka", None),
+    ("We also have an iOS application that talks to the same API.", "iOS", None),
+    ("Apache Hadoop clusters distributed across data centers hold the logs.", "Apache Hadoop", None),
+])
+def test_a_technology_named_by_its_running_kind_does_what_the_verb_says(text, name, expected):
+    assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # examples after "such as" end the description; a leading "to" is not counted against the word limit
+    ("We use websockets to push real-time updates to users such as notifications in the top bar.", "WebSocket",
+     "Pushes real-time updates to users"),
+    ("We use Redis to keep the session tokens of every signed-in user across all regions of the platform.", "Redis",
+     None),
+])
+def test_examples_end_a_purpose(text, name, expected):
+    assert describe_text(text, name) == expected
