@@ -20,12 +20,14 @@ FIGURE = re.compile(
     rf"(?<![\w.])(?P<lead>(?:over|more than|nearly|almost|about|around|approximately|roughly|up to|some)\s+)?"
     rf"(?P<amount>\d+(?:[.,]\d+)*\+?|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
     rf"(?:\s*(?P<scale>thousand|million|billion|trillion|[kKmMbB](?=\s)))?\s+"
-    rf"(?:[\w-]+\s+){{0,2}}?(?P<what>{COUNTED})\b"
+    rf"(?P<between>(?:[\w-]+\s+){{0,2}}?)(?P<what>{COUNTED})\b"
     rf"(?P<rate>\s+(?:a|per|each|every)\s+(?:second|minute|hour|day|week|month|year)|\s+(?:daily|weekly|monthly|"
     rf"yearly|annually))?",
     re.IGNORECASE,
 )
 MAX_FIGURES = 3
+# "61 million more requests a day" is a change against an earlier count, not a scale of its own
+CHANGE_WORDS = {"more", "fewer", "less", "additional", "extra"}
 
 
 def magnitude(match: re.Match) -> float:
@@ -40,8 +42,8 @@ def figures_in(document: Document, sentence_ids: list[str]) -> list[tuple[float,
         sentence = document.sentences[sentence_id]
         for match in FIGURE.finditer(sentence.text):
             value = magnitude(match)
-            if value < 100:  # "3 teams" says little about scale
-                continue
+            if value < 100 or CHANGE_WORDS & set(match.group("between").lower().split()):
+                continue  # "3 teams" says little about scale
             start, end = sentence.start + match.start(), sentence.start + match.end()
             found.append((value, Figure(text=document.text[start:end], source=document.source_id, start=start, end=end)))
     return found
