@@ -2,22 +2,16 @@
 
 The lexicon tags the technologies it knows. For any other, the extraction model picks a tag from
 the closed list, and the small model picks poorly ("ML" for a code-generation helper, "Streaming" for a
-JSON serializer). When the source names what the technology is ("an error logger", "a websocket
-server", "a Micro-ORM"), its head words say the area: the words are read from the end of the phrase
-(the head noun first), past words that only say it is software ("server", "library", "system") and
-past names, and the first word that belongs to a tag's vocabulary gives the tag. No such word: the
-model's tag stays.
+JSON serializer). When the source names what the technology is ("an error logger for SQL", "a websocket
+server", "a Micro-ORM"), its head words say the area: the noun phrase before any preposition is read from
+its end (the head noun first), and the first word that belongs to a tag's vocabulary gives the tag: words
+that only say it is software ("server", "library", "system") and names belong to none, so they are passed
+over. No such word: the model's tag stays.
 """
 
 from __future__ import annotations
 
 import re
-
-# Words that say a thing is software without saying which area it serves.
-KIND_WORDS = {"server", "servers", "system", "systems", "service", "services", "library", "libraries", "client",
-              "clients", "tool", "tools", "helper", "helpers", "framework", "frameworks", "platform", "platforms",
-              "engine", "engines", "application", "applications", "app", "apps", "layer", "component", "components",
-              "project", "module", "modules", "package", "packages", "implementation", "solution", "software"}
 
 # Each tag's vocabulary: the common words for what a technology of that area is.
 TAG_WORDS: dict[str, set[str]] = {
@@ -47,17 +41,13 @@ TAG_WORDS: dict[str, set[str]] = {
 }
 TAG_OF_WORD = {word: tag for tag, words in TAG_WORDS.items() for word in words}
 WORD = re.compile(r"[\w()/+#.-]+")
+PREPOSITION = re.compile(r"\s(?:for|of|in|on|with|using|to|from|by|via|across|behind|between)\s", re.IGNORECASE)
 
 
 def tag_named(what_it_is: str) -> str | None:
     """The tag a what-it-is phrase's head words give ("Acme's backend monitoring system" → Observability), or None."""
-    for word in reversed(WORD.findall(what_it_is)):
-        word = word.strip(".")
-        if word.endswith(("'s", "’s")) or re.search(r"[A-Z]", word[1:]) or word[:1].isupper() and word != what_it_is.split()[0]:
-            continue  # a name (the company's, another technology's) says nothing of the area
-        lowered = word.lower()
-        if lowered in KIND_WORDS:
-            continue
-        if tag := TAG_OF_WORD.get(lowered):
+    head_phrase = PREPOSITION.split(what_it_is, maxsplit=1)[0]
+    for word in reversed(WORD.findall(head_phrase)):
+        if tag := TAG_OF_WORD.get(word.strip(".").lower()):
             return tag
     return None
