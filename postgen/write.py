@@ -6,9 +6,10 @@ adds nothing of its own), and a closing sentence on what a technology of the pos
 writes the hook and the closing from the figures word for word and the post's grounded descriptions.
 Every sentence is checked (check_brief): every technology it names is a verified claim (a former one
 only as "from X to Y"), every number and every word of quality or scale appears in a cited quote, and
-every other content word appears in the quotes of the technologies the sentence names. A failing
-brief is asked again once with the problems stated; sentences that still fail are dropped and
-reported, and a missing hook or closing is filled from a template.
+every other content word appears in the quotes of the technologies the sentence names. Sentences that
+fail are dropped and reported, and a missing hook or closing is filled from a template. The model is
+asked once: asked again with the problems stated, the embedded model rescued a brief on 2 of 10
+companies and lost a passing sentence on 2 others, for about 20 s more per draft.
 """
 
 from __future__ import annotations
@@ -114,13 +115,12 @@ def described(claims: list[Claim]) -> list[tuple[str, str]]:
     return pairs[:BRIEF_DESCRIBED]
 
 
-def brief_request(company: Company, claims: list[Claim], figures: list[Figure],
-                  feedback: str | None = None) -> LLMRequest:
+def brief_request(company: Company, claims: list[Claim], figures: list[Figure]) -> LLMRequest:
     messages = [
         {"role": "system", "content": render("write_system.j2")},
         {"role": "user", "content": render("write_user.j2", company=company.name,
                                            technologies=described(claims),
-                                           figures=[figure.text for figure in figures], feedback=feedback)},
+                                           figures=[figure.text for figure in figures])},
     ]
     return LLMRequest(
         purpose="write",
@@ -264,12 +264,6 @@ def write_post(client: LLMClient, company: Company, claims: list[Claim], lexicon
     if post_claims:
         result = client.ask(brief_request(company, post_claims, figures))
         brief = result.parsed.brief if result.parsed else ""
-        failing = [check for check in check_brief(brief, lexicon, facts) if check.problems]
-        if failing:
-            feedback = "; ".join(f"\"{c.sentence}\": {', '.join(c.problems)}" for c in failing)
-            retry = client.ask(brief_request(company, post_claims, figures, feedback=feedback))
-            if retry.parsed:
-                brief = retry.parsed.brief
         brief = completed(kept_sentences(brief, lexicon, facts, dropped), company, figures, publishers, post_claims,
                           len(sources or {}), dropped)
     return Post(brief=brief, hashtags=hashtags, table=table, figures=figures, dropped_copy=dropped)
