@@ -92,16 +92,16 @@ INSTRUMENT_BEFORE = re.compile(r"(?:[-*•‣◦]\s+)?(?:(?P<subject>[Ww]e|[Tt]h
                                r"(?P<np>(?:(?:the|our|their|its|all|every)\s+)?[^,;()]+?)\s+(?:[a-z]+ly\s+)?"
                                r"(?:with|using|via|through)\s+(?:(?:a|an|the)\s+)?$")
 SUBJECT_WORD = re.compile(r"\b(?:[Ww]e|[Tt]hey|that|which|[Ii]t)\s")
-# verbs that say nothing of what was done with X ("we work with X", "we deal with them through X")
+# verbs that say nothing of what was done with X ("we work with X"), or make X a partner, a rival or a
+# stand-in rather than a tool ("we compare our latency with X", "we replace the queue with X")
 VACANT_VERBS = {"use", "do", "have", "get", "make", "go", "see", "need", "want", "try", "start", "begin", "work", "deal",
-                "help", "come", "play", "talk", "speak", "chat", "meet", "spend", "keep", "find", "look", "like", "love"}
-# what a running copy of a technology is called: "the X add-on creates …", "a thin X server that proxies …" say what X
-# does at work; "the X engine that powers …", "the X team builds …" speak of something else, and so may "the X
-# application that talks to …" (an app made for X, when X is a platform)
-DEPLOYED_NOUNS = {"server", "servers", "service", "services", "cluster", "clusters", "instance", "instances", "add-on",
-                  "addon", "plugin", "plug-in", "driver", "worker", "workers", "job",
-                  "jobs", "pipeline", "pipelines", "container", "containers", "controller", "operator", "proxy", "bot",
-                  "agent", "agents", "daemon", "deployment", "integration", "library", "module"}
+                "help", "come", "play", "talk", "speak", "chat", "meet", "spend", "keep", "find", "look", "like", "love",
+                "compare", "contrast", "benchmark", "pair", "combine", "mix", "match", "share", "partner", "compete",
+                "collaborate", "replace", "substitute", "experiment", "tinker", "toy"}
+# what a running copy of a technology is called: "the X add-on adjusts …", "the X cluster stores …" say what X
+# does at work. Not "the X service / server / library that …": a service or library is often written in X (a
+# language) or made for X (a client), and what it does is not what X does there
+DEPLOYED_NOUNS = {"add-on", "addon", "plugin", "plug-in", "instance", "instances", "cluster", "clusters", "daemon"}
 HEAD_NOUN_THEN_VERB = re.compile(r"^\s+(?P<noun>[a-z][\w-]*)\s+(?:that\s+|which\s+)?(?P<at>(?:[a-z]+ly\s+)?(?P<verb>[a-z]+))\b")
 ASIDE_AFTER = re.compile(r"^\s*\((?P<rest>[^()]{3,80})\)")
 # "Backstage- An open-source platform for …": a gloss after a dash, as in a list of tools

@@ -414,6 +414,9 @@ def test_a_platform_runs_what_runs_on_it(text, name, expected):
     ("Install the build tools with Docker.", "Docker", None),
     ("We work closely with Grafana on dashboards.", "Grafana", None),
     ("We have a two-level cache system with Redis.", "Redis", None),
+    ("We compare our checkout latency with Envoy.", "Envoy", None),
+    ("We replace the old job queue with Apache Kafka.", "Apache Kafka", None),
+    ("We peer with our transit providers using BGP.", "Border Gateway Protocol", "Peers with Acme's transit providers"),
 ])
 def test_what_is_done_with_a_technology(text, name, expected):
     assert describe_text(text, name) == expected
@@ -424,8 +427,11 @@ def test_what_is_done_with_a_technology(text, name, expected):
     ("The Prometheus add-on automatically scrapes metrics from every pod.", "Prometheus",
      "Automatically scrapes metrics from every pod"),
     ("The Redis cluster stores every session of the web tier.", "Redis", "Stores every session of the web tier"),
-    ("Orders go to a small Go service that validates each payment request.", "Go", "Validates each payment request"),
-    # the inverses: a thing made for the technology, people, a noun with a participle
+    ("Orders land in a Kafka cluster that keeps every payment event for a week.", "Apache Kafka",
+     "Keeps every payment event for a week"),
+    # the inverses: a thing written in or made for the technology, people, a noun with a participle
+    ("Orders go to a small Go service that validates each payment request.", "Go", None),
+    ("A Redis client that pools connections sits in every web worker.", "Redis", None),
     ("The Chakra JavaScript engine that powers the browser is open source.", "JavaScript", None),
     ("The Kafka team maintains the ingestion libraries for all squads.", "Apache Kafka", None),
     ("We also have an iOS application that talks to the same API.", "iOS", None),
