@@ -588,8 +588,9 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
             kind = document.paragraph_of(sentence).kind
             for start, end in mention_spans(sentence, names):
                 clause = sentence.text[slice(*clause_bounds(sentence.text, start - sentence.start, end - sentence.start))]
-                if SPECULATIVE.search(clause) or claim.status is ClaimStatus.current and IN_FLUX.search(clause):
-                    continue  # a plan, a trial, a possibility or a move says nothing sure of what it does there now
+                if SPECULATIVE.search(clause) or claim.status is ClaimStatus.current and IN_FLUX.search(sentence.text):
+                    continue  # a plan, a trial or a possibility (in its clause), or a move anywhere in the sentence
+                    # ("after we moved the ledger off Oracle, PostgreSQL stores it"), says nothing sure of its use now
                 for attached in attached_words(document, sentence, start, end):
                     if cuts_a_name_list(document.text[attached.start:sentence.end], attached.end - attached.start):
                         continue  # "Error logger for SQL, JSON, MySQL, etc.": cut short, it would mislead
