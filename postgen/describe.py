@@ -68,6 +68,15 @@ ROLE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?as\s+(?:(?:a|an|the)\s+|(?=(?:our|th
 IDENTITY_AFTER = re.compile(r"^\s*(?:is|are|remains|serves as|acts as)\s+(?P<rest>(?:a|an|the|our|their|its)\s+\S.*)$",
                             re.I)
 APPOSITIVE_AFTER = re.compile(r"^,\s+(?P<rest>(?:a|an|the|our|their|its)\s+[^,;()]+?)\s*(?:[,;]|[.!?]?$)", re.I)
+# "X for a number of projects", "X for the worker pool": what X is for is named, not what it does there; an
+# activity ("for real-time streaming", "for caching") or a role ("for our CT log database") is
+FOR_A_TARGET = re.compile(r"(?:a|an|the|this|that|these|those|each|every|some|many|several|various)\s", re.I)
+# "X has been a key component in our architecture since the early days for storing customer receipts": what X is
+# there for, at the end of its own clause; not "X is popular for building …", which says what it suits in general
+LATER_PURPOSE = re.compile(r"^\s+(?:is|are|has\s+been|have\s+been)\s+(?P<between>(?:[\w'’-]+\s+){1,12}?)for\s+"
+                           r"(?P<rest>[a-z]+ing\s+[^,;()]+)$", re.I)
+SUITABILITY = re.compile(r"\b(?:popular|known|famous|great|good|ideal|perfect|suited|suitable|designed|meant|built|"
+                         r"used|useful|handy|best|better|fine)\b", re.I)
 PURPOSE_AFTER_APPOSITIVE = re.compile(r"\s*for\s+(?P<rest>\w+ing\s[^,;()]+)", re.I)
 RESPONSIBLE_AFTER = re.compile(r"^\s*(?:is|are)\s+(?:\w+ly\s+)?responsible\s+for\s+(?P<rest>\S.*)$", re.I)
 # "storing our logs in Elastic Cloud" → Stores GitLab's logs
@@ -123,6 +132,8 @@ ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 LEADING_WORDS = re.compile(r"^(?:(?:a|an|the|for|to)\s+)+", re.I)
 SUBJECT_OPENERS = re.compile(r"^(?:[-*•‣◦]\s+)?(?:the\s+)?$", re.I)  # a list item may open with the name
 COPULAS = {"is", "was", "has", "does"}
+# "X drives are becoming popular": a word before one of these is a plural noun, not X's verb
+PLURAL_AUXILIARIES = {"are", "were", "have", "do", "can", "could", "will", "would", "may", "might", "should", "must"}
 POSSESSOR_AFTER = re.compile(r"^['’]s\s+")
 SPECULATIVE = re.compile(r"\b(?:will|would|could|might|may|shall|going\s+to|plan|plans|planned|planning|"
                          r"intend\w*|hop(?:e|es|ing)\s+to|soon|roadmap|future|evaluat\w+|consider(?:s|ed|ing)|"
@@ -148,9 +159,10 @@ PARTICIPLES = (r"powered|handled|managed|served|stored|runs|run|running|orchestr
                r"cached|processed|monitored|secured|scheduled|tested|streamed|rendered|based|coordinated|indexed|"
                r"operated|maintained|delivered|collected|tracked|logged|analy[sz]ed|queued|written|compiled|bundled|"
                r"packaged|generated|distributed|replicated|backed up|load-balanced|proxied|routed|triggered")
-# "Spotify's web platform is built on React.js" → Powers Spotify's web platform
+# "Spotify's web platform is built on React.js" → Powers Spotify's web platform; not "runs externally from X",
+# where an adverb makes "from" mean outside
 AGENT_BEFORE = re.compile(rf"^(?P<np>[^,;]*?\w[^,;]*?)\s+(?:(?:is|are|was|were|gets|get)\s+)?(?:(?:\w+ly|still|also|now)\s+)?"
-                          rf"(?P<verb>{PARTICIPLES})\s+(?:\w+ly\s+)?(?:by|on|with|through|in|via|from|using|on top of|atop)\s+"
+                          rf"(?P<verb>{PARTICIPLES})\s+(?:(?:\w+ly\s+)?(?:by|on|with|through|in|via|using|on top of|atop)|from)\s+"
                           rf"(?:(?:the|a|an|combination|mix|set|cluster|fleet|pair|couple|handful|of|top|help)\s+){{0,4}}"
                           rf"(?:[A-Z][\w.+#/-]*\s+(?:and|or|&)\s+)?$",  # "written in Java and Scala": Scala too
                           re.I)
@@ -283,9 +295,13 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     opens_clause = bool(SUBJECT_OPENERS.match(before))
     if opens_clause and (words := WORD.findall(after)) and words[0].islower() and \
             is_verb(words[0]) and words[0].lower() not in COPULAS | {"are", "were", "have", "do"} and \
+            not (len(words) > 1 and words[1].lower() in PLURAL_AUXILIARIES) and \
             not (len(words) > 1 and words[1].lower() == "as") and words[0].lower() not in NAME_MEANING_VERBS and (
             listed or is_third_person(words[0])) and not noun_then_participle(words):
         found.append(Attached("subject", end + after.index(words[0]), base + hi))
+    if opens_clause and (match := LATER_PURPOSE.match(after)) and not SUITABILITY.search(match.group("between")) \
+            and not IDENTITY_AFTER.match(after):  # "X is our platform for building …" says what it is
+        found.append(Attached("purpose", end + match.start("rest"), base + hi))
     if opens_clause and (verb_at := possessor_verb(after)) is not None:
         found.append(Attached("possessor", end + verb_at, base + hi))
     if (verb_at := deployed_verb(after, relative_only=not opens_clause)) is not None:
@@ -309,7 +325,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     object_of_preposition = (PREPOSITION_BEFORE.search(before) and not USE_BEFORE.search(before)
                              or ENABLED_BEFORE.search(before))
     for shape, pattern in (("purpose", PURPOSE_AFTER), ("identity", IDENTITY_AFTER), ("role", ROLE_AFTER)):
-        if (match := pattern.match(after)) and not object_of_preposition:
+        if (match := pattern.match(after)) and not object_of_preposition and not (
+                shape == "purpose" and match.group("prep").lower() == "for" and FOR_A_TARGET.match(match.group("rest"))):
             start_at = match.start("rest") - (3 if shape == "purpose" and match.group("prep").lower() == "to" else 0)
             found.append(Attached(shape, end + start_at, base + hi))
             break

@@ -453,3 +453,35 @@ def test_a_technology_named_by_its_running_kind_does_what_the_verb_says(text, na
 ])
 def test_examples_end_a_purpose(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # "for" a target (a project, a pool) names what X serves, not what it does there
+    ("Acme uses Terraform for a number of cloud-based projects.", "Terraform", None),
+    ("We set up and tune PostgreSQL for the reporting replicas in each region.", "PostgreSQL", None),
+    ("We use 4 large EC2 instances for each worker pool of the log.", "Amazon EC2", None),
+    # the inverses: an activity, or a role of the company's
+    ("We use Terraform for provisioning every cloud account.", "Terraform", "Provisions every cloud account"),
+    ("We chose PostgreSQL for our billing ledger database.", "PostgreSQL", "Acme's billing ledger database"),
+    ("The platform uses Apache Kafka for real-time data streaming.", "Apache Kafka", "Real-time data streaming"),
+])
+def test_a_purpose_is_an_activity_or_a_role_not_a_target(text, name, expected):
+    assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a plural noun after the name, then an auxiliary: the noun is the subject, not a verb of X
+    ("Docker images are becoming increasingly popular with database teams.", "Docker", None),
+    ("Redis streams can hold every click event for a day.", "Redis", None),
+    # an adverb before "from" makes it "outside": X does not run the subject
+    ("Each probe instance runs externally from Kubernetes clusters.", "Kubernetes", None),
+    # a purpose at the end of the technology's own clause; not a general suitability
+    ("Amazon S3 has been a key component in our architecture since the early days for storing customer receipts.",
+     "Amazon S3", "Stores customer receipts"),
+    ("Redis is popular among web teams for caching sessions.", "Redis", None),
+    # the inverses: a verb after the name, a participle straight before "from"
+    ("Redis streams every click event to the analytics tier.", "Redis", "Streams every click event to the analytics tier"),
+    ("The product images are served from Amazon S3.", "Amazon S3", "Serves the product images"),
+])
+def test_nouns_read_as_verbs_outside_and_a_purpose_at_the_clause_end(text, name, expected):
+    assert describe_text(text, name) == expected
