@@ -60,7 +60,7 @@ INNER_BOUNDARY = re.compile(r"(?:,\s|\s)(?:which|that|where|enabling|allowing|ma
                             r"so|because|and then|while)\s|,\s|\s" + WORD_PART_BRACKETS)
 USE_BEFORE = re.compile(r"\b(?:uses?|used|using|via|with|through|on top of|built (?:on|with)|relies on|rely on|"
                         r"runs? on|powered by|based on|leverages?|adopted|chose|implements?|deploys?)\s+$", re.I)
-PURPOSE_AFTER = re.compile(r"^\s*(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:used|employed|leveraged|adopted|deployed|chosen)"
+PURPOSE_AFTER = re.compile(r"^\s*(?:(?:(?:that|which)\s+)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:used|employed|leveraged|adopted|deployed|chosen)"
                            r"(?:\s+by\s+(?:the\s+|our\s+|its\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?\s+|(?!(?:stands|stood|refers|referred)\s)\w+\s+)?(?P<prep>for|to)\s+(?P<rest>\S.*)$", re.I)
 ROLE_OPENING = r"^\s*(?:[\w-]+\s+)?as\s+(?:a|an|the|our|their|its)\s+"  # "(implements X) as a …"
 # "as our single source of truth": the possessive stays and becomes the company's
@@ -71,6 +71,9 @@ APPOSITIVE_AFTER = re.compile(r"^,\s+(?P<rest>(?:a|an|the|our|their|its)\s+[^,;(
 # "X for a number of projects", "X for the worker pool": what X is for is named, not what it does there; an
 # activity ("for real-time streaming", "for caching") or a role ("for our CT log database") is
 FOR_A_TARGET = re.compile(r"(?:a|an|the|this|that|these|those|each|every|some|many|several|various)\s", re.I)
+AUTHOR_AFTER = re.compile(r"\s+by\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[.!]?\s*$")
+# "we chose to have X manage our control plane": X does what the base verb after it says
+CAUSATIVE_BEFORE = re.compile(r"\b(?:have|has|had|having|let|lets|letting)\s+(?:the\s+)?$", re.I)
 # "X has been a key component in our architecture since the early days for storing customer receipts": what X is
 # there for, at the end of its own clause; not "X is popular for building …", which says what it suits in general
 LATER_PURPOSE = re.compile(r"^\s+(?:is|are|has\s+been|have\s+been)\s+(?P<between>(?:[\w'’-]+\s+){1,12}?)for\s+"
@@ -138,8 +141,10 @@ POSSESSOR_AFTER = re.compile(r"^['’]s\s+")
 SPECULATIVE = re.compile(r"\b(?:will|would|could|might|may|shall|going\s+to|plan|plans|planned|planning|"
                          r"intend\w*|hop(?:e|es|ing)\s+to|soon|roadmap|future|evaluat\w+|consider(?:s|ed|ing)|"
                          r"experiment\w*|pilot(?:s|ed|ing)?|prototyp\w+|trial\w*|trying|try\s+out)\b|['’]ll\b", re.I)
+# "used to" as "formerly", not the passive "is used to monitor …"
 IN_FLUX = re.compile(r"\b(?:migrat\w*|moving|moved|switch(?:ed|ing)|replac\w*|deprecat\w*|phas\w+\s+out|retir\w*|"
-                     r"sunset\w*|decommission\w*|instead|rather\s+than|used\s+to|no\s+longer|formerly|previously)\b", re.I)
+                     r"sunset\w*|decommission\w*|instead|rather\s+than|no\s+longer|formerly|previously|"
+                     r"(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)(?<!been\s)used\s+to)\b", re.I)
 CATEGORY_WORDS = {word.lower() for tag in TAGS for word in re.split(r"[\s/]+", tag)}  # "Backend", "Frontend"
 RELATIVE_USE = re.compile(r"\s(?:that|which)\s+(?P<verb>[a-z]+)\b")
 POSSESSOR_PHRASE_WORDS = 4
@@ -302,6 +307,9 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     if opens_clause and (match := LATER_PURPOSE.match(after)) and not SUITABILITY.search(match.group("between")) \
             and not IDENTITY_AFTER.match(after):  # "X is our platform for building …" says what it is
         found.append(Attached("purpose", end + match.start("rest"), base + hi))
+    if CAUSATIVE_BEFORE.search(before) and (words := WORD.findall(after)) and words[0].islower() and \
+            is_verb(words[0]) and verb_lemma(words[0]) == words[0] and words[0] not in VACANT_VERBS:
+        found.append(Attached("subject", end + after.index(words[0]), base + hi))  # "have X manage our …"
     if opens_clause and (verb_at := possessor_verb(after)) is not None:
         found.append(Attached("possessor", end + verb_at, base + hi))
     if (verb_at := deployed_verb(after, relative_only=not opens_clause)) is not None:
@@ -512,6 +520,8 @@ def rewritten(shape: str, text: str, company: str) -> str:
         words = text.split()
         text = relative_as_participle(
             " ".join(words[:next((i for i, w in enumerate(words) if w.lower() in AUXILIARIES), len(words))]))
+    if shape in WHAT_IT_IS | {"list"}:
+        text = AUTHOR_AFTER.sub("", text)  # "a parallel test runner by Jane Doe": who wrote it is not what it does
     if shape == "agent":  # the article stays: "Builds the iOS application"
         text = LEADING_WORDS.sub("", shortened(agent_rewritten(text.strip())).strip())
     else:  # a leading "to" or "for" is no word of the limit

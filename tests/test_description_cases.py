@@ -485,3 +485,31 @@ def test_a_purpose_is_an_activity_or_a_role_not_a_target(text, name, expected):
 ])
 def test_nouns_read_as_verbs_outside_and_a_purpose_at_the_clause_end(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # "have X do …": X does it
+    ("We chose to have Amazon EKS manage our Kubernetes control plane.", "Amazon EKS",
+     "Manages Acme's Kubernetes control plane"),
+    ("We let Argo CD deploy every service from the main branch.", "Argo CD", "Deploys every service from the main branch"),
+    # a purpose in a relative clause; "is used to" is a purpose, not "formerly"
+    ("We run Prometheus which is used to scrape metrics from every pod.", "Prometheus", "Scrapes metrics from every pod"),
+    ("Grafana is used to chart every release of the web tier.", "Grafana", "Charts every release of the web tier"),
+    # the inverses: "have" with a noun, "used to" as formerly
+    ("We have Redis instances in every region.", "Redis", None),
+    ("We used to run the job queue on Redis for every region.", "Redis", None),
+])
+def test_a_causative_and_a_purpose_in_a_relative_clause(text, name, expected):
+    assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # who wrote a tool is not what it does
+    ("We use Kafka, a distributed event log by the Apache Software Foundation, for every order.", "Apache Kafka",
+     "Distributed event log"),
+    ("- Sentry - Error tracker for every web service by Jane Doe", "Sentry", "Error tracker for every web service"),
+    # the inverse: "by" with what it serves
+    ("- Sentry - Error tracker used by every web service", "Sentry", "Error tracker used by every web service"),
+])
+def test_an_author_is_no_part_of_what_a_tool_is(text, name, expected):
+    assert describe_text(text, name) == expected
