@@ -113,7 +113,9 @@ VACANT_VERBS = {"use", "do", "have", "get", "make", "go", "see", "need", "want",
 # what a running copy of a technology is called: "the X add-on adjusts …", "the X cluster stores …" say what X
 # does at work. Not "the X service / server / library that …": a service or library is often written in X (a
 # language) or made for X (a client), and what it does is not what X does there
-DEPLOYED_NOUNS = {"add-on", "addon", "plugin", "plug-in", "instance", "instances", "cluster", "clusters", "daemon"}
+DEPLOYED_NOUNS = {"add-on", "addon", "plugin", "plug-in", "instance", "cluster", "daemon"}
+# the same, counted: "the X pods proxy traffic …" (a plural noun, then the verb's plain form)
+DEPLOYED_PLURALS = {"instances", "clusters", "pods", "nodes", "replicas", "containers", "daemons"}
 HEAD_NOUN_THEN_VERB = re.compile(r"^\s+(?P<noun>[a-z][\w-]*)\s+(?:that\s+|which\s+)?(?P<at>(?:[a-z]+ly\s+)?(?P<verb>[a-z]+))\b")
 ASIDE_AFTER = re.compile(r"^\s*\((?P<rest>[^()]{3,80})\)")
 # "Backstage- An open-source platform for …": a gloss after a dash, as in a list of tools
@@ -301,6 +303,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     if opens_clause and (words := WORD.findall(after)) and words[0].islower() and \
             is_verb(words[0]) and words[0].lower() not in COPULAS | {"are", "were", "have", "do"} and \
             not (len(words) > 1 and words[1].lower() in PLURAL_AUXILIARIES) and \
+            words[0].lower() not in DEPLOYED_PLURALS and \
             not (len(words) > 1 and words[1].lower() == "as") and words[0].lower() not in NAME_MEANING_VERBS and (
             listed or is_third_person(words[0])) and not noun_then_participle(words):
         found.append(Attached("subject", end + after.index(words[0]), base + hi))
@@ -342,10 +345,15 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
 
 
 def deployed_verb(after: str, relative_only: bool) -> int | None:
-    """Where the verb starts in "… X add-on creates …" / "… X server that proxies …" (`after` follows the name);
+    """Where the verb starts in "… X add-on creates …" / "… X pods that proxy …" (`after` follows the name);
     `relative_only`: the name does not open its clause, so only "that"/"which" makes the noun its verb's subject."""
     match = HEAD_NOUN_THEN_VERB.match(after)
-    if not match or match.group("noun") not in DEPLOYED_NOUNS or not is_third_person(match.group("verb")):
+    if not match:
+        return None
+    noun, verb = match.group("noun"), match.group("verb")
+    agrees = is_third_person(verb) if noun in DEPLOYED_NOUNS else \
+        noun in DEPLOYED_PLURALS and is_verb(verb) and verb_lemma(verb) == verb and verb not in AUXILIARIES | {"do", "be"}
+    if not agrees:
         return None
     relative = re.search(r"\s(?:that|which)\s", after[:match.start("at") + 1])
     return match.start("at") if relative or not relative_only else None

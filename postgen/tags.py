@@ -27,7 +27,7 @@ TAG_WORDS: dict[str, set[str]] = {
     "CDN/Delivery": {"cdn"},
     "Security": {"security", "authentication", "auth", "authorization", "encryption", "secrets", "certificate",
                  "certificates", "firewall", "sso", "identity"},
-    "CI/CD": {"ci", "ci/cd", "deployment", "deployments", "deploy"},
+    "CI/CD": {"ci", "ci/cd", "deployment", "deployments", "deploy", "test", "tests", "testing"},
     "Developer Tooling": {"editor", "ide", "linter", "debugger", "portal", "sdk", "cli", "generator", "scaffolding"},
     "Frontend": {"ui", "frontend", "front-end", "browser"},
     "Mobile": {"mobile"},

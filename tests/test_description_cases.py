@@ -432,6 +432,7 @@ def test_what_is_done_with_a_technology(text, name, expected):
     ("The Redis cluster stores every session of the web tier.", "Redis", "Stores every session of the web tier"),
     ("Orders land in a Kafka cluster that keeps every payment event for a week.", "Apache Kafka",
      "Keeps every payment event for a week"),
+    ("The Redis pods cache every session of the web tier.", "Redis", "Caches every session of the web tier"),
     # the inverses: a thing written in or made for the technology, people, a noun with a participle
     ("Orders go to a small Go service that validates each payment request.", "Go", None),
     ("A Redis client that pools connections sits in every web worker.", "Redis", None),
@@ -439,6 +440,7 @@ def test_what_is_done_with_a_technology(text, name, expected):
     ("The Kafka team maintains the ingestion libraries for all squads.", "Apache Kafka", None),
     ("We also have an iOS application that talks to the same API.", "iOS", None),
     ("Apache Hadoop clusters distributed across data centers hold the logs.", "Apache Hadoop", None),
+    ("The Redis pods are restarted every night by the platform team.", "Redis", None),
 ])
 def test_a_technology_named_by_its_running_kind_does_what_the_verb_says(text, name, expected):
     assert describe_text(text, name) == expected

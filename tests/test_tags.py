@@ -19,6 +19,7 @@ from postgen.text import Document
     ("Acme's high-performance JSON (de)serializer", "Backend"),
     ("Internal job scheduler for the data team", "Workflow Orchestration"),
     ("Distributed cache in front of the catalogue", "Caching"),
+    ("Parallel test runner", "CI/CD"),
     # the inverses: no word of an area, or only a name that has one
     ("Acme's .Net CIL generation helper", None),
     ("High-performance Redis client", None),
