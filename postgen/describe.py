@@ -91,8 +91,9 @@ GERUND_BEFORE = re.compile(r"\b(?P<verb>storing|running|hosting|serving|caching|
 # program in between)
 HOST_SUBJECT = re.compile(r"(?:^|[.:;]\s+)(?P<np>(?:the|our|their|its|all|every|each)\s+[\w\s-]+?)\s+(?:is|are|was|were)\s+"
                           r"(?:(?:also|now|still|all)\s+)?$", re.I)
-# "we import the access logs into BigQuery" → Imports the access logs
-OBJECT_BEFORE = re.compile(r"\b(?:we|they|it|the\s+team)\s+(?:also\s+|now\s+|then\s+)?(?P<verb>(?:run|store|keep|host|"
+# "we import the access logs into BigQuery" → Imports the access logs; "we decided to run our logs on AWS" → Runs …
+OBJECT_BEFORE = re.compile(r"\b(?:we|they|it|the\s+team)\s+(?:also\s+|now\s+|then\s+)?"
+                           r"(?:(?:decided|chose|opted|continue|continued)\s+to\s+)?(?P<verb>(?:run|store|keep|host|"
                            r"deploy|serve|process|import|load|ship|send|push|stream|index|cache|manage|monitor|"
                            r"schedule|build|test|put|hold|track|log|queue|route|analy[sz]e)(?:s|ed|d)?)\s+"
                            r"(?P<np>(?:the|our|their|its|all|every)\s+[^,;()]+?)\s+(?:in|into|on|onto|with|through|"

@@ -58,6 +58,11 @@ def test_markdown_links_code_spans_and_list_names_are_candidates():
     ("Requests hit NY-WEB01 before the cache.", "NY-WEB01"),  # a host name
     ("Set `enMain` and `PATH` before you run it.", "enMain"),  # variables
     ("The cache sits between L1 and the disk.", "L1"),
+    # numbers from a spec table
+    ("Storage 24x 3.8TB Samsung PM883 SATA SSD 560/540 MB/s read/write 24x 6.4TB Intel P4610 NVMe SSD 3200/3200 MB/s "
+     "read/write", "560"),
+    ("Storage 24x 3.8TB Samsung PM883 SATA SSD 560/540 MB/s read/write 24x 6.4TB Intel P4610 NVMe SSD 3200/3200 MB/s "
+     "read/write", "3200"),
 ])
 def test_ordinary_words_and_identifiers_are_not_candidates(text, not_a_name):
     assert not_a_name not in names(text, markdown="`" in text)
@@ -66,6 +71,11 @@ def test_ordinary_words_and_identifiers_are_not_candidates(text, not_a_name):
 def test_a_known_name_keeps_its_span_against_generic_words_after_it():
     found = names("Traffic reaches our HAProxy Load Balancers first.")
     assert "HAProxy" in found and "HAProxy Load Balancers" not in found
+
+
+def test_a_name_with_a_number_stays_a_candidate():
+    # the inverse of the bare number: a model number after a maker's name is a product's name
+    assert any(name.startswith("Cisco 3945") for name in names("Our edge runs on a Cisco 3945 router."))
 
 
 def test_the_company_s_own_name_is_not_a_candidate():

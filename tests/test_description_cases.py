@@ -515,3 +515,10 @@ def test_a_causative_and_a_purpose_in_a_relative_clause(text, name, expected):
 ])
 def test_an_author_is_no_part_of_what_a_tool_is(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+def test_a_decision_to_run_something_on_a_technology_says_what_it_runs():
+    assert describe_text("We decided to run our certificate logs on Kubernetes for two reasons.", "Kubernetes") == \
+        "Runs Acme's certificate logs"
+    # the inverse: a wish is no decision
+    assert describe_text("We wanted to run our certificate logs on Kubernetes for two reasons.", "Kubernetes") is None
