@@ -68,9 +68,11 @@ ROLE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?as\s+(?:(?:a|an|the)\s+|(?=(?:our|th
 IDENTITY_AFTER = re.compile(r"^\s*(?:is|are|remains|serves as|acts as)\s+(?P<rest>(?:a|an|the|our|their|its)\s+\S.*)$",
                             re.I)
 APPOSITIVE_AFTER = re.compile(r"^,\s+(?P<rest>(?:a|an|the|our|their|its)\s+[^,;()]+?)\s*(?:[,;]|[.!?]?$)", re.I)
-# "X for a number of projects", "X for the worker pool": what X is for is named, not what it does there; an
-# activity ("for real-time streaming", "for caching") or a role ("for our CT log database") is
-FOR_A_TARGET = re.compile(r"(?:a|an|the|this|that|these|those|each|every|some|many|several|various)\s", re.I)
+# "X for a number of projects", "X for the worker pool", "a bucket for further use by the app": what X is for is
+# named, not what it does there; an activity ("for real-time streaming", "for caching") or a role ("for our CT
+# log database") is
+FOR_A_TARGET = re.compile(r"(?:a|an|the|this|that|these|those|each|every|some|many|several|various)\s|"
+                          r"(?:(?:further|later|future|general|internal|other|personal|any)\s+)?(?:use|usage)\b", re.I)
 AUTHOR_AFTER = re.compile(r"\s+by\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[.!]?\s*$")
 # "we chose to have X manage our control plane": X does what the base verb after it says
 CAUSATIVE_BEFORE = re.compile(r"\b(?:have|has|had|having|let|lets|letting)\s+(?:the\s+)?$", re.I)

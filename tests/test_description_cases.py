@@ -462,6 +462,7 @@ def test_examples_end_a_purpose(text, name, expected):
     ("Acme uses Terraform for a number of cloud-based projects.", "Terraform", None),
     ("We set up and tune PostgreSQL for the reporting replicas in each region.", "PostgreSQL", None),
     ("We use 4 large EC2 instances for each worker pool of the log.", "Amazon EC2", None),
+    ("The pages are stored in an S3 bucket for further use by the front-end app.", "Amazon S3", None),
     # the inverses: an activity, or a role of the company's
     ("We use Terraform for provisioning every cloud account.", "Terraform", "Provisions every cloud account"),
     ("We chose PostgreSQL for our billing ledger database.", "PostgreSQL", "Acme's billing ledger database"),
