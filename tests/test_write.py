@@ -6,7 +6,7 @@ from postgen.grounding import cite_sentences
 from postgen.lexicon import default_lexicon
 from postgen.models import Claim, ClaimStatus, Company
 from postgen.text import Document
-from postgen.write import check_brief, check_copy, completed, copy_facts
+from postgen.write import closing_from_rows, check_brief, check_copy, completed, copy_facts
 
 TEXT = ("Acme moved its orders from MySQL to PostgreSQL in 2019. Apache Kafka carries 2 billion events a day.\n")
 ACME = Company(name="Acme", slug="acme", sources=[{"id": "blog", "file": "x.txt"}])
@@ -83,6 +83,24 @@ def test_a_closing_is_a_model_sentence_about_a_post_technology_not_a_second_hook
                       ACME, [], [], claims, 1, dropped)
     assert brief.endswith("Apache Kafka carries click events.")
     assert "From Acme to Kafka" not in brief
+
+
+def test_without_a_model_closing_a_row_s_description_makes_one_the_company_s_own_tool_first():
+    document = Document("blog", TEXT)
+    kafka = Claim(technology="Apache Kafka", aliases=["Kafka"], tag="Streaming", description="Carries click events",
+                  status=ClaimStatus.current, citations=[cite_sentences(document, ["p1s2"])])
+    tool = kafka.model_copy(update={"technology": "Grafonix", "description": "Acme's order event monitor", "own": True})
+    dropped = ["Apache Kafka lets Acme deliver music. [says 'music']"]
+    assert closing_from_rows([kafka], ACME) == "At Acme, Apache Kafka carries click events."
+    assert closing_from_rows([kafka, tool], ACME) == "Grafonix is Acme's order event monitor."
+    # the inverses: a former technology, a description that is neither a use nor the company's
+    assert closing_from_rows([kafka.model_copy(update={"status": ClaimStatus.former})], ACME) == ""
+    assert closing_from_rows([kafka.model_copy(update={"description": "Event log"})], ACME) == ""
+    brief = completed([closing_from_rows([kafka], ACME)], ACME, [], [], [kafka], 1, dropped)
+    assert brief.endswith("At Acme, Apache Kafka carries click events.")
+    # made of a checked description, it passes the brief check the model's sentences must pass
+    assert brief_problems(closing_from_rows([kafka.model_copy(update={"description": "Carries 2 billion events a day"})],
+                                            ACME)) == []
 
 
 def test_sentences_the_model_glued_together_are_refused():
