@@ -242,7 +242,8 @@ def closing_from_rows(claims: list[Claim], company: Company) -> str:
             return None
         if is_third_person(first):
             return f"At {company.name}, {claim.technology} {text[:1].lower() + text[1:]}."
-        return f"{claim.technology} is {text}." if first.endswith(("'s", "’s")) else None  # "X is Acme's …"
+        owned = first.endswith(("'s", "’s")) or text.startswith((f"{company.name}'s", f"{company.name}’s"))
+        return f"{claim.technology} is {text}." if owned else None  # "X is Acme's …", "X is Stack Overflow's …"
     made = [found for claim in sorted(claims, key=lambda claim: not claim.own) if (found := sentence(claim))]
     return made[0] if made else ""
 

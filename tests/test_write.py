@@ -93,6 +93,9 @@ def test_without_a_model_closing_a_row_s_description_makes_one_the_company_s_own
     dropped = ["Apache Kafka lets Acme deliver music. [says 'music']"]
     assert closing_from_rows([kafka], ACME) == "At Acme, Apache Kafka carries click events."
     assert closing_from_rows([kafka, tool], ACME) == "Grafonix is Acme's order event monitor."
+    two_words = Company(name="Acme Cloud", slug="acme-cloud", sources=[{"id": "blog", "file": "x.txt"}])
+    tool_of_two = tool.model_copy(update={"description": "Acme Cloud's order event monitor"})
+    assert closing_from_rows([kafka, tool_of_two], two_words) == "Grafonix is Acme Cloud's order event monitor."
     # the inverses: a former technology, a description that is neither a use nor the company's
     assert closing_from_rows([kafka.model_copy(update={"status": ClaimStatus.former})], ACME) == ""
     assert closing_from_rows([kafka.model_copy(update={"description": "Event log"})], ACME) == ""
