@@ -237,6 +237,12 @@ def english_plural(word: str) -> bool:
             and zipf(singular) >= RARE_ZIPF)
 
 
+def inflected_word(word: str) -> bool:
+    """An English plural or -ing form ("deployments", "scaling"): a lowercase link with it names a concept; a
+    product's lowercase name is a base form or a coined word ("chef", "gitaly")."""
+    return english_plural(word) or word.endswith("ing") and zipf(word) >= RARE_ZIPF
+
+
 def common_word(word: str) -> bool:
     """A word of ordinary English (a plural included), not shaped like a name."""
     return not name_shaped(word) and (zipf(word) >= RARE_ZIPF or (word.endswith("s") and zipf(word[:-1]) >= RARE_ZIPF))
@@ -384,10 +390,12 @@ class SentenceReader:
         """A link's words name something ("Gitaly", "chef", "Elastic Cloud"), not a phrase ("this comment on X",
         "here", "99.68 percent", "ROWVERSION in SQL Server"): no number first, no common lowercase word first, no
         preposition or article inside (a known name such as "Ruby on Rails" is found by the lexicon), a single
-        word not too common."""
+        word not too common and not an inflected English word ("deployments")."""
         if FILE_NAME.search(words[-1]) or any(FUNCTION_WORD.fullmatch(word) for word in words[1:-1]):
             return False
         first = words[0]
+        if len(words) == 1 and first.islower() and inflected_word(first):
+            return False
         if first[:1].isdigit() or (first[:1].islower() and not name_shaped(first) and (
                 ordinary(first) or len(words) > 1 or "'" in first or "’" in first)):
             return len(words) == 1 and zipf(first) < COMMON_LINK_ZIPF and "'" not in first

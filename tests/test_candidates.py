@@ -73,6 +73,14 @@ def test_a_known_name_keeps_its_span_against_generic_words_after_it():
     assert "HAProxy" in found and "HAProxy Load Balancers" not in found
 
 
+def test_a_link_on_an_inflected_english_word_names_a_concept_not_a_product():
+    text = ("Kubernetes gives operators [deployments](https://example.org/d) and [scaling](https://example.org/s); "
+            "we configure hosts with [chef](https://example.org/c) and [gitaly](https://example.org/g).\n")
+    found = names(text, markdown=True)
+    assert "deployments" not in found and "scaling" not in found
+    assert "link" in found["chef"] and "link" in found["gitaly"]  # the inverses: a base form, a coined word
+
+
 def test_a_name_with_a_number_stays_a_candidate():
     # the inverse of the bare number: a model number after a maker's name is a product's name
     assert any(name.startswith("Cisco 3945") for name in names("Our edge runs on a Cisco 3945 router."))
