@@ -58,6 +58,7 @@ def test_markdown_links_code_spans_and_list_names_are_candidates():
     ("Requests hit NY-WEB01 before the cache.", "NY-WEB01"),  # a host name
     ("Set `enMain` and `PATH` before you run it.", "enMain"),  # variables
     ("The cache sits between L1 and the disk.", "L1"),
+    ("The front end provides [RFC 6962](https://example.org/rfc) endpoints.", "RFC 6962"),  # a standard's number
     # numbers from a spec table
     ("Storage 24x 3.8TB Samsung PM883 SATA SSD 560/540 MB/s read/write 24x 6.4TB Intel P4610 NVMe SSD 3200/3200 MB/s "
      "read/write", "560"),
