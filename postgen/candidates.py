@@ -209,15 +209,17 @@ def name_runs(text: str, in_heading: bool) -> list[tuple[int, int, bool]]:
 
 HOST_NAME = re.compile(r"^[A-Z]{2,}(?:-[A-Z]+)*-[A-Z]*\d+$")  # NY-WEB01: a machine, not a product
 SHORT_CODE = re.compile(r"^[A-Za-z]\d{1,2}$")  # L1, V8: too short to tell a product from a level or version
+MEMBER_ACCESS = re.compile(r"\.[a-z]+[A-Z]")  # AppLoader.lifecycleComponents: code, not a product ("Node.js", "Socket.io")
 STANDARD_DOCUMENT = re.compile(r"^(?:RFC|ISO|IEC|IEEE|ECMA|NIST\s+SP)\s?[\d.:/-]+$")  # RFC 6962: a specification's number
 NUMBER = re.compile(r"^[\d.,:/x×%+-]+$")  # 3200, 2x, 1.5: a quantity, never a product's name alone
 
 
 def identifier_not_name(surface: str) -> bool:
-    """Text shaped like a path, a list, a host name, a bare number, a standard's number, or a code too short to be a
-    product name."""
+    """Text shaped like a path, a list, a host name, a bare number, a standard's number, a member of an object, or a
+    code too short to be a product name."""
     return bool("/" in surface or "," in surface or HOST_NAME.match(surface) or SHORT_CODE.match(surface)
-                or FILE_NAME.search(surface) or NUMBER.match(surface) or STANDARD_DOCUMENT.match(surface))
+                or FILE_NAME.search(surface) or NUMBER.match(surface) or STANDARD_DOCUMENT.match(surface)
+                or MEMBER_ACCESS.search(surface))
 
 
 def generic_plural(word: str) -> bool:

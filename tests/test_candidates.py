@@ -59,6 +59,7 @@ def test_markdown_links_code_spans_and_list_names_are_candidates():
     ("Set `enMain` and `PATH` before you run it.", "enMain"),  # variables
     ("The cache sits between L1 and the disk.", "L1"),
     ("The front end provides [RFC 6962](https://example.org/rfc) endpoints.", "RFC 6962"),  # a standard's number
+    ("Wire it up in AppLoader.lifecycleComponents before the app starts.", "AppLoader.lifecycleComponents"),  # code
     # numbers from a spec table
     ("Storage 24x 3.8TB Samsung PM883 SATA SSD 560/540 MB/s read/write 24x 6.4TB Intel P4610 NVMe SSD 3200/3200 MB/s "
      "read/write", "560"),
@@ -80,6 +81,11 @@ def test_a_link_on_an_inflected_english_word_names_a_concept_not_a_product():
     found = names(text, markdown=True)
     assert "deployments" not in found and "scaling" not in found
     assert "link" in found["chef"] and "link" in found["gitaly"]  # the inverses: a base form, a coined word
+
+
+def test_dotted_product_names_stay_candidates():
+    found = names("The chat service runs on Socket.io and Node.js behind StackExchange.Redis caches.")
+    assert {"Socket.io", "Node.js", "StackExchange.Redis"} <= set(found)
 
 
 def test_a_name_with_a_number_stays_a_candidate():
