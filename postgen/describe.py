@@ -125,6 +125,7 @@ ASIDE_AFTER = re.compile(r"^\s*\((?P<rest>[^()]{3,80})\)")
 DASH_GLOSS_AFTER = re.compile(r"^\s?[–—-]\s+(?P<rest>(?:a|an|the|our|their|its)\s+[^.;:()]{3,100})", re.I)
 # "X as a service mesh, handling inter-service traffic": what X does in that role
 ROLE_THEN_DOING = re.compile(ROLE_OPENING + r"[^,;()]{1,40},\s+(?P<rest>(?P<verb>[a-z]+ing)\s[^,;()]+)")
+REFLEXIVES = ("itself", "themselves")  # "X describes itself as …": what X says of itself, not what it does there
 NAME_MEANING_VERBS = {"stands", "means", "refers", "abbreviates"}  # "Nappy stands for Node API": what a name means
 ENABLING_VERBS = {"enabling", "allowing", "making", "ensuring", "including", "letting", "helping"}
 ASIDE_OPENING = re.compile(r"^(?:a|an|the|our|their|its|for|used for|used to|which)\s", re.I)
@@ -307,7 +308,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
             is_verb(words[0]) and words[0].lower() not in COPULAS | {"are", "were", "have", "do"} and \
             not (len(words) > 1 and words[1].lower() in PLURAL_AUXILIARIES) and \
             words[0].lower() not in DEPLOYED_PLURALS and \
-            not (len(words) > 1 and words[1].lower() == "as") and words[0].lower() not in NAME_MEANING_VERBS and (
+            not (len(words) > 1 and words[1].lower() in ("as", *REFLEXIVES)) and words[0].lower() not in NAME_MEANING_VERBS and (
             listed or is_third_person(words[0])) and not noun_then_participle(words):
         found.append(Attached("subject", end + after.index(words[0]), base + hi))
     if opens_clause and (match := LATER_PURPOSE.match(after)) and not SUITABILITY.search(match.group("between")) \
@@ -586,16 +587,21 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     two-word category such as "developer portal" says what it is, not what it does there), or two when a verb
     acts on something of the company's ("Stores GitLab's logs"; "Monitors systems" is too general); none pointing
     elsewhere ("makes that possible"), empty ("the show"), praising ("really fast-growing") or addressed to a reader
-    ("your editor"); no link; no phrasal verb standing in for a use ("shows up in …", "steps in for …"); and not
+    ("your editor"); no link; its quotes and brackets closed; no phrasal verb standing in for a use ("shows up in …", "steps in for …"); and not
     the technology's own name again ("Kubernetes platform cluster" says nothing of Kubernetes)."""
     words = [without_possessive(word.lower().strip(",.;:")) for word in text.split()]
     counted = [word for word in content_words(text) if not word.endswith(("'s", "’s"))]  # "Artsy's data store"
     owned = any(word.endswith(("'s", "’s")) for word in text.split()[1:])
     least = MIN_USE_WORDS if counted and is_third_person(counted[0]) and owned else MIN_CONTENT_WORDS
     return (len(counted) >= least and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS | INTENSIFIERS) & set(words)
-            and not LINK.search(text)
+            and not LINK.search(text) and balanced(text)
             and mention_at(text, list(names), re.IGNORECASE) is None
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0])))
+
+
+def balanced(text: str) -> bool:
+    """Quotes and brackets closed: "Describes itself as a “transparent" was cut inside a quotation."""
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0 and text.count("(") == text.count(")")
 
 
 def score(shape: str, text: str, block_kind: str) -> float:

@@ -523,3 +523,16 @@ def test_a_decision_to_run_something_on_a_technology_says_what_it_runs():
         "Runs Acme's certificate logs"
     # the inverse: a wish is no decision
     assert describe_text("We wanted to run our certificate logs on Kubernetes for two reasons.", "Kubernetes") is None
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # what a technology says of itself is no use; a wording cut inside a quotation is garbled
+    ("Redis describes itself as an in-memory data store used by millions of developers.", "Redis", None),
+    ("Apache Kafka calls itself “a distributed event streaming platform, trusted by many” on its site.", "Apache Kafka",
+     None),
+    # the inverse: a verb about what it does there
+    ("Redis describes every cached page with a short key for the web tier.", "Redis",
+     "Describes every cached page with a short key for the web tier"),
+])
+def test_a_self_description_or_a_cut_quotation_is_no_description(text, name, expected):
+    assert describe_text(text, name) == expected
