@@ -702,7 +702,7 @@ def worded_for(claim: Claim, option: Option, company: str) -> str:
 def unattached(description: str, attached_text: str, company: str) -> list[str]:
     """Content words of `description` that the attached words do not hold, allowing other forms of the same
     word, the company's name and the role verbs. Empty: the description is attached."""
-    available = {word.lower() for word in WORD.findall(company)}
+    available = {form for word in WORD.findall(company) for form in (word.lower(), without_possessive(word.lower()))}
     for word in WORD.findall(attached_text):
         available |= {word.lower(), without_possessive(word.lower())} | lemmas(without_possessive(word))
     missing = []

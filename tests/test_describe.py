@@ -86,3 +86,9 @@ def test_attachment_allows_the_company_name_and_verb_forms_only():
     quotes = [(document, sentence) for sentence in document.sentences.values()]
     assert attached_to_technology("Powers Acme's web platform", ["React"], quotes, "Acme")
     assert not attached_to_technology("Powers Acme's fast, modular UI", ["React"], quotes, "Acme")
+
+
+def test_a_company_name_with_an_apostrophe_is_its_own_in_a_description():
+    from postgen.describe import unattached
+    assert unattached("Runs Let's Encrypt's CT logs", "run our CT logs on", "Let's Encrypt") == []
+    assert unattached("Runs Let's Encrypt's billing logs", "run our CT logs on", "Let's Encrypt") == ["billing"]
