@@ -277,9 +277,16 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     text, base = sentence.text, sentence.start
     local_start, local_end = start - base, end - base
     lo, hi = clause_bounds(text, local_start, local_end)
-    before, after = text[lo:local_start], text[local_end:hi]
+    before = text[lo:local_start]
+    # "X (AWS Elastic Compute Cloud) and Y (…) to host …": a short gloss is no boundary of what follows the name
+    after = INLINE_GLOSS.sub(lambda gloss: " " * len(gloss.group()), text)[local_end:hi]
     if READER.search(before):
         return []  # "you can use X to …" tells the reader what to do; it is not the company's use
+    opened = text[:local_start]
+    if opened.count("(") > opened.count(")"):
+        return []  # "EC2 (AWS Elastic Compute Cloud) … to host …": a name inside a gloss owns nothing outside it
+    if opened.count('"') % 2 or opened.count("“") > opened.count("”"):
+        return []  # a quotation ("Amazon EC2 is a web service that …") is another's words, not the company's use
     found = []
     if sentence.start == document.paragraph_of(sentence).start and (match := LIST_SHAPE.match(text)):
         name = match.group("name")

@@ -536,3 +536,21 @@ def test_a_decision_to_run_something_on_a_technology_says_what_it_runs():
 ])
 def test_a_self_description_or_a_cut_quotation_is_no_description(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a short gloss after each name of a list is no boundary: the purpose after the list is each one's
+    ("We use EC2 (AWS Elastic Compute Cloud) and ECS (AWS Elastic Container Service) to host the hundreds of "
+     "services our teams build.", "Amazon EC2", "Hosts the hundreds of services Acme's teams build"),
+    # a name inside a gloss owns nothing outside it; a quotation is another's words
+    ("We use EC2 (AWS Elastic Compute Cloud) and ECS (AWS Elastic Container Service) to host the hundreds of "
+     "services our teams build.", "Amazon Web Services", None),
+    ('"Amazon Elastic Compute Cloud (Amazon EC2) is a web service that provides secure, resizable compute capacity in '
+     'the cloud."', "Amazon EC2", None),
+    # the inverses: the same use stated by the company, the service named for what it is
+    ("Redis caches every session of the web tier.", "Redis", "Caches every session of the web tier"),
+    ("Amazon S3 is the storage service that keeps every build artifact.", "Amazon S3",
+     "Storage service keeping every build artifact"),
+])
+def test_glosses_and_quotations(text, name, expected):
+    assert describe_text(text, name) == expected
