@@ -133,6 +133,7 @@ LIST_SHAPE = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^:�
 LIST_GOES_ON = re.compile(r"^,\s+[A-Z][\w.+#/-]*(?:\s[A-Z][\w.+#/-]*)?(?:,|\s+(?:and|or)\s|,?\s+etc\b)")
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "been"}
 # "a user's AWS Identity Access Management (IAM) role to …": a short gloss inside a phrase that goes on
+NAME_GLOSS = re.compile(r"(?<=\w)\s\([A-Z][^()]{0,29}\)(?=\s+[a-z])")
 INLINE_GLOSS = re.compile(r"(?<=\w)\s\([^()]{1,30}\)(?=\s+[a-z])")
 # "allows Amazon EKS clusters to manage …": what follows is what the subject makes possible, not what X does
 ENABLED_BEFORE = re.compile(r"\b(?:allows?|allowed|allowing|enables?|enabled|enabling|lets|helps?|helped|permits?)\s+(?:[A-Z][\w.+#-]*\s+)*$",
@@ -278,8 +279,9 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     local_start, local_end = start - base, end - base
     lo, hi = clause_bounds(text, local_start, local_end)
     before = text[lo:local_start]
-    # "X (AWS Elastic Compute Cloud) and Y (…) to host …": a short gloss is no boundary of what follows the name
-    after = INLINE_GLOSS.sub(lambda gloss: " " * len(gloss.group()), text)[local_end:hi]
+    # "X (AWS Elastic Compute Cloud) and Y (…) to host …": a name's expansion is no boundary of what follows the name;
+    # an aside that says what the name does ("Tingle (for job scheduling) and …") keeps its own words apart
+    after = NAME_GLOSS.sub(lambda gloss: " " * len(gloss.group()), text)[local_end:hi]
     if READER.search(before):
         return []  # "you can use X to …" tells the reader what to do; it is not the company's use
     opened = text[:local_start]

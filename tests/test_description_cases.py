@@ -547,6 +547,8 @@ def test_a_self_description_or_a_cut_quotation_is_no_description(text, name, exp
      "services our teams build.", "Amazon Web Services", None),
     ('"Amazon Elastic Compute Cloud (Amazon EC2) is a web service that provides secure, resizable compute capacity in '
      'the cloud."', "Amazon EC2", None),
+    # an aside saying what the name does keeps the shared purpose after the list from it
+    ("We run Redis (for page caching) and Memcached (for sessions) to keep every web node fast and light.", "Redis", None),
     # the inverses: the same use stated by the company, the service named for what it is
     ("Redis caches every session of the web tier.", "Redis", "Caches every session of the web tier"),
     ("Amazon S3 is the storage service that keeps every build artifact.", "Amazon S3",
