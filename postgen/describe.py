@@ -125,7 +125,7 @@ ASIDE_AFTER = re.compile(r"^\s*\((?P<rest>[^()]{3,80})\)")
 DASH_GLOSS_AFTER = re.compile(r"^\s?[–—-]\s+(?P<rest>(?:a|an|the|our|their|its)\s+[^.;:()]{3,100})", re.I)
 # "X as a service mesh, handling inter-service traffic": what X does in that role
 ROLE_THEN_DOING = re.compile(ROLE_OPENING + r"[^,;()]{1,40},\s+(?P<rest>(?P<verb>[a-z]+ing)\s[^,;()]+)")
-REFLEXIVES = ("itself", "themselves")  # "X describes itself as …": what X says of itself, not what it does there
+REFLEXIVES = {"itself", "themselves"}  # "X describes itself as …": what X says of itself, not what it does there
 NAME_MEANING_VERBS = {"stands", "means", "refers", "abbreviates"}  # "Nappy stands for Node API": what a name means
 ENABLING_VERBS = {"enabling", "allowing", "making", "ensuring", "including", "letting", "helping"}
 ASIDE_OPENING = re.compile(r"^(?:a|an|the|our|their|its|for|used for|used to|which)\s", re.I)
@@ -144,6 +144,9 @@ SUBJECT_OPENERS = re.compile(r"^(?:[-*•‣◦]\s+)?(?:the\s+)?$", re.I)  # a l
 COPULAS = {"is", "was", "has", "does"}
 # "X drives are becoming popular": a word before one of these is a plural noun, not X's verb
 PLURAL_AUXILIARIES = {"are", "were", "have", "do", "can", "could", "will", "would", "may", "might", "should", "must"}
+# the word after a name's would-be verb that shows it is none: an auxiliary (the "verb" was a plural noun), "as"
+# ("X serves as …", a role) or a reflexive ("X describes itself as …")
+NOT_AFTER_A_VERB = PLURAL_AUXILIARIES | {"as"} | REFLEXIVES
 POSSESSOR_AFTER = re.compile(r"^['’]s\s+")
 SPECULATIVE = re.compile(r"\b(?:will|would|could|might|may|shall|going\s+to|plan|plans|planned|planning|"
                          r"intend\w*|hop(?:e|es|ing)\s+to|soon|roadmap|future|evaluat\w+|consider(?:s|ed|ing)|"
@@ -315,9 +318,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     opens_clause = bool(SUBJECT_OPENERS.match(before))
     if opens_clause and (words := WORD.findall(after)) and words[0].islower() and \
             is_verb(words[0]) and words[0].lower() not in COPULAS | {"are", "were", "have", "do"} and \
-            not (len(words) > 1 and words[1].lower() in PLURAL_AUXILIARIES) and \
-            words[0].lower() not in DEPLOYED_PLURALS and \
-            not (len(words) > 1 and words[1].lower() in ("as", *REFLEXIVES)) and words[0].lower() not in NAME_MEANING_VERBS and (
+            not (len(words) > 1 and words[1].lower() in NOT_AFTER_A_VERB) and \
+            words[0].lower() not in DEPLOYED_PLURALS | NAME_MEANING_VERBS and (
             listed or is_third_person(words[0])) and not noun_then_participle(words):
         found.append(Attached("subject", end + after.index(words[0]), base + hi))
     if opens_clause and (match := LATER_PURPOSE.match(after)) and not SUITABILITY.search(match.group("between")) \
