@@ -6,10 +6,10 @@ of a list sentence (the sentence is cut at ";", ":", dashes, brackets, commas, "
 | shape      | source words                                      | description                              |
 |------------|---------------------------------------------------|------------------------------------------|
 | subject    | Redis caches frequently accessed data             | Caches frequently accessed data          |
-| list       | BigQuery – interactive analytics                  | Interactive analytics                    |
-| aside      | Backstage (a developer portal)                    | Developer portal                         |
+| list       | BigQuery – interactive log analytics              | Interactive log analytics                |
+| aside      | Backstage (a developer portal for every squad)    | Developer portal for every squad         |
 | purpose    | …, Kafka for real-time data streaming, …          | Real-time data streaming                 |
-| role       | implements Envoy proxy as a service mesh          | Service mesh                             |
+| role       | implements Envoy as a service mesh for traffic    | Service mesh for traffic                 |
 | identity   | Java is their primary programming language        | Spotify's primary programming language   |
 
 Rewriting is limited to: a leading article or preposition dropped, the first letter
@@ -17,7 +17,8 @@ capitalised, "to coordinate" → "Coordinates", "our/their/its" → the company'
 at a boundary to at most MAX_WORDS words. Everything else is copied, so every content word
 comes from the attached words (`unattached` checks this; checks.py runs it on every post).
 A description that points elsewhere ("makes that possible"), has fewer than two content words
-or ends mid-phrase is no description. The best option over all of a claim's quotes wins; a
+or ends mid-phrase is no description; nor is a bare kind ("Parallel test runner") unless the tool is
+the company's own: it would be true of the technology anywhere. The best option over all of a claim's quotes wins; a
 claim with none gets None and is left out of the post, flagged for review.
 """
 
@@ -125,6 +126,10 @@ ASIDE_AFTER = re.compile(r"^\s*\((?P<rest>[^()]{3,80})\)")
 DASH_GLOSS_AFTER = re.compile(r"^\s?[–—-]\s+(?P<rest>(?:a|an|the|our|their|its)\s+[^.;:()]{3,100})", re.I)
 # "X as a service mesh, handling inter-service traffic": what X does in that role
 ROLE_THEN_DOING = re.compile(ROLE_OPENING + r"[^,;()]{1,40},\s+(?P<rest>(?P<verb>[a-z]+ing)\s[^,;()]+)")
+DEFINITION = re.compile(r"\b(?:designed|meant|intended|known|popular|famous)\b", re.I)  # what it is made for anywhere
+SCOPE = re.compile(r"\s(?:for|to|that|which|of|over|between|across|in|on|with|from|into|behind|via|using|at|by)\s", re.I)
+ACTIVITY_NOUNS = {"search", "delivery", "control", "discovery", "recovery", "backup", "backups", "support", "access",
+                  "traffic", "logs", "metrics", "alerts", "builds", "tests", "deploys", "releases", "analysis"}
 REFLEXIVES = {"itself", "themselves"}  # "X describes itself as …": what X says of itself, not what it does there
 NAME_MEANING_VERBS = {"stands", "means", "refers", "abbreviates"}  # "Nappy stands for Node API": what a name means
 ENABLING_VERBS = {"enabling", "allowing", "making", "ensuring", "including", "letting", "helping"}
@@ -605,9 +610,31 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     owned = any(word.endswith(("'s", "’s")) for word in text.split()[1:])
     least = MIN_USE_WORDS if counted and is_third_person(counted[0]) and owned else MIN_CONTENT_WORDS
     return (len(counted) >= least and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS | INTENSIFIERS) & set(words)
-            and not LINK.search(text) and balanced(text)
+            and not LINK.search(text) and balanced(text) and "etc" not in words
             and mention_at(text, list(names), re.IGNORECASE) is None
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0])))
+
+
+def says_its_use(shape: str, text: str, company: str) -> bool:
+    """A description that names what a technology is says what it does at the company only when the company owns
+    it ("Acme's CT log database"), it has a doing or a scope ("JavaScript engine powering the browser", "queue for
+    sending emails", "service mesh between all services"), or its head is an activity ("interactive analytics").
+    A bare kind ("Parallel test runner") or a definition ("markup language designed to be easy to type") would be
+    true of the technology anywhere."""
+    if shape not in WHAT_IT_IS | {"list"}:
+        return True
+    words = text.split()
+    if any(without_possessive(word) != word and without_possessive(word) in company.split() for word in words):
+        return True
+    if DEFINITION.search(text):
+        return False
+    doing = any(word.lower().endswith("ing") and is_verb(word) for word in words[1:]) or bool(SCOPE.search(text))
+    return doing or activity(words[-1].lower().strip(".,;:"))
+
+
+def activity(noun: str) -> bool:
+    """"analytics", "streaming", "ingestion", "storage", "search": what is done, not a kind of thing."""
+    return noun.endswith(("ing", "tion", "sion", "ment", "sis", "ics", "age")) or noun in ACTIVITY_NOUNS
 
 
 def balanced(text: str) -> bool:
@@ -650,7 +677,7 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
                     if cuts_a_name_list(document.text[attached.start:sentence.end], attached.end - attached.start):
                         continue  # "Error logger for SQL, JSON, MySQL, etc.": cut short, it would mislead
                     text = rewritten(attached.shape, document.text[attached.start:attached.end], company)
-                    if acceptable(text, names):
+                    if acceptable(text, names) and (claim.own or says_its_use(attached.shape, text, company)):
                         found.append(Option(text, attached.shape, index, (attached.start, attached.end),
                                             score(attached.shape, text, kind)))
     return found

@@ -36,8 +36,8 @@ def describe_text(text: str, name: str, company: str = "Acme") -> str | None:
     ("Redis caches frequently accessed data for the web tier.", "Redis", "Acme",
      "Caches frequently accessed data for the web tier"),
     # aside in brackets
-    ("The team built Backstage (an internal developer portal) in 2016.", "Backstage", "Spotify",
-     "Internal developer portal"),
+    ("The team built Backstage (an internal developer portal for every squad) in 2016.", "Backstage", "Spotify",
+     "Internal developer portal for every squad"),
     # purpose, without the next item of the list sentence
     ("The platform uses Apache Kafka for real-time data streaming, Redis for caching.", "Apache Kafka", "Acme",
      "Real-time data streaming"),
@@ -121,10 +121,10 @@ def test_a_longer_name_in_the_same_sentence_keeps_its_own_words():
 
 def test_a_list_item_is_not_cut_inside_a_word_or_a_list_of_names():
     document = Document("handbook", *markdown_to_prose(
-        "Our libraries:\n\n- Redis - High-performance JSON (de)serializer\n"
+        "Our libraries:\n\n- Redis - High-performance JSON (de)serializer for the API\n"
         "- Sentry - Error logger for SQL, JSON, MySQL, etc.\n"))
-    assert described(document, "Redis").description == "High-performance JSON (de)serializer"
-    assert described(document, "Sentry").description == "Error logger for SQL, JSON, MySQL, etc."
+    assert described(document, "Redis").description == "High-performance JSON (de)serializer for the API"
+    assert described(document, "Sentry").description is None  # an open list ("etc.") says neither what nor where
 
 
 def test_a_former_technology_is_described_in_the_past():
@@ -262,7 +262,8 @@ def test_two_words_are_enough_only_for_a_use_of_the_companys_own_thing(text, nam
      "Streams events between services"),
     # the inverse: a purpose that is no gerund stays a noun phrase; an appositive alone is what it is
     ("Acme uses Apache Kafka for real-time data streaming.", "Apache Kafka", "Real-time data streaming"),
-    ("We rely on NGINX, a fast http server, in every region.", "NGINX", "Fast http server"),
+    ("We rely on NGINX, a fast http server for the web tier, in every region.", "NGINX",
+     "Fast http server for the web tier"),
 ])
 def test_a_purpose_after_an_appositive_and_a_gerund_purpose(text, name, expected):
     assert describe_text(text, name) == expected
@@ -278,7 +279,8 @@ def test_a_purpose_after_an_appositive_and_a_gerund_purpose(text, name, expected
     # the inverse: within the limit, and plain words
     ("Kubernetes maps each user's cloud role to an equivalent cluster role.", "Kubernetes",
      "Maps each user's cloud role to an equivalent cluster role"),
-    ("Node.js is a fast-growing application framework.", "Node.js", "Fast-growing application framework"),
+    ("Node.js is a fast-growing application framework for our APIs.", "Node.js",
+     "Fast-growing application framework for Acme's APIs"),
 ])
 def test_fragments_and_praise_are_no_description(text, name, expected):
     assert describe_text(text, name) == expected
@@ -326,7 +328,8 @@ def test_a_gerund_purpose_after_an_adverb_takes_the_verb_form():
     ("We run NGINX, the proxy which routes requests to the web tier.", "NGINX", "Proxy routing requests to the web tier"),
     # the inverses: a relative clause without a verb of its own, or a passive, is not kept
     ("We rely on Redis, a cache that is fast.", "Redis", None),
-    ("We run NGINX, a fast http server that everyone knows.", "NGINX", "Fast http server"),
+    ("We run NGINX, a fast http server for the web tier that everyone knows.", "NGINX",
+     "Fast http server for the web tier"),
 ])
 def test_what_a_technology_named_for_what_it_is_does(text, name, expected):
     assert describe_text(text, name) == expected
@@ -508,8 +511,8 @@ def test_a_causative_and_a_purpose_in_a_relative_clause(text, name, expected):
 
 @pytest.mark.parametrize("text, name, expected", [
     # who wrote a tool is not what it does
-    ("We use Kafka, a distributed event log by the Apache Software Foundation, for every order.", "Apache Kafka",
-     "Distributed event log"),
+    ("We use Kafka, a distributed event log for orders by the Apache Software Foundation.", "Apache Kafka",
+     "Distributed event log for orders"),
     ("- Sentry - Error tracker for every web service by Jane Doe", "Sentry", "Error tracker for every web service"),
     # the inverse: "by" with what it serves
     ("- Sentry - Error tracker used by every web service", "Sentry", "Error tracker used by every web service"),
@@ -556,3 +559,28 @@ def test_a_self_description_or_a_cut_quotation_is_no_description(text, name, exp
 ])
 def test_glosses_and_quotations(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a bare kind or a definition is true of the technology anywhere: what it is, not what it does there
+    ("We use test-queue, a parallel test runner.", "test-queue", None),
+    ("- Hookshot - Tiny Node HTTP server", "Hookshot", None),
+    ("We write docs in Markdown, a markup language designed to be easy for humans to type.", "Markdown", None),
+    ("Redis is an in-memory key-value store.", "Redis", None),
+    ("Nomad (a workload orchestrator) came later.", "Nomad", None),
+    # the inverses: the company's, a doing, a scope, or an activity
+    ("Redis is our in-memory key-value store.", "Redis", "Acme's in-memory key-value store"),
+    ("We use test-queue, a parallel test runner for the Rails monolith.", "test-queue",
+     "Parallel test runner for the Rails monolith"),
+    ("- Hookshot - Tiny Node HTTP server receiving GitHub webhooks", "Hookshot",
+     "Tiny Node HTTP server receiving GitHub webhooks"),
+    ("- Quickwit - Full-text log search", "Quickwit", "Full-text log search"),
+    ("- Trino - Interactive log analytics", "Trino", "Interactive log analytics"),
+])
+def test_what_a_technology_is_says_its_use_only_with_an_owner_a_doing_or_an_activity(text, name, expected):
+    document = Document("blog", *markdown_to_prose(text + "\n")) if text.startswith("- ") else Document("blog", text + "\n")
+    claim = Claim(technology=name, tag="Backend", status="current",
+                  citations=[cite_sentences(document, [sentence_id]) for sentence_id, sentence
+                             in document.sentences.items() if name in sentence.text])
+    describe_all([claim], {"blog": document}, LEXICON, "Acme")
+    assert claim.description == expected
