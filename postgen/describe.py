@@ -132,6 +132,7 @@ ACTIVITY_NOUNS = {"search", "delivery", "control", "discovery", "recovery", "bac
                   "traffic", "logs", "metrics", "alerts", "builds", "tests", "deploys", "releases", "analysis"}
 REFLEXIVES = {"itself", "themselves"}  # "X describes itself as …": what X says of itself, not what it does there
 NAME_MEANING_VERBS = {"stands", "means", "refers", "abbreviates"}  # "Nappy stands for Node API": what a name means
+MAKEUP_VERBS = {"consists", "consist", "comprises", "comprise"}  # "X consists of two components": what it is made of
 ENABLING_VERBS = {"enabling", "allowing", "making", "ensuring", "including", "letting", "helping"}
 ASIDE_OPENING = re.compile(r"^(?:a|an|the|our|their|its|for|used for|used to|which)\s", re.I)
 LIST_SHAPE = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^:–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>\S.+)$")
@@ -324,7 +325,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     if opens_clause and (words := WORD.findall(after)) and words[0].islower() and \
             is_verb(words[0]) and words[0].lower() not in COPULAS | {"are", "were", "have", "do"} and \
             not (len(words) > 1 and words[1].lower() in NOT_AFTER_A_VERB) and \
-            words[0].lower() not in DEPLOYED_PLURALS | NAME_MEANING_VERBS and (
+            words[0].lower() not in DEPLOYED_PLURALS | NAME_MEANING_VERBS | MAKEUP_VERBS and (
             listed or is_third_person(words[0])) and not noun_then_participle(words):
         found.append(Attached("subject", end + after.index(words[0]), base + hi))
     if opens_clause and (match := LATER_PURPOSE.match(after)) and not SUITABILITY.search(match.group("between")) \

@@ -584,3 +584,22 @@ def test_what_a_technology_is_says_its_use_only_with_an_owner_a_doing_or_an_acti
                              in document.sentences.items() if name in sentence.text])
     describe_all([claim], {"blog": document}, LEXICON, "Acme")
     assert claim.description == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # what a technology is made of says nothing of what it does at the company
+    ("Trillian consists of two components, the log signer and the log server.", "Trillian", None),
+    ("Kubernetes comprises a control plane and a set of worker nodes.", "Kubernetes", None),
+    ("Redis and Memcached consist of small single-threaded servers.", "Redis", None),
+    # the inverses: what it does
+    ("Trillian signs every certificate log entry.", "Trillian", "Signs every certificate log entry"),
+    ("Kubernetes schedules the batch workloads across the worker nodes.", "Kubernetes",
+     "Schedules the batch workloads across the worker nodes"),
+])
+def test_what_a_technology_is_made_of_is_no_description(text, name, expected):
+    document = Document("blog", text + "\n")
+    claim = Claim(technology=name, tag="Backend", status="current",
+                  citations=[cite_sentences(document, [sentence_id]) for sentence_id, sentence
+                             in document.sentences.items() if name in sentence.text])
+    describe_all([claim], {"blog": document}, LEXICON, "Acme")
+    assert claim.description == expected
