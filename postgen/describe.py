@@ -192,6 +192,8 @@ IDENTITY_BEFORE = re.compile(r"^(?P<np>(?:our|their|its|the|a|an)\s+[\w\s-]+?)\s
 # ", Y and Z" after a name: the rest of the sentence speaks of the whole list ("SendGrid and MailChimp to send e-mail")
 LIST_CONTINUATION = re.compile(r"^(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)"
                                r"[A-Z][\w.+#/-]*(?:\s+[A-Z][\w.+#/-]*){0,3}")
+NAME_BEFORE_CONJUNCTION = re.compile(r"[A-Z][\w.+#/-]*(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)$")
+SHARED_PENALTY = 1.5  # a pair's shared words rank below what the technology's own clause says, a shape lower
 # "Kafka-based event pipelines" → Powers event pipelines
 COMPOUND_AFTER = re.compile(rf"^-(?P<verb>{PARTICIPLES})\s+(?P<np>\S.*)$", re.I)
 POWERS = {"powered", "built", "backed", "driven", "based"}
@@ -650,6 +652,14 @@ def score(shape: str, text: str, block_kind: str) -> float:
     return SHAPE_POINTS[shape] + fit + (0.5 if block_kind == "paragraph" else 0)
 
 
+def coordinated(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the mention is one of names joined by "and", "or" or commas ("written in Java and Scala", "run on
+    Kafka and Dataflow"): words attached to such a pair are true of each, so they say less of this one."""
+    local_start, local_end = start - sentence.start, end - sentence.start
+    return bool(LIST_CONTINUATION.match(sentence.text[local_end:]) or
+                NAME_BEFORE_CONJUNCTION.search(sentence.text[:local_start]))
+
+
 def mention_spans(sentence: Sentence, names: list[str]) -> list[tuple[int, int]]:
     """Where the sentence names the technology; a longer name is another one: C is not in "C++" or "C#"."""
     spans = set()
@@ -679,8 +689,9 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
                         continue  # "Error logger for SQL, JSON, MySQL, etc.": cut short, it would mislead
                     text = rewritten(attached.shape, document.text[attached.start:attached.end], company)
                     if acceptable(text, names) and (claim.own or says_its_use(attached.shape, text, company)):
+                        shared = SHARED_PENALTY if coordinated(sentence, start, end) else 0
                         found.append(Option(text, attached.shape, index, (attached.start, attached.end),
-                                            score(attached.shape, text, kind)))
+                                            score(attached.shape, text, kind) - shared))
     return found
 
 

@@ -603,3 +603,22 @@ def test_what_a_technology_is_made_of_is_no_description(text, name, expected):
                              in document.sentences.items() if name in sentence.text])
     describe_all([claim], {"blog": document}, LEXICON, "Acme")
     assert claim.description == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # words attached to a pair of names are true of each; the technology's own clause says more of it
+    ("Complex data pipelines run on top of Apache Kafka and Google Dataflow. We use Kafka for streaming click events "
+     "between services.", "Apache Kafka", "Streams click events between services"),
+    ("Redis, Memcached and Varnish cache the rendered pages. We rely on Redis for storing user sessions.", "Redis",
+     "Stores user sessions"),
+    ("The mobile apps are built with Swift and Kotlin. We use Swift for rendering the offline map tiles.", "Swift",
+     "Renders the offline map tiles"),
+    # the inverses: the same words attached to the technology alone keep their rank
+    ("Complex data pipelines run on top of Apache Kafka. We use Kafka for streaming click events between services.",
+     "Apache Kafka", "Runs complex data pipelines"),
+    ("Redis caches the rendered pages. We rely on Redis for storing user sessions.", "Redis", "Caches the rendered pages"),
+    ("The mobile apps are built with Swift. We use Swift for rendering the offline map tiles.", "Swift",
+     "Powers the mobile apps"),
+])
+def test_a_clause_of_its_own_says_more_than_words_shared_with_another_name(text, name, expected):
+    assert describe_text(text, name) == expected
