@@ -441,6 +441,8 @@ def noun_phrase_start(text: str, end: int) -> int | None:
     """Where the noun phrase ending just before `end` starts ("… is a website built" → "a website"), walking
     back over nouns, adjectives, possessives and joining words, past an auxiliary; None when there is none."""
     words = list(WORD.finditer(text[:end]))
+    while words and (words[-1].group().lower().endswith("ly") or words[-1].group().lower() in ("still", "also", "now")):
+        words.pop()  # "the runtime is entirely written in": the adverb belongs to the participle
     auxiliary = False
     while words and words[-1].group().lower() in ("is", "are", "was", "were", "get", "gets", "being", "been"):
         words.pop()
