@@ -192,6 +192,7 @@ IDENTITY_BEFORE = re.compile(r"^(?P<np>(?:our|their|its|the|a|an)\s+[\w\s-]+?)\s
 # ", Y and Z" after a name: the rest of the sentence speaks of the whole list ("SendGrid and MailChimp to send e-mail")
 LIST_CONTINUATION = re.compile(r"^(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)"
                                r"[A-Z][\w.+#/-]*(?:\s+[A-Z][\w.+#/-]*){0,3}")
+RELATIVE_AFTER = re.compile(r"^,?\s+(?:which|that)\s+(?P<at>(?:(?:also|now|still|\w+ly)\s+)?(?P<verb>[a-z]+)\b)")
 NAME_BEFORE_CONJUNCTION = re.compile(r"[A-Z][\w.+#/-]*(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)$")
 SHARED_PENALTY = 1.5  # a pair's shared words rank below what the technology's own clause says, a shape lower
 # "Kafka-based event pipelines" → Powers event pipelines
@@ -358,6 +359,11 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("agent", end + match.start("verb"), base + hi))
     object_of_preposition = (PREPOSITION_BEFORE.search(before) and not USE_BEFORE.search(before)
                              or ENABLED_BEFORE.search(before))
+    if not object_of_preposition and (verb_at := relative_verb(text[local_end:])) is not None:
+        verb_start = local_end + verb_at  # "we run NGINX, which routes all traffic …": past the comma, to its clause's end
+        verb_end = clause_bounds(text, verb_start, verb_start + 1)[1]
+        if not SPECULATIVE.search(text[verb_start:verb_end]):
+            found.append(Attached("subject", base + verb_start, base + verb_end))
     for shape, pattern in (("purpose", PURPOSE_AFTER), ("identity", IDENTITY_AFTER), ("role", ROLE_AFTER)):
         if (match := pattern.match(after)) and not object_of_preposition and not (
                 shape == "purpose" and match.group("prep").lower() == "for" and FOR_A_TARGET.match(match.group("rest"))):
@@ -380,6 +386,19 @@ def deployed_verb(after: str, relative_only: bool) -> int | None:
         return None
     relative = re.search(r"\s(?:that|which)\s", after[:match.start("at") + 1])
     return match.start("at") if relative or not relative_only else None
+
+
+def relative_verb(after: str) -> int | None:
+    """Where the verb starts in ", which routes …" / " that caches …" right after the name: the name is the
+    relative clause's subject. Not a verb of being, having or naming, nor one that only says it is used."""
+    match = RELATIVE_AFTER.match(after)
+    if not match:
+        return None
+    verb = match.group("verb")
+    if not is_third_person(verb) or verb in AUXILIARIES | COPULAS | NAME_MEANING_VERBS | MAKEUP_VERBS or \
+            verb_lemma(verb) in VACANT_VERBS:
+        return None
+    return match.start("at")
 
 
 def instrument_before(before: str) -> re.Match | None:

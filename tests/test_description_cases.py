@@ -636,3 +636,20 @@ def test_a_clause_of_its_own_says_more_than_words_shared_with_another_name(text,
 ])
 def test_an_adverb_before_the_participle_keeps_the_subject(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a relative clause right after the name has the name for its subject
+    ("We run NGINX, which routes all traffic to the web tier.", "Nginx", "Routes all traffic to the web tier"),
+    ("Our team uses Redis that caches the rendered pages.", "Redis", "Caches the rendered pages"),
+    ("We adopted Apache Kafka, which carries every click event between services.", "Apache Kafka",
+     "Carries every click event between services"),
+    # the inverses: a name after a preposition, a verb of naming or having, a plan, or a plural verb
+    ("The service is written in Go, which compiles to a single binary.", "Go", None),
+    ("We use Redis, which means fewer database reads.", "Redis", None),
+    ("We use Redis, which has a rich set of data types.", "Redis", None),
+    ("We use Redis, which will cache sessions next year.", "Redis", None),
+    ("These servers run NGINX and HAProxy which route all traffic to the site.", "Nginx", None),
+])
+def test_a_relative_clause_after_the_name_says_what_it_does(text, name, expected):
+    assert describe_text(text, name) == expected
