@@ -31,6 +31,17 @@ def describe_text(text: str, name: str, company: str = "Acme") -> str | None:
     return described(Document("blog", text + "\n"), name, company).description
 
 
+def describe_unknown(text: str, name: str) -> str | None:
+    """The description of a technology the lexicon does not know, citing every sentence that names it; a text
+    opening with "- " is a markdown list."""
+    document = Document("blog", *markdown_to_prose(text + "\n")) if text.startswith("- ") else Document("blog", text + "\n")
+    claim = Claim(technology=name, tag="Backend", status="current",
+                  citations=[cite_sentences(document, [sentence_id]) for sentence_id, sentence
+                             in document.sentences.items() if name in sentence.text])
+    describe_all([claim], {"blog": document}, LEXICON, "Acme")
+    return claim.description
+
+
 @pytest.mark.parametrize("text, name, company, expected", [
     # subject: the verb after the name
     ("Redis caches frequently accessed data for the web tier.", "Redis", "Acme",
@@ -578,12 +589,7 @@ def test_glosses_and_quotations(text, name, expected):
     ("- Trino - Interactive log analytics", "Trino", "Interactive log analytics"),
 ])
 def test_what_a_technology_is_says_its_use_only_with_an_owner_a_doing_or_an_activity(text, name, expected):
-    document = Document("blog", *markdown_to_prose(text + "\n")) if text.startswith("- ") else Document("blog", text + "\n")
-    claim = Claim(technology=name, tag="Backend", status="current",
-                  citations=[cite_sentences(document, [sentence_id]) for sentence_id, sentence
-                             in document.sentences.items() if name in sentence.text])
-    describe_all([claim], {"blog": document}, LEXICON, "Acme")
-    assert claim.description == expected
+    assert describe_unknown(text, name) == expected
 
 
 @pytest.mark.parametrize("text, name, expected", [
@@ -597,12 +603,7 @@ def test_what_a_technology_is_says_its_use_only_with_an_owner_a_doing_or_an_acti
      "Schedules the batch workloads across the worker nodes"),
 ])
 def test_what_a_technology_is_made_of_is_no_description(text, name, expected):
-    document = Document("blog", text + "\n")
-    claim = Claim(technology=name, tag="Backend", status="current",
-                  citations=[cite_sentences(document, [sentence_id]) for sentence_id, sentence
-                             in document.sentences.items() if name in sentence.text])
-    describe_all([claim], {"blog": document}, LEXICON, "Acme")
-    assert claim.description == expected
+    assert describe_unknown(text, name) == expected
 
 
 @pytest.mark.parametrize("text, name, expected", [
