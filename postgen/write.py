@@ -64,7 +64,7 @@ technology technologies tech stack engineering engineers post article articles s
 publisher described describes describe description listed below above looks look covers cover use uses used using
 built build builds team teams company row rows table quotes quote names named name see find shown
 """.split())
-WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]|[A-Za-z]")  # "Auth0's" and "S3" are one word each
 
 
 @dataclass

@@ -128,3 +128,17 @@ def test_the_brief_names_the_stack_s_areas_in_prose_keeping_acronyms():
               for name, tag in (("Apache Kafka", "Data Processing"), ("PyTorch", "ML"), ("Jenkins", "CI/CD"))]
     brief = completed([], ACME, [], [], claims, 1, [])
     assert "across data processing, ML and CI/CD" in brief
+
+
+def test_a_company_name_with_a_digit_is_one_word_in_the_brief_check():
+    from postgen.prompts import render
+    auth = Company(name="Auth0", slug="auth0", sources=[{"id": "blog", "file": "x.txt"}])
+    document = Document("blog", "Auth0 serves 2 billion logins a month from PostgreSQL.\n")
+    claims = [Claim(technology="PostgreSQL", tag="Database", status=ClaimStatus.current,
+                    citations=[cite_sentences(document, list(document.sentences))])]
+    hook = render("brief_hook.j2", figures=["2 billion logins a month"], company="Auth0").strip()
+    assert [p for check in check_brief(hook, default_lexicon(), copy_facts(auth, claims, default_lexicon()))
+            for p in check.problems] == []
+    # the inverse: a word no quote says is still caught beside the name
+    assert any("'famous'" in p for check in check_brief("Auth0's famous PostgreSQL serves 2 billion logins a month.",
+               default_lexicon(), copy_facts(auth, claims, default_lexicon())) for p in check.problems)
