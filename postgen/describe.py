@@ -644,16 +644,24 @@ def says_its_use(shape: str, text: str, company: str) -> bool:
     it ("Acme's CT log database"), it has a doing or a scope ("JavaScript engine powering the browser", "queue for
     sending emails", "service mesh between all services"), or its head is an activity ("interactive analytics").
     A bare kind ("Parallel test runner") or a definition ("markup language designed to be easy to type") would be
-    true of the technology anywhere."""
+    true of the technology anywhere, and so would what a part of it does unless it is done to the company's things
+    ("Java's mature ecosystem provides battle-tested libraries" against "… gives our teams reviewed modules")."""
+    if shape == "possessor":  # "Java's mature ecosystem provides battle-tested libraries" is Java's anywhere
+        return owned_by(text, company)
     if shape not in WHAT_IT_IS | {"list"}:
         return True
     words = text.split()
-    if any(without_possessive(word) != word and without_possessive(word) in company.split() for word in words):
+    if owned_by(text, company):
         return True
     if DEFINITION.search(text):
         return False
     doing = any(word.lower().endswith("ing") and is_verb(word) for word in words[1:]) or bool(SCOPE.search(text))
     return doing or activity(words[-1].lower().strip(".,;:"))
+
+
+def owned_by(text: str, company: str) -> bool:
+    """Whether the text names something of the company's ("Acme's CT log database", "Stores Acme's logs")."""
+    return any(without_possessive(word) != word and without_possessive(word) in company.split() for word in text.split())
 
 
 def activity(noun: str) -> bool:

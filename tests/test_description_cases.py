@@ -191,13 +191,16 @@ def test_a_two_word_category_says_what_it_is_not_what_it_does_there(text, name):
 
 
 @pytest.mark.parametrize("text, name, expected", [
-    # what a part of the technology does for the company is a use of it
-    ("Java's mature ecosystem provides battle-tested libraries for distributed computing.", "Java",
-     "Provides battle-tested libraries for distributed computing"),
-    ("While Java runs the services, Scala's functional programming paradigms help engineers write concurrent code.",
-     "Scala", "Helps engineers write concurrent code"),
-    ("Terraform's module registry gives every team reviewed building blocks for new accounts.", "Terraform",
-     "Gives every team reviewed building blocks for new accounts"),
+    # what a part of the technology does for the company's own things is a use of it
+    ("Java's mature ecosystem provides battle-tested libraries for our distributed services.", "Java",
+     "Provides battle-tested libraries for Acme's distributed services"),
+    ("While Java runs the services, Scala's functional paradigms help our engineers write concurrent code.",
+     "Scala", "Helps Acme's engineers write concurrent code"),
+    ("Terraform's module registry gives our teams reviewed building blocks for new accounts.", "Terraform",
+     "Gives Acme's teams reviewed building blocks for new accounts"),
+    # the inverse: what a part of it does anywhere is a trait of the technology, not its use there
+    ("Java's mature ecosystem provides battle-tested libraries for distributed computing.", "Java", None),
+    ("Scala's functional programming paradigms help engineers write concurrent code.", "Scala", None),
     # the inverse: a fault of a part, people behind it, or a part that only changes
     ("Postgres's query planner picks the wrong index for large tables.", "PostgreSQL", None),
     ("Redis's memory limits forced a redesign of the session store.", "Redis", None),
@@ -236,12 +239,12 @@ def test_the_rewritten_phrase_keeps_its_article(text, name, expected):
 
 def test_two_claims_from_one_sentence_get_different_descriptions_when_one_has_another():
     text = ("Acme relies on a service layer written mostly in Java and Scala. "
-            "Java's mature ecosystem provides battle-tested libraries for distributed computing.\n")
+            "Java's mature ecosystem provides battle-tested libraries for our distributed services.\n")
     document = Document("blog", text)
     java, scala = described(document, "Java"), described(document, "Scala")
     describe_all([java, scala], {"blog": document}, LEXICON, "Acme")
     assert scala.description == "Builds a service layer"
-    assert java.description == "Provides battle-tested libraries for distributed computing"
+    assert java.description == "Provides battle-tested libraries for Acme's distributed services"
 
 
 def test_two_claims_with_nothing_else_to_say_keep_the_shared_description():
