@@ -162,7 +162,7 @@ IN_FLUX = re.compile(r"\b(?:migrat\w*|moving|moved|switch(?:ed|ing)|replac\w*|de
                      r"sunset\w*|decommission\w*|instead|rather\s+than|no\s+longer|formerly|previously|"
                      r"(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)(?<!been\s)used\s+to)\b", re.I)
 CATEGORY_WORDS = {word.lower() for tag in TAGS for word in re.split(r"[\s/]+", tag)}  # "Backend", "Frontend"
-RELATIVE_USE = re.compile(r"\s(?:that|which)\s+(?P<verb>[a-z]+)\b")
+RELATIVE_USE = re.compile(r"\s(?:that|which)\s+(?P<can>can\s+)?(?P<verb>[a-z]+)\b")  # "that can listen": what it does
 POSSESSOR_PHRASE_WORDS = 4
 # what a part of X does that is a use of X ("X's ecosystem provides …"); "X's planner picks the wrong index" is not
 PEOPLE = {"creator", "creators", "author", "authors", "maintainer", "maintainers", "developer", "developers", "team",
@@ -570,8 +570,8 @@ def rewritten(shape: str, text: str, company: str) -> str:
     text = INLINE_GLOSS.sub("", text)
     if shape in ("role", "identity", "aside"):  # a name for what it is: "a platform has been growing" is a clause
         words = text.split()
-        text = relative_as_participle(
-            " ".join(words[:next((i for i, w in enumerate(words) if w.lower() in AUXILIARIES), len(words))]))
+        text = relative_as_participle(" ".join(words[:next(
+            (i for i, w in enumerate(words) if w.lower() in AUXILIARIES and not relative_can(words, i)), len(words))]))
     if shape in WHAT_IT_IS | {"list"}:
         text = AUTHOR_AFTER.sub("", text)  # "a parallel test runner by Jane Doe": who wrote it is not what it does
     if shape == "agent":  # the article stays: "Builds the iOS application"
@@ -589,10 +589,20 @@ def relative_as_participle(text: str) -> str:
     """"the JavaScript engine that powers the browser" → "the JavaScript engine powering the browser": what a
     technology named for what it is does, kept past the cut at "that" (and without a pointing word)."""
     match = RELATIVE_USE.search(text)
-    if not match or not is_third_person(verb := match.group("verb")) or verb in AUXILIARIES:
+    if not match or verb_form_wrong(match.group("verb"), bool(match.group("can"))) or match.group("verb") in AUXILIARIES:
         return text
-    participle = inflected(verb_lemma(verb), "VBG")
+    participle = inflected(verb_lemma(match.group("verb")), "VBG")
     return f"{text[:match.start()]} {participle}{text[match.end():]}" if participle else text
+
+
+def relative_can(words: list[str], at: int) -> bool:
+    """"… server that can listen …": the relative clause's "can" says what the thing does, not another clause."""
+    return words[at].lower() == "can" and at > 0 and words[at - 1].lower() in ("that", "which")
+
+
+def verb_form_wrong(verb: str, after_can: bool) -> bool:
+    """"that powers" and "that can listen" are verbs of the relative clause; "that listen", "that can listens" not."""
+    return not (is_verb(verb) and verb_lemma(verb) == verb) if after_can else not is_third_person(verb)
 
 
 def as_own(description: str, company: str) -> str:
@@ -656,7 +666,7 @@ def says_its_use(shape: str, text: str, company: str) -> bool:
     if DEFINITION.search(text):
         return False
     doing = any(word.lower().endswith("ing") and is_verb(word) for word in words[1:]) or bool(SCOPE.search(text))
-    return doing or activity(words[-1].lower().strip(".,;:"))
+    return doing or bool(words) and activity(words[-1].lower().strip(".,;:"))
 
 
 def owned_by(text: str, company: str) -> bool:

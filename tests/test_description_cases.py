@@ -657,3 +657,18 @@ def test_an_adverb_before_the_participle_keeps_the_subject(text, name, expected)
 ])
 def test_a_relative_clause_after_the_name_says_what_it_does(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # "that can …" after what a technology is says what it does there, as "that …" does
+    ("We run NGINX, a fast http server that can terminate TLS for every service.", "Nginx",
+     "Fast http server terminating TLS for every service"),
+    ("We run NGINX, a fast http server that powers the web tier.", "Nginx", "Fast http server powering the web tier"),
+    # the inverses: another modal, a verb form that does not fit "can", or a clause too long to keep whole
+    ("We use hookshot, a tiny HTTP server that could listen for updates.", "hookshot", None),
+    ("We run NGINX, a fast http server that can terminates TLS for every service.", "Nginx", None),
+    ("We use hookshot, a tiny Node HTTP server that can listen for any updates to a given branch and run a given "
+     "command.", "hookshot", None),
+])
+def test_a_relative_clause_with_can_after_what_it_is(text, name, expected):
+    assert (describe_unknown(text, name) if name == "hookshot" else describe_text(text, name)) == expected
