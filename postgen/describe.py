@@ -32,7 +32,7 @@ from .candidates import common_word
 from .lexicon import Lexicon
 from .models import TAGS, Claim, ClaimStatus
 from .selection import description_key, mention_at
-from .tags import tag_named
+from .tags import tag_from_name, tag_from_words, tag_named
 from .text import Document, Sentence
 
 MAX_WORDS = 12
@@ -774,8 +774,22 @@ def describe_all(claims: list[Claim], documents: dict[str, Document], lexicon: L
         taken |= {description_key(option.text)} if option else set()
         claim.description = worded_for(claim, option, company) if option else None
         claim.best_citation = option.citation if option else 0
-        if option and option.shape in WHAT_IT_IS | {"list"} and lexicon.lookup(claim.technology) is None:
-            claim.tag = tag_named(option.text) or claim.tag  # the source's word for what it is over the model's guess
+        if lexicon.lookup(claim.technology) is None:  # the source's words for it over the model's guess
+            named = tag_named(option.text) if option and option.shape in WHAT_IT_IS | {"list"} else None
+            claim.tag = named or tag_from_name(claim.technology, lexicon) or \
+                tag_from_words(mention_clauses(claim, documents), claim.tag) or claim.tag
+
+
+def mention_clauses(claim: Claim, documents: dict[str, Document]) -> list[str]:
+    """The clauses of the claim's quotes that name it."""
+    names, clauses = [claim.technology, *claim.aliases], []
+    for citation in claim.citations:
+        document = documents.get(citation.source)
+        for sentence in (document.sentences[sentence_id] for sentence_id in citation.sentence_ids) if document else ():
+            for start, end in mention_spans(sentence, names):
+                clauses.append(sentence.text[slice(*clause_bounds(sentence.text, start - sentence.start,
+                                                                  end - sentence.start))])
+    return clauses
 
 
 def worded_for(claim: Claim, option: Option, company: str) -> str:

@@ -1,4 +1,4 @@
-"""A tag read off what the source calls a technology the lexicon does not know.
+"""A tag read off what the source says of a technology the lexicon does not know.
 
 The lexicon tags the technologies it knows. For any other, the extraction model picks a tag from
 the closed list, and the small model picks poorly ("ML" for a code-generation helper, "Streaming" for a
@@ -6,7 +6,11 @@ JSON serializer). When the source names what the technology is ("an error logger
 server", "a Micro-ORM"), its head words say the area: the noun phrase before any preposition is read from
 its end (the head noun first), and the first word that belongs to a tag's vocabulary gives the tag: words
 that only say it is software ("server", "library", "system") and names belong to none, so they are passed
-over. No such word: the model's tag stays.
+over. No such phrase: the name's own words ("ExternalDNS", "AWS Secrets Manager", "StackExchange.Redis" names a
+client of Redis) give the tag; then the clauses that mention it keep the model's tag when they name its area at
+all, or give the area they name at least twice. Otherwise the model's tag stays. On the dev gold sets the model's tag
+for names outside the lexicon agreed with the annotators on 26 of 77 (never when it said "Caching"), these readings
+on 40; on the held-out sets, whose tags I did not read, agreement stayed where it was (3 of 19, 3 of 18).
 """
 
 from __future__ import annotations
@@ -23,12 +27,15 @@ TAG_WORDS: dict[str, set[str]] = {
     "Search": {"search", "indexer", "indexing"},
     "Streaming": {"streaming", "queue", "queues", "broker", "messaging", "pub/sub"},
     "Networking": {"network", "networking", "dns", "balancer", "balancers", "websocket", "websockets", "proxy",
-                   "router", "routers", "routing", "vpn"},
+                   "router", "routers", "routing", "vpn", "switch", "switches", "vlan", "vlans", "bgp", "peering"},
     "CDN/Delivery": {"cdn"},
     "Security": {"security", "authentication", "auth", "authorization", "encryption", "secrets", "certificate",
-                 "certificates", "firewall", "sso", "identity"},
+                 "certificates", "firewall", "sso", "sign-on", "identity"},
     "CI/CD": {"ci", "ci/cd", "deployment", "deployments", "deploy", "test", "tests", "testing"},
-    "Developer Tooling": {"editor", "ide", "linter", "debugger", "portal", "sdk", "cli", "generator", "scaffolding"},
+    "Developer Tooling": {"editor", "ide", "linter", "debugger", "portal", "sdk", "cli", "generator", "scaffolding",
+                          "compiler", "toolchain"},
+    "Infrastructure": {"cluster", "clusters", "autoscaler", "autoscaling", "hypervisor", "hypervisors", "kernel",
+                       "container", "containers", "provisioning", "datacenter", "datacenters"},
     "Frontend": {"ui", "frontend", "front-end", "browser"},
     "Mobile": {"mobile"},
     "Data Processing": {"etl", "batch"},
@@ -51,3 +58,33 @@ def tag_named(what_it_is: str) -> str | None:
         if tag := TAG_OF_WORD.get(word.strip(".").lower()):
             return tag
     return None
+
+
+WORDS_NEEDED = 2  # one area word in a clause is as often a neighbour's ("the load balancers run on CentOS")
+NAME_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")  # "ExternalDNS" → External, DNS; "node-gyp" → node, gyp
+
+
+def tag_from_name(name: str, lexicon) -> str | None:
+    """The tag the name's own words give: an area word ("AWS Secrets Manager" → Security) or a known technology
+    it is named after ("StackExchange.Redis" → Redis's tag), read from the end."""
+    for part in reversed(re.split(r"[\s./_-]+", name)):
+        if (known := lexicon.lookup(part)) is not None and part.lower() != name.lower():
+            return known.tag
+        for word in reversed(NAME_PART.findall(part) or [part]):
+            if tag := TAG_OF_WORD.get(word.lower()):
+                return tag
+    return None
+
+
+def tag_from_words(texts: list[str], guess: str | None = None) -> str | None:
+    """The area the words of the technology's own clauses name: the guess when they name it at all, else the one
+    they name most often (the earliest on a tie), else None."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for word in WORD.findall(text):
+            if tag := TAG_OF_WORD.get(word.strip(".").lower()):
+                counts[tag] = counts.get(tag, 0) + 1
+    if guess in counts:
+        return guess
+    best = max(counts, key=counts.get) if counts else None
+    return best if best and counts[best] >= WORDS_NEEDED else None

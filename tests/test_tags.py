@@ -8,7 +8,7 @@ from postgen.describe import describe_all
 from postgen.grounding import cite_sentences
 from postgen.lexicon import default_lexicon
 from postgen.models import Claim
-from postgen.tags import tag_named
+from postgen.tags import tag_from_name, tag_from_words, tag_named
 from postgen.text import Document
 
 
@@ -44,3 +44,30 @@ def test_an_unknown_technology_takes_the_tag_its_source_gives_and_keeps_the_mode
                            "Streaming").tag == "Streaming"
     assert described_claim("Redis (an internal monitoring dashboard store) holds the panels.", "Redis",
                            "Caching").tag == "Caching"
+
+
+@pytest.mark.parametrize("name, expected", [
+    # the name's own words say the area: an area word, or a known technology it is named after
+    ("ExternalDNS", "Networking"),
+    ("AWS Secrets Manager", "Security"),
+    ("Google Stackdriver Logging", "Observability"),
+    ("Cluster autoscaler", "Infrastructure"),
+    ("StackExchange.Redis", "Caching"),
+    # the inverses: a name whose words say nothing of an area, and a known technology itself
+    ("Quasar", None),
+    ("Tag Engine", None),
+    ("Redis", None),
+])
+def test_a_name_s_own_words_give_its_tag(name, expected):
+    assert tag_from_name(name, default_lexicon()) == expected
+
+
+def test_clause_words_confirm_the_guess_or_outvote_it_with_two_words():
+    # the guess stands when the clauses name its area at all
+    assert tag_from_words(["the cluster uses Dex for single sign-on to services"], "Security") == "Security"
+    # two words of one area outvote a guess they never name
+    assert tag_from_words(["Pubsubbeat ships logs to the logging cluster", "its metrics"], "Data Processing") == \
+        "Observability"
+    # the inverses: one area word is as often a neighbour's; no area word leaves the guess to the caller
+    assert tag_from_words(["the load balancers run on CentOS"], "Caching") is None
+    assert tag_from_words(["we rely on unicorn for much of the application"], "Caching") is None
