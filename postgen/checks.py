@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 from .claim_ids import identity, is_id_of
 from .draft_upgrade import upgrade
 from .errors import PostgenError
-from .describe import attached_to_technology
+from .attached import attached_to_technology
 from .fetch import load_meta, load_structure, sha256_hex, snapshot_dir
 from .models import Claim, Company
 from .text import Document, Sentence

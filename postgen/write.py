@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .describe import is_third_person
+from .grammar import is_third_person
 from .figures import choose_figures
 from .lexicon import Lexicon, names_in_text
 from .llm import CompactFormat, LLMClient, LLMRequest

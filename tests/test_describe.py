@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from postgen.describe import attached_to_technology, describe_claim
+from postgen.attached import attached_to_technology
+from postgen.describe import describe_claim
 from postgen.grounding import cite_sentences
 from postgen.lexicon import default_lexicon
 from postgen.models import Claim, ClaimStatus
@@ -89,6 +90,6 @@ def test_attachment_allows_the_company_name_and_verb_forms_only():
 
 
 def test_a_company_name_with_an_apostrophe_is_its_own_in_a_description():
-    from postgen.describe import unattached
+    from postgen.attached import unattached
     assert unattached("Runs Let's Encrypt's CT logs", "run our CT logs on", "Let's Encrypt") == []
     assert unattached("Runs Let's Encrypt's billing logs", "run our CT logs on", "Let's Encrypt") == ["billing"]

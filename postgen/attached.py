@@ -1,0 +1,397 @@
+"""Which words of a sentence are attached to a technology's mention, by the shape of the sentence (see
+describe.py for the shapes), and the attachment check that every published description passes: its content
+words come from words attached to one of its technology's mentions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .grammar import (
+    FUNCTION_WORDS, ROLE_VERBS, WORD, content_words, is_third_person, is_verb, lemmas, noun_then_participle,
+    parts_of_speech, plural_noun, role_lemmas, verb_lemma, without_possessive,
+)
+from .text import Document, Sentence
+
+READER = re.compile(r"\byou(?:['’](?:ll|d|re))?\b", re.I)
+WORD_PART_BRACKETS = r"\((?![a-z]{1,4}\)\w)"  # "(de)serializer" is one word, not an aside
+BOUNDARY = re.compile(r"\s*(?:(?:,\s+|\s)(?:while|whereas|but|although|though|because|so that|which means|where)\s|"
+                      rf";|:\s|\s[–—-]\s|—|{WORD_PART_BRACKETS}|\)(?!\w)|,\s(?!\d))\s*")
+USE_BEFORE = re.compile(r"\b(?:uses?|used|using|via|with|through|on top of|built (?:on|with)|relies on|rely on|"
+                        r"runs? on|powered by|based on|leverages?|adopted|chose|implements?|deploys?)\s+$", re.I)
+PURPOSE_AFTER = re.compile(r"^\s*(?:(?:(?:that|which)\s+)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:used|employed|leveraged|adopted|deployed|chosen)"
+                           r"(?:\s+by\s+(?:the\s+|our\s+|its\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?\s+|(?!(?:stands|stood|refers|referred)\s)\w+\s+)?(?P<prep>for|to)\s+(?P<rest>\S.*)$", re.I)
+ROLE_OPENING = r"^\s*(?:[\w-]+\s+)?as\s+(?:a|an|the|our|their|its)\s+"  # "(implements X) as a …"
+# "as our single source of truth": the possessive stays and becomes the company's
+ROLE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?as\s+(?:(?:a|an|the)\s+|(?=(?:our|their|its)\s))(?P<rest>\S.*)$", re.I)
+IDENTITY_AFTER = re.compile(r"^\s*(?:is|are|remains|serves as|acts as)\s+(?P<rest>(?:a|an|the|our|their|its)\s+\S.*)$",
+                            re.I)
+APPOSITIVE_AFTER = re.compile(r"^,\s+(?P<rest>(?:a|an|the|our|their|its)\s+[^,;()]+?)\s*(?:[,;]|[.!?]?$)", re.I)
+# "X for a number of projects", "X for the worker pool", "a bucket for further use by the app": what X is for is
+# named, not what it does there; an activity ("for real-time streaming", "for caching") or a role ("for our CT
+# log database") is
+FOR_A_TARGET = re.compile(r"(?:a|an|the|this|that|these|those|each|every|some|many|several|various)\s|"
+                          r"(?:(?:further|later|future|general|internal|other|personal|any)\s+)?(?:use|usage)\b", re.I)
+# "we chose to have X manage our control plane": X does what the base verb after it says
+CAUSATIVE_BEFORE = re.compile(r"\b(?:have|has|had|having|let|lets|letting)\s+(?:the\s+)?$", re.I)
+# "X has been a key component in our architecture since the early days for storing customer receipts": what X is
+# there for, at the end of its own clause; not "X is popular for building …", which says what it suits in general
+LATER_PURPOSE = re.compile(r"^\s+(?:is|are|has\s+been|have\s+been)\s+(?P<between>(?:[\w'’-]+\s+){1,12}?)for\s+"
+                           r"(?P<rest>[a-z]+ing\s+[^,;()]+)$", re.I)
+SUITABILITY = re.compile(r"\b(?:popular|known|famous|great|good|ideal|perfect|suited|suitable|designed|meant|built|"
+                         r"used|useful|handy|best|better|fine)\b", re.I)
+PURPOSE_AFTER_APPOSITIVE = re.compile(r"\s*for\s+(?P<rest>\w+ing\s[^,;()]+)", re.I)
+RESPONSIBLE_AFTER = re.compile(r"^\s*(?:is|are)\s+(?:\w+ly\s+)?responsible\s+for\s+(?P<rest>\S.*)$", re.I)
+# "storing our logs in Elastic Cloud" → Stores GitLab's logs
+GERUND_BEFORE = re.compile(r"\b(?P<verb>storing|running|hosting|serving|caching|processing|scheduling|routing|"
+                           r"monitoring|deploying|building|testing|streaming|rendering|indexing|handling)\s+"
+                           r"(?P<np>[^,;()]+?)\s+(?:in|on|with|through|using|via|into)\s+(?:\S+\s+){0,3}?(?:(?:and|or)\s+)?$",
+                           re.I)
+# "The load balancers are running HAProxy on CentOS": CentOS runs the load balancers (what runs on it, not the
+# program in between)
+HOST_SUBJECT = re.compile(r"(?:^|[.:;]\s+)(?P<np>(?:the|our|their|its|all|every|each)\s+[\w\s-]+?)\s+(?:is|are|was|were)\s+"
+                          r"(?:(?:also|now|still|all)\s+)?$", re.I)
+# "we import the access logs into BigQuery" → Imports the access logs; "we decided to run our logs on AWS" → Runs …
+OBJECT_BEFORE = re.compile(r"\b(?:we|they|it|the\s+team)\s+(?:also\s+|now\s+|then\s+)?"
+                           r"(?:(?:decided|chose|opted|continue|continued)\s+to\s+)?(?P<verb>(?:run|store|keep|host|"
+                           r"deploy|serve|process|import|load|ship|send|push|stream|index|cache|manage|monitor|"
+                           r"schedule|build|test|put|hold|track|log|queue|route|analy[sz]e)(?:s|ed|d)?)\s+"
+                           r"(?P<np>(?:the|our|their|its|all|every)\s+[^,;()]+?)\s+(?:in|into|on|onto|with|through|"
+                           r"across|using|via)\s+(?:the\s+)?$", re.I)
+# "we manage external dependencies with X", "proxies requests to our API using X": what is done with X, said in the
+# present (a past "we rebooted the project with X" is history, not a use); lowercase, so a handbook's imperative step
+# ("Install X with …") is not read as one
+INSTRUMENT_BEFORE = re.compile(r"(?:[-*•‣◦]\s+)?(?:(?P<subject>[Ww]e|[Tt]hey|that|which|[Ii]t)\s+)?(?:also\s+|now\s+)?(?P<verb>[a-z]+)\s+"
+                               r"(?P<np>(?:(?:the|our|their|its|all|every)\s+)?[^,;()]+?)\s+(?:[a-z]+ly\s+)?"
+                               r"(?:with|using|via|through)\s+(?:(?:a|an|the)\s+)?$")
+SUBJECT_WORD = re.compile(r"\b(?:[Ww]e|[Tt]hey|that|which|[Ii]t)\s")
+# verbs that say nothing of what was done with X ("we work with X"), or make X a partner, a rival or a
+# stand-in rather than a tool ("we compare our latency with X", "we replace the queue with X")
+VACANT_VERBS = {"use", "do", "have", "get", "make", "go", "see", "need", "want", "try", "start", "begin", "work", "deal",
+                "help", "come", "play", "talk", "speak", "chat", "meet", "spend", "keep", "find", "look", "like", "love",
+                "compare", "contrast", "benchmark", "pair", "combine", "mix", "match", "share", "partner", "compete",
+                "collaborate", "replace", "substitute", "experiment", "tinker", "toy"}
+# what a running copy of a technology is called: "the X add-on adjusts …", "the X cluster stores …" say what X
+# does at work. Not "the X service / server / library that …": a service or library is often written in X (a
+# language) or made for X (a client), and what it does is not what X does there
+DEPLOYED_NOUNS = {"add-on", "addon", "plugin", "plug-in", "instance", "cluster", "daemon"}
+# the same, counted: "the X pods proxy traffic …" (a plural noun, then the verb's plain form)
+DEPLOYED_PLURALS = {"instances", "clusters", "pods", "nodes", "replicas", "containers", "daemons"}
+HEAD_NOUN_THEN_VERB = re.compile(r"^\s+(?P<noun>[a-z][\w-]*)\s+(?:that\s+|which\s+)?(?P<at>(?:[a-z]+ly\s+)?(?P<verb>[a-z]+))\b")
+ASIDE_AFTER = re.compile(r"^\s*\((?P<rest>[^()]{3,80})\)")
+# "Backstage- An open-source platform for …": a gloss after a dash, as in a list of tools
+DASH_GLOSS_AFTER = re.compile(r"^\s?[–—-]\s+(?P<rest>(?:a|an|the|our|their|its)\s+[^.;:()]{3,100})", re.I)
+# "X as a service mesh, handling inter-service traffic": what X does in that role
+ROLE_THEN_DOING = re.compile(ROLE_OPENING + r"[^,;()]{1,40},\s+(?P<rest>(?P<verb>[a-z]+ing)\s[^,;()]+)")
+REFLEXIVES = {"itself", "themselves"}  # "X describes itself as …": what X says of itself, not what it does there
+NAME_MEANING_VERBS = {"stands", "means", "refers", "abbreviates"}  # "Nappy stands for Node API": what a name means
+MAKEUP_VERBS = {"consists", "consist", "comprises", "comprise"}  # "X consists of two components": what it is made of
+ENABLING_VERBS = {"enabling", "allowing", "making", "ensuring", "including", "letting", "helping"}
+ASIDE_OPENING = re.compile(r"^(?:a|an|the|our|their|its|for|used for|used to|which)\s", re.I)
+LIST_SHAPE = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^:–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>\S.+)$")
+AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "been"}
+# "a user's AWS Identity Access Management (IAM) role to …": a short gloss inside a phrase that goes on
+NAME_GLOSS = re.compile(r"(?<=\w)\s\([A-Z][^()]{0,29}\)(?=\s+[a-z])")
+INLINE_GLOSS = re.compile(r"(?<=\w)\s\([^()]{1,30}\)(?=\s+[a-z])")
+# "allows Amazon EKS clusters to manage …": what follows is what the subject makes possible, not what X does
+ENABLED_BEFORE = re.compile(r"\b(?:allows?|allowed|allowing|enables?|enabled|enabling|lets|helps?|helped|permits?)\s+(?:[A-Z][\w.+#-]*\s+)*$",
+                            re.I)
+SUBJECT_OPENERS = re.compile(r"^(?:[-*•‣◦]\s+)?(?:the\s+)?$", re.I)  # a list item may open with the name
+COPULAS = {"is", "was", "has", "does"}
+# "X drives are becoming popular": a word before one of these is a plural noun, not X's verb
+PLURAL_AUXILIARIES = {"are", "were", "have", "do", "can", "could", "will", "would", "may", "might", "should", "must"}
+# the word after a name's would-be verb that shows it is none: an auxiliary (the "verb" was a plural noun), "as"
+# ("X serves as …", a role) or a reflexive ("X describes itself as …")
+NOT_AFTER_A_VERB = PLURAL_AUXILIARIES | {"as"} | REFLEXIVES
+POSSESSOR_AFTER = re.compile(r"^['’]s\s+")
+SPECULATIVE = re.compile(r"\b(?:will|would|could|might|may|shall|going\s+to|plan|plans|planned|planning|"
+                         r"intend\w*|hop(?:e|es|ing)\s+to|soon|roadmap|future|evaluat\w+|consider(?:s|ed|ing)|"
+                         r"experiment\w*|pilot(?:s|ed|ing)?|prototyp\w+|trial\w*|trying|try\s+out)\b|['’]ll\b", re.I)
+POSSESSOR_PHRASE_WORDS = 4
+# what a part of X does that is a use of X ("X's ecosystem provides …"); "X's planner picks the wrong index" is not
+PEOPLE = {"creator", "creators", "author", "authors", "maintainer", "maintainers", "developer", "developers", "team",
+          "teams", "founder", "founders", "community", "communities", "user", "users", "vendor", "vendors", "company"}
+POSSESSOR_VERBS = {"provide", "help", "handle", "power", "support", "give", "offer", "let", "serve", "run"}
+# "Code sharing between iOS and Android for …": a name governed by a preposition does not own the purpose after it
+PREPOSITION_BEFORE = re.compile(r"\b(?:between|across|among|on|in|of|from|to|into|onto|at|over|under|within|"
+                                r"without|against|like|than)\s+(?:\S+\s+(?:and|or)\s+)?(?:the\s+)?$", re.I)
+PARTICIPLES = (r"powered|handled|managed|served|stored|runs|run|running|orchestrated|built|backed|driven|hosted|deployed|"
+               r"cached|processed|monitored|secured|scheduled|tested|streamed|rendered|based|coordinated|indexed|"
+               r"operated|maintained|delivered|collected|tracked|logged|analy[sz]ed|queued|written|compiled|bundled|"
+               r"packaged|generated|distributed|replicated|backed up|load-balanced|proxied|routed|triggered")
+# "Spotify's web platform is built on React.js" → Powers Spotify's web platform; not "runs externally from X",
+# where an adverb makes "from" mean outside
+AGENT_BEFORE = re.compile(rf"^(?P<np>[^,;]*?\w[^,;]*?)\s+(?:(?:is|are|was|were|gets|get)\s+)?(?:(?:\w+ly|still|also|now)\s+)?"
+                          rf"(?P<verb>{PARTICIPLES})\s+(?:(?:\w+ly\s+)?(?:by|on|with|through|in|via|using|on top of|atop)|from)\s+"
+                          rf"(?:(?:the|a|an|combination|mix|set|cluster|fleet|pair|couple|handful|of|top|help)\s+){{0,4}}"
+                          rf"(?:[A-Z][\w.+#/-]*\s+(?:and|or|&)\s+)?$",  # "written in Java and Scala": Scala too
+                          re.I)
+# "Our data store is MongoDB" → Artsy's data store
+IDENTITY_BEFORE = re.compile(r"^(?P<np>(?:our|their|its|the|a|an)\s+[\w\s-]+?)\s+(?:is|are|was|remains)\s+$", re.I)
+# ", Y and Z" after a name: the rest of the sentence speaks of the whole list ("SendGrid and MailChimp to send e-mail")
+LIST_CONTINUATION = re.compile(r"^(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)"
+                               r"[A-Z][\w.+#/-]*(?:\s+[A-Z][\w.+#/-]*){0,3}")
+RELATIVE_AFTER = re.compile(r"^,?\s+(?:which|that)\s+(?P<at>(?:(?:also|now|still|\w+ly)\s+)?(?P<verb>[a-z]+)\b)")
+NAME_BEFORE_CONJUNCTION = re.compile(r"[A-Z][\w.+#/-]*(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)$")
+# "Kafka-based event pipelines" → Powers event pipelines
+COMPOUND_AFTER = re.compile(rf"^-(?P<verb>{PARTICIPLES})\s+(?P<np>\S.*)$", re.I)
+
+
+@dataclass(frozen=True)
+class Attached:
+    """Words attached to a mention, by shape, as offsets into the source text."""
+
+    shape: str
+    start: int
+    end: int
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The piece of `text` between the clause and list boundaries around [start, end)."""
+    lo, hi = 0, len(text)
+    for match in BOUNDARY.finditer(INLINE_GLOSS.sub(lambda gloss: " " * len(gloss.group()), text)):
+        if match.end() <= start:
+            lo = max(lo, match.end())
+        elif match.start() >= end:
+            hi = min(hi, match.start())
+            break
+    return lo, hi
+
+
+def attached_words(document: Document, sentence: Sentence, start: int, end: int) -> list[Attached]:
+    """Every stretch of the sentence attached to the mention at [start, end) (absolute offsets)."""
+    if document.paragraph_of(sentence).kind in ("title", "heading", "code"):
+        return []
+    text, base = sentence.text, sentence.start
+    local_start, local_end = start - base, end - base
+    lo, hi = clause_bounds(text, local_start, local_end)
+    before = text[lo:local_start]
+    # "X (AWS Elastic Compute Cloud) and Y (…) to host …": a name's expansion is no boundary of what follows the name;
+    # an aside that says what the name does ("Tingle (for job scheduling) and …") keeps its own words apart
+    after = NAME_GLOSS.sub(lambda gloss: " " * len(gloss.group()), text)[local_end:hi]
+    if READER.search(before):
+        return []  # "you can use X to …" tells the reader what to do; it is not the company's use
+    opened = text[:local_start]
+    if opened.count("(") > opened.count(")"):
+        return []  # "EC2 (AWS Elastic Compute Cloud) … to host …": a name inside a gloss owns nothing outside it
+    if opened.count('"') % 2 or opened.count("“") > opened.count("”"):
+        return []  # a quotation ("Amazon EC2 is a web service that …") is another's words, not the company's use
+    found = []
+    if sentence.start == document.paragraph_of(sentence).start and (match := LIST_SHAPE.match(text)):
+        name = match.group("name")
+        if match.start("name") == local_start and local_end <= match.end("name") and len(
+                name.split()) <= len(text[local_start:local_end].split()) + 1:
+            found.append(Attached("list", base + match.start("rest"), sentence.end))
+    after_name = text[local_end:]
+    if (match := ASIDE_AFTER.match(after_name)) and ASIDE_OPENING.match(match.group("rest")):
+        found.append(Attached("aside", end + match.start("rest"), end + match.end("rest")))
+    if match := DASH_GLOSS_AFTER.match(after_name):
+        found.append(Attached("aside", end + match.start("rest"), end + match.end("rest")))
+    if (match := ROLE_THEN_DOING.match(after_name)) and match.group("verb") not in ENABLING_VERBS and \
+            is_verb(match.group("verb")):
+        found.append(Attached("agent", end + match.start("rest"), end + match.end("rest")))
+    if (match := APPOSITIVE_AFTER.match(after_name)) and not list_goes_on(after_name[match.end():]):
+        found.append(Attached("aside", end + match.start("rest"), end + match.end("rest")))
+        if purpose := PURPOSE_AFTER_APPOSITIVE.match(after_name, match.end()):  # "X, a Rack server, for serving …"
+            found.append(Attached("purpose", end + purpose.start("rest"), sentence.end))
+    listed = False
+    while match := LIST_CONTINUATION.match(after):
+        after, end, listed = after[match.end():], end + match.end(), True
+    if (match := IDENTITY_BEFORE.match(before)) and not after.strip(" .!?"):
+        found.append(Attached("identity", base + lo + match.start("np"), base + lo + match.end("np")))
+    opens_clause = bool(SUBJECT_OPENERS.match(before))
+    if opens_clause and (words := WORD.findall(after)) and words[0].islower() and \
+            is_verb(words[0]) and words[0].lower() not in COPULAS | {"are", "were", "have", "do"} and \
+            not (len(words) > 1 and words[1].lower() in NOT_AFTER_A_VERB) and \
+            words[0].lower() not in DEPLOYED_PLURALS | NAME_MEANING_VERBS | MAKEUP_VERBS and (
+            listed or is_third_person(words[0])) and not noun_then_participle(words):
+        found.append(Attached("subject", end + after.index(words[0]), base + hi))
+    if opens_clause and (match := LATER_PURPOSE.match(after)) and not SUITABILITY.search(match.group("between")) \
+            and not IDENTITY_AFTER.match(after):  # "X is our platform for building …" says what it is
+        found.append(Attached("purpose", end + match.start("rest"), base + hi))
+    if CAUSATIVE_BEFORE.search(before) and (words := WORD.findall(after)) and words[0].islower() and \
+            is_verb(words[0]) and verb_lemma(words[0]) == words[0] and words[0] not in VACANT_VERBS:
+        found.append(Attached("subject", end + after.index(words[0]), base + hi))  # "have X manage our …"
+    if opens_clause and (verb_at := possessor_verb(after)) is not None:
+        found.append(Attached("possessor", end + verb_at, base + hi))
+    if (verb_at := deployed_verb(after, relative_only=not opens_clause)) is not None:
+        found.append(Attached("subject", end + verb_at, base + hi))
+    if (match := AGENT_BEFORE.search(before)) and (np_start := noun_phrase_start(before, match.start("verb"))) is not None:
+        found.append(Attached("agent", base + lo + np_start, base + lo + match.end("verb")))
+    if match := GERUND_BEFORE.search(before):
+        found.append(Attached("agent", base + lo + match.start("verb"), base + lo + match.end("np")))
+        if match.group("verb").lower() == "running" and \
+                (host := HOST_SUBJECT.search(before[:match.start("verb")])) and \
+                not PEOPLE & {word.lower() for word in host.group("np").split()}:  # "the team is running tests on X"
+            found.append(Attached("agent", base + lo + host.start("np"), base + lo + match.end("verb")))
+    elif (match := OBJECT_BEFORE.search(before)) and is_verb(match.group("verb")) and match.group("verb") not in COPULAS:
+        found.append(Attached("object", base + lo + match.start("verb"), base + lo + match.end("np")))
+    if match := instrument_before(before):
+        found.append(Attached("object", base + lo + match.start("verb"), base + lo + match.end("np")))
+    if match := RESPONSIBLE_AFTER.match(after):
+        found.append(Attached("agent", end + match.start(), base + hi))
+    if match := COMPOUND_AFTER.match(after):
+        found.append(Attached("agent", end + match.start("verb"), base + hi))
+    object_of_preposition = (PREPOSITION_BEFORE.search(before) and not USE_BEFORE.search(before)
+                             or ENABLED_BEFORE.search(before))
+    if not object_of_preposition and (verb_at := relative_verb(text[local_end:])) is not None:
+        verb_start = local_end + verb_at  # "we run NGINX, which routes all traffic …": past the comma, to its clause's end
+        verb_end = clause_bounds(text, verb_start, verb_start + 1)[1]
+        if not SPECULATIVE.search(text[verb_start:verb_end]):
+            found.append(Attached("subject", base + verb_start, base + verb_end))
+    for shape, pattern in (("purpose", PURPOSE_AFTER), ("identity", IDENTITY_AFTER), ("role", ROLE_AFTER)):
+        if (match := pattern.match(after)) and not object_of_preposition and not (
+                shape == "purpose" and match.group("prep").lower() == "for" and FOR_A_TARGET.match(match.group("rest"))):
+            start_at = match.start("rest") - (3 if shape == "purpose" and match.group("prep").lower() == "to" else 0)
+            found.append(Attached(shape, end + start_at, base + hi))
+            break
+    return found
+
+
+def deployed_verb(after: str, relative_only: bool) -> int | None:
+    """Where the verb starts in "… X add-on creates …" / "… X pods that proxy …" (`after` follows the name);
+    `relative_only`: the name does not open its clause, so only "that"/"which" makes the noun its verb's subject."""
+    match = HEAD_NOUN_THEN_VERB.match(after)
+    if not match:
+        return None
+    noun, verb = match.group("noun"), match.group("verb")
+    agrees = is_third_person(verb) if noun in DEPLOYED_NOUNS else \
+        noun in DEPLOYED_PLURALS and is_verb(verb) and verb_lemma(verb) == verb and verb not in AUXILIARIES | {"do", "be"}
+    if not agrees:
+        return None
+    relative = re.search(r"\s(?:that|which)\s", after[:match.start("at") + 1])
+    return match.start("at") if relative or not relative_only else None
+
+
+def relative_verb(after: str) -> int | None:
+    """Where the verb starts in ", which routes …" / " that caches …" right after the name: the name is the
+    relative clause's subject. Not a verb of being, having or naming, nor one that only says it is used."""
+    match = RELATIVE_AFTER.match(after)
+    if not match:
+        return None
+    verb = match.group("verb")
+    if not is_third_person(verb) or verb in AUXILIARIES | COPULAS | NAME_MEANING_VERBS | MAKEUP_VERBS or \
+            verb_lemma(verb) in VACANT_VERBS:
+        return None
+    return match.start("at")
+
+
+def instrument_before(before: str) -> re.Match | None:
+    """"we manage external dependencies with", "proxies requests using": a present-tense verb with its object,
+    done with the name that follows."""
+    starts = [0, *(found.start() for found in SUBJECT_WORD.finditer(before))]
+    match = next((found for start in reversed(starts) if (found := INSTRUMENT_BEFORE.match(before, start))
+                  and (found.group("subject") or start == 0)), None)  # the nearest subject; no subject: a clause's start
+    if not match or not is_verb(verb := match.group("verb")) or verb_lemma(verb) in VACANT_VERBS | COPULAS | {"be"}:
+        return None
+    plural_subject = (match.group("subject") or "").lower() in ("we", "they")
+    return match if (verb_lemma(verb) == verb if plural_subject else is_third_person(verb)) else None
+
+
+def possessor_verb(after: str) -> int | None:
+    """"X's mature ecosystem provides …": where the verb whose subject is X's noun phrase starts in `after`
+    (a short phrase of nouns and adjectives, then a verb that agrees with it), or None."""
+    if not (opening := POSSESSOR_AFTER.match(after)):
+        return None
+    words = list(WORD.finditer(after, opening.end()))
+    for index, match in enumerate(words[:POSSESSOR_PHRASE_WORDS + 1]):
+        word = match.group()
+        agrees = is_third_person(word) or index > 0 and verb_lemma(word) == word.lower() and \
+            plural_noun(words[index - 1].group())
+        if index > 0 and word.islower() and agrees and verb_lemma(word) in POSSESSOR_VERBS:
+            return match.start()
+        modifier = parts_of_speech(word) & {"NOUN", "ADJ", "PROPN"} or word.endswith("ing")  # "programming"
+        if not modifier or word.lower() in FUNCTION_WORDS | PEOPLE:
+            return None
+    return None
+
+
+def list_goes_on(rest: str) -> bool:
+    """After "X, the Y," a verb goes on with X ("Postgres, the main store, holds …"); anything else is the next
+    item of a list ("Node, the future of Chakra, VM neutrality and more"), and "the Y" is not about X."""
+    words = WORD.findall(rest)
+    return bool(words) and not (is_verb(words[0]) or words[0].lower().endswith("ly") or words[0].lower() in
+                                {"which", "who", "where", "and", "but"} | NOUN_PHRASE_PREPOSITIONS)
+
+
+NOUN_PHRASE_GLUE = {"and", "or", "of", "&"}
+NOUN_PHRASE_PREPOSITIONS = {"to", "in", "on", "for", "with", "from", "into", "at", "by", "about", "under", "over"}
+DETERMINERS = {"a", "an", "the", "our", "their", "its"}
+
+
+def noun_phrase_start(text: str, end: int) -> int | None:
+    """Where the noun phrase ending just before `end` starts ("… is a website built" → "a website"), walking
+    back over nouns, adjectives, possessives and joining words, past an auxiliary; None when there is none."""
+    words = list(WORD.finditer(text[:end]))
+    while words and (words[-1].group().lower().endswith("ly") or words[-1].group().lower() in ("still", "also", "now")):
+        words.pop()  # "the runtime is entirely written in": the adverb belongs to the participle
+    auxiliary = False
+    while words and words[-1].group().lower() in ("is", "are", "was", "were", "get", "gets", "being", "been"):
+        words.pop()
+        auxiliary = True
+    if words and words[-1].group().lower() in ("and", "or", "but"):
+        return None  # "X which runs the engine and is based on": the subject is further back, not "the engine"
+    start, nouns = None, 0
+    for match in reversed(words):
+        word = match.group()
+        kinds = parts_of_speech(word)
+        if word.lower() in DETERMINERS:
+            start = match.start()
+            break
+        if word.lower() in NOUN_PHRASE_GLUE and start is not None:
+            continue
+        if word.endswith(("'s", "’s")) or word[:1].isupper() or "-" in word or not kinds or \
+                kinds & {"NOUN", "PROPN", "ADJ", "NUM"} and not kinds & {"AUX"} and word.lower() not in FUNCTION_WORDS:
+            start = match.start()
+            nouns += bool(kinds & {"NOUN", "PROPN"} or word[:1].isupper())
+            continue
+        break
+    before = [match.group().lower() for match in words if start is not None and match.end() <= start]
+    if before and before[-1] in NOUN_PHRASE_PREPOSITIONS and auxiliary:
+        # "changes to our NGINX instances are kept on": the subject is "changes", not "instances"; without the
+        # auxiliary the participle follows its noun ("relies on an architecture written in"), which it describes
+        return None
+    return start if nouns else None
+
+
+def coordinated(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the mention is one of names joined by "and", "or" or commas ("written in Java and Scala", "run on
+    Kafka and Dataflow"): words attached to such a pair are true of each, so they say less of this one."""
+    local_start, local_end = start - sentence.start, end - sentence.start
+    return bool(LIST_CONTINUATION.match(sentence.text[local_end:]) or
+                NAME_BEFORE_CONJUNCTION.search(sentence.text[:local_start]))
+
+
+def mention_spans(sentence: Sentence, names: list[str]) -> list[tuple[int, int]]:
+    """Where the sentence names the technology; a longer name is another one: C is not in "C++" or "C#"."""
+    spans = set()
+    for name in names:
+        for match in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w+#]|\.\w)", sentence.text, re.IGNORECASE):
+            spans.add((sentence.start + match.start(), sentence.start + match.end()))
+    return sorted(spans)
+
+
+def unattached(description: str, attached_text: str, company: str) -> list[str]:
+    """Content words of `description` that the attached words do not hold, allowing other forms of the same
+    word, the company's name and the role verbs. Empty: the description is attached."""
+    available = {form for word in WORD.findall(company) for form in (word.lower(), without_possessive(word.lower()))}
+    for word in WORD.findall(attached_text):
+        available |= {word.lower(), without_possessive(word.lower())} | lemmas(without_possessive(word))
+    missing = []
+    for word in content_words(description):
+        plain = without_possessive(word.lower())
+        if plain in available or plain in ROLE_VERBS or lemmas(plain) & (available | role_lemmas()):
+            continue
+        missing.append(word)
+    return missing
+
+
+def attached_to_technology(description: str, claim_names: list[str], quotes: list[tuple[Document, Sentence]],
+                           company: str) -> bool:
+    """Whether a description is made of the words attached to one of the technology's mentions in its quotes."""
+    for document, sentence in quotes:
+        for start, end in mention_spans(sentence, claim_names):
+            for attached in attached_words(document, sentence, start, end):
+                if not unattached(description, document.text[attached.start:attached.end], company):
+                    return True
+    return False

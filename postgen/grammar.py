@@ -1,0 +1,86 @@
+"""Word forms the description rules read: parts of speech, lemmas and verb inflections (lemminflect),
+and the content words of a phrase."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+
+ROLE_VERBS = ("runs", "powers", "stores", "serves", "streams", "schedules", "builds", "tests", "deploys", "monitors",
+              "secures", "handles", "processes", "hosts", "routes", "caches", "orchestrates", "renders")
+FUNCTION_WORDS = {
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "into", "for", "with", "by", "on", "in", "at", "as",
+    "from", "across", "through", "via", "its", "their", "our", "this", "that", "these", "those", "which", "who",
+    "while", "is", "are", "was", "were", "be", "been", "it", "they", "we", "all", "each", "every", "both", "also",
+    "so", "than", "then", "over", "under", "about", "between", "within", "without", "per", "up", "out", "such",
+}
+WORD = re.compile(r"[\w'’/+#-]+(?:\.[\w/+#-]+)*")  # "Node.js" is one word; a full stop is not part of one
+
+
+@lru_cache(maxsize=8192)
+def parts_of_speech(word: str) -> frozenset[str]:
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word.lower().strip("'’")))
+
+
+@lru_cache(maxsize=8192)
+def lemmas(word: str) -> frozenset[str]:
+    from lemminflect import getAllLemmas
+
+    return frozenset(lemma for found in getAllLemmas(word.lower()).values() for lemma in found)
+
+
+@lru_cache(maxsize=1)
+def role_lemmas() -> frozenset[str]:
+    return frozenset(verb_lemma(verb) for verb in ROLE_VERBS)
+
+
+def is_verb(word: str) -> bool:
+    return bool(parts_of_speech(word) & {"VERB", "AUX"})
+
+
+def verb_lemma(word: str) -> str:
+    from lemminflect import getLemma
+
+    found = getLemma(word.lower(), upos="VERB")
+    return found[0] if found else word
+
+
+def inflected(verb: str, tag: str) -> str | None:
+    """The verb in the Penn tag's form ("VBZ": runs, "VBD": ran), or None when lemminflect does not know it."""
+    from lemminflect import getInflection
+
+    forms = getInflection(verb.lower(), tag=tag)
+    return forms[0] if forms else None
+
+
+def third_person(verb: str) -> str:
+    return inflected(verb, "VBZ") or verb
+
+
+def is_third_person(word: str) -> bool:
+    """"caches", "powers": a verb in the third person; not "access" or "process" read as a noun."""
+    return word.endswith("s") and is_verb(word) and verb_lemma(word) != word.lower()
+
+
+def noun_then_participle(words: list[str]) -> bool:
+    """"X clusters distributed across …", "X models running on …": a noun with a reduced relative, not a verb."""
+    return len(words) > 1 and "NOUN" in parts_of_speech(words[0]) and words[1].lower().endswith(("ed", "ing")) \
+        and is_verb(words[1])
+
+
+def plural_noun(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return any(lemma != word.lower() for lemma in getAllLemmas(word.lower()).get("NOUN", ()))
+
+
+def content_words(text: str) -> list[str]:
+    return [word for word in WORD.findall(text) if word.lower() not in FUNCTION_WORDS and not word.isdigit()]
+
+
+def without_possessive(word: str) -> str:
+    return word.removesuffix("'s").removesuffix("’s")

@@ -1,0 +1,227 @@
+"""Attached words turned into a description: cut at a boundary to at most MAX_WORDS words, the role verb put
+first, possessives made the company's; and whether the result says enough of what the technology does there to
+be published."""
+
+from __future__ import annotations
+
+import re
+
+from .attached import AGENT_BEFORE, AUXILIARIES, COMPOUND_AFTER, INLINE_GLOSS, RESPONSIBLE_AFTER, WORD_PART_BRACKETS
+from .candidates import common_word
+from .grammar import (
+    FUNCTION_WORDS, content_words, inflected, is_third_person, is_verb, parts_of_speech, third_person,
+    verb_lemma, without_possessive,
+)
+from .models import TAGS
+from .selection import mention_at
+
+MAX_WORDS = 12
+MIN_CONTENT_WORDS = 3  # a two-word category ("service mesh") says what it is, not what it does there
+MIN_USE_WORDS = 2  # a verb and the company's object do say it ("Stores GitLab's logs"; not "Monitors systems")
+PARTICLES = {"up", "in", "out", "off", "over", "around", "away", "back"}
+PERSONAL_WORDS = {"i", "me", "my", "we", "us", "you", "your", "yours"}  # "our" becomes the company's name
+LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+# praise, not a use: "really fast-growing application framework"
+INTENSIFIERS = {"really", "very", "extremely", "super", "incredibly", "truly", "amazingly", "insanely", "hugely"}
+POINTING_WORDS = {"this", "that", "these", "those", "it", "them", "they", "here", "there", "such", "him", "her"}
+POSSESSIVE = re.compile(r"\b(?:our|their|its)\b", re.IGNORECASE)
+INNER_BOUNDARY = re.compile(r"(?:,\s|\s)(?:which|that|where|enabling|allowing|making|ensuring|including|such as|"
+                            r"so|because|and then|while)\s|,\s|\s" + WORD_PART_BRACKETS)
+AUTHOR_AFTER = re.compile(r"\s+by\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[.!]?\s*$")
+DEFINITION = re.compile(r"\b(?:designed|meant|intended|known|popular|famous)\b", re.I)  # what it is made for anywhere
+SCOPE = re.compile(r"\s(?:for|to|that|which|of|over|between|across|in|on|with|from|into|behind|via|using|at|by)\s", re.I)
+ACTIVITY_NOUNS = {"search", "delivery", "control", "discovery", "recovery", "backup", "backups", "support", "access",
+                  "traffic", "logs", "metrics", "alerts", "builds", "tests", "deploys", "releases", "analysis"}
+LIST_GOES_ON = re.compile(r"^,\s+[A-Z][\w.+#/-]*(?:\s[A-Z][\w.+#/-]*)?(?:,|\s+(?:and|or)\s|,?\s+etc\b)")
+ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
+LEADING_WORDS = re.compile(r"^(?:(?:a|an|the|for|to)\s+)+", re.I)
+CATEGORY_WORDS = {word.lower() for tag in TAGS for word in re.split(r"[\s/]+", tag)}  # "Backend", "Frontend"
+RELATIVE_USE = re.compile(r"\s(?:that|which)\s+(?P<can>can\s+)?(?P<verb>[a-z]+)\b")  # "that can listen": what it does
+EMPTY_NOUNS = {"complexity", "complexities", "challenge", "challenges", "thing", "things", "stuff", "needs",
+               "aspects", "everything", "anything", "show", "job", "trick", "lot"}
+WHAT_IT_IS = {"identity", "role", "aside"}  # on a tie, what a technology does wins over what it is
+POWERS = {"powered", "built", "backed", "driven", "based"}
+RUNS = {"run", "runs", "running"}
+BUILDS = {"written", "compiled", "bundled", "packaged"}
+
+
+def ends_mid_phrase(word: str) -> bool:
+    """A last word that leaves the phrase hanging: a function word or a bare adverb."""
+    return word.lower() in FUNCTION_WORDS or parts_of_speech(word) == frozenset({"ADV"})
+
+
+def cuts_a_name_list(text: str, at: int) -> bool:
+    """Whether a cut at `at` would keep only the first of a list of names ("for SQL, JSON, MySQL, etc.")."""
+    before = text[:at].split()
+    return bool(before) and before[-1][:1].isupper() and bool(LIST_GOES_ON.match(text[at:]))
+
+
+def shortened(text: str) -> str:
+    """Words before an inner boundary or relative clause, ending where a phrase can end; nothing when that is
+    still longer than MAX_WORDS."""
+    match = INNER_BOUNDARY.search(text)
+    if match and len(text[:match.start()].split()) >= 2 and not cuts_a_name_list(text, match.start()):
+        text = text[:match.start()]
+    words = (text.rstrip(" !?;,") if text.rstrip().endswith("etc.") else text.rstrip(" .!?;,")).split()
+    if len(words) > MAX_WORDS:
+        return ""  # cut at the word limit, a clause becomes a fragment ("maps a role to the equivalent role")
+    while words and ends_mid_phrase(words[-1].strip(",.;:")):
+        words.pop()
+    return " ".join(words).rstrip(",;:")
+
+
+def agent_rewritten(text: str) -> str:
+    """"NP is built on" → "Powers NP"; "NP handled by" → "Handles NP"; "-based NP" → "Powers NP";
+    "storing NP" → "Stores NP"; "is responsible for NP" → "Handles NP"."""
+    if match := RESPONSIBLE_AFTER.match(text):
+        return f"handles {match.group('rest')}"
+    # "NP is written in": the verb at the end makes the reading; "rendering logic" is a noun phrase, not "renders"
+    if match := COMPOUND_AFTER.match("-" + text.lstrip("-")):
+        verb, np = match.group("verb"), match.group("np")
+    elif match := AGENT_BEFORE.search(text + " by "):
+        verb, np = match.group("verb"), match.group("np")
+    elif match := re.match(r"^(?P<verb>\w+ing)\s+(?P<np>.+)$", text):
+        return f"{third_person(verb_lemma(match.group('verb')))} {match.group('np')}"
+    else:
+        return text
+    role = ("runs" if verb.lower() in RUNS else "powers" if verb.lower() in POWERS
+            else "builds" if verb.lower() in BUILDS else third_person(verb_lemma(verb)))
+    np = re.sub(r"\s+(?:is|are|was|were|gets?)$", "", np.strip())
+    # the article stays: "Builds the iOS application", not "Builds iOS application"
+    article, np = (match.group().lower(), np[match.end():]) if (match := ARTICLE.match(np)) else ("", np)
+    return f"{role} {article}{mid_sentence(np)}"
+
+
+def mid_sentence(phrase: str) -> str:
+    """A phrase that began a sentence, as it reads after other words: "Credentials like …" → "credentials like …";
+    "Apache Solr" and "iOS" are names and keep their capitals."""
+    first, _, rest = phrase.partition(" ")
+    second = rest.split(" ", 1)[0]
+    if "'" in first or "’" in first or re.search(r"[A-Z]", first[1:]):
+        return phrase
+    parts = first.split("-")
+    if len(parts) > 1 and all(map(common_word, parts)) or \
+            (common_word(first) or first.lower() in CATEGORY_WORDS) and not second[:1].isupper():
+        return f"{first.lower()} {rest}".strip()  # "High-performance JSON …", "Backend monitoring …"
+    return phrase
+
+
+def rewritten(shape: str, text: str, company: str) -> str:
+    """The attached words as a description: role verb first where the shape needs one, cut short, then the
+    leading article or preposition dropped, a verb in the third person, possessives made the company's."""
+    preposition = text.strip().split(" ", 1)[0].lower() if text.strip() else ""
+    if shape in ("object", "subject", "possessor"):  # "we import the logs" → Imports the logs; "X and Y power" → Powers
+        verb, _, rest = text.strip().partition(" ")
+        if shape == "object" or verb_lemma(verb) == verb.lower() and is_verb(verb) and not verb.lower().endswith("ly"):
+            text = f"{third_person(verb_lemma(verb))} {rest}"  # "automatically adjusts …" keeps its adverb
+    text = INLINE_GLOSS.sub("", text)
+    if shape in ("role", "identity", "aside"):  # a name for what it is: "a platform has been growing" is a clause
+        words = text.split()
+        text = relative_as_participle(" ".join(words[:next(
+            (i for i, w in enumerate(words) if w.lower() in AUXILIARIES and not relative_can(words, i)), len(words))]))
+    if shape in WHAT_IT_IS | {"list"}:
+        text = AUTHOR_AFTER.sub("", text)  # "a parallel test runner by Jane Doe": who wrote it is not what it does
+    if shape == "agent":  # the article stays: "Builds the iOS application"
+        text = LEADING_WORDS.sub("", shortened(agent_rewritten(text.strip())).strip())
+    else:  # a leading "to" or "for" is no word of the limit
+        text = shortened(LEADING_WORDS.sub("", text.strip()) if shape != "subject" else text.strip()).strip()
+    if shape == "purpose":
+        text = purpose_as_verb(text, preposition)
+    text = POSSESSIVE.sub(f"{company}'s", text)
+    first = text.split(" ", 1)[0]
+    return text if re.search(r"[A-Z]", first[1:]) else text[:1].upper() + text[1:]  # "iOS" stays
+
+
+def relative_as_participle(text: str) -> str:
+    """"the JavaScript engine that powers the browser" → "the JavaScript engine powering the browser": what a
+    technology named for what it is does, kept past the cut at "that" (and without a pointing word)."""
+    match = RELATIVE_USE.search(text)
+    if not match or verb_form_wrong(match.group("verb"), bool(match.group("can"))) or match.group("verb") in AUXILIARIES:
+        return text
+    participle = inflected(verb_lemma(match.group("verb")), "VBG")
+    return f"{text[:match.start()]} {participle}{text[match.end():]}" if participle else text
+
+
+def relative_can(words: list[str], at: int) -> bool:
+    """"… server that can listen …": the relative clause's "can" says what the thing does, not another clause."""
+    return words[at].lower() == "can" and at > 0 and words[at - 1].lower() in ("that", "which")
+
+
+def verb_form_wrong(verb: str, after_can: bool) -> bool:
+    """"that powers" and "that can listen" are verbs of the relative clause; "that listen", "that can listens" not."""
+    return not (is_verb(verb) and verb_lemma(verb) == verb) if after_can else not is_third_person(verb)
+
+
+def as_own(description: str, company: str) -> str:
+    """An own tool's description that says what it is reads as the company's, as seed 000 writes Backstage
+    ("Spotify's open platform for …"): "High-performance websocket server" → "Acme's high-performance websocket
+    server". One that says what it does, or already has an owner, stays."""
+    words = description.split()
+    if not words or is_third_person(words[0]) or any(word.endswith(("'s", "’s")) for word in words) or \
+            len(words) + len(company.split()) > MAX_WORDS:
+        return description
+    return f"{company}'s {mid_sentence(description)}"
+
+
+def purpose_as_verb(text: str, preposition: str) -> str:
+    """"to provision accounts" → Provisions accounts; "for caching sessions" → Caches sessions; "for efficiently
+    loading lists" → Efficiently loads lists. A purpose that is a noun phrase stays one."""
+    words = text.split()
+    at = 1 if len(words) > 2 and words[0].lower().endswith("ly") and words[1].lower().endswith("ing") else 0
+    verb_form = preposition == "to" and at == 0 or bool(words[at:]) and words[at].lower().endswith("ing")
+    if not words[at:] or not is_verb(words[at]) or not verb_form:
+        return text
+    words[at] = third_person(verb_lemma(words[at]))
+    return " ".join(words)
+
+
+def acceptable(text: str, names: list[str] = ()) -> bool:
+    """Enough content words, not counting a possessive: three ("frontend experiences" says little, and a
+    two-word category such as "developer portal" says what it is, not what it does there), or two when a verb
+    acts on something of the company's ("Stores GitLab's logs"; "Monitors systems" is too general); none pointing
+    elsewhere ("makes that possible"), empty ("the show"), praising ("really fast-growing") or addressed to a reader
+    ("your editor"); no link; its quotes and brackets closed; no phrasal verb standing in for a use ("shows up in …", "steps in for …"); and not
+    the technology's own name again ("Kubernetes platform cluster" says nothing of Kubernetes)."""
+    words = [without_possessive(word.lower().strip(",.;:")) for word in text.split()]
+    counted = [word for word in content_words(text) if not word.endswith(("'s", "’s"))]  # "Artsy's data store"
+    owned = any(word.endswith(("'s", "’s")) for word in text.split()[1:])
+    least = MIN_USE_WORDS if counted and is_third_person(counted[0]) and owned else MIN_CONTENT_WORDS
+    return (len(counted) >= least and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS | INTENSIFIERS) & set(words)
+            and not LINK.search(text) and balanced(text) and "etc" not in words
+            and mention_at(text, list(names), re.IGNORECASE) is None
+            and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0])))
+
+
+def says_its_use(shape: str, text: str, company: str) -> bool:
+    """A description that names what a technology is says what it does at the company only when the company owns
+    it ("Acme's CT log database"), it has a doing or a scope ("JavaScript engine powering the browser", "queue for
+    sending emails", "service mesh between all services"), or its head is an activity ("interactive analytics").
+    A bare kind ("Parallel test runner") or a definition ("markup language designed to be easy to type") would be
+    true of the technology anywhere, and so would what a part of it does unless it is done to the company's things
+    ("Java's mature ecosystem provides battle-tested libraries" against "… gives our teams reviewed modules")."""
+    if shape == "possessor":  # "Java's mature ecosystem provides battle-tested libraries" is Java's anywhere
+        return owned_by(text, company)
+    if shape not in WHAT_IT_IS | {"list"}:
+        return True
+    words = text.split()
+    if owned_by(text, company):
+        return True
+    if DEFINITION.search(text):
+        return False
+    doing = any(word.lower().endswith("ing") and is_verb(word) for word in words[1:]) or bool(SCOPE.search(text))
+    return doing or bool(words) and activity(words[-1].lower().strip(".,;:"))
+
+
+def owned_by(text: str, company: str) -> bool:
+    """Whether the text names something of the company's ("Acme's CT log database", "Stores Acme's logs")."""
+    return any(without_possessive(word) != word and without_possessive(word) in company.split() for word in text.split())
+
+
+def activity(noun: str) -> bool:
+    """"analytics", "streaming", "ingestion", "storage", "search": what is done, not a kind of thing."""
+    return noun.endswith(("ing", "tion", "sion", "ment", "sis", "ics", "age")) or noun in ACTIVITY_NOUNS
+
+
+def balanced(text: str) -> bool:
+    """Quotes and brackets closed: "Describes itself as a “transparent" was cut inside a quotation."""
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0 and text.count("(") == text.count(")")
