@@ -235,7 +235,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     object_of_preposition = (PREPOSITION_BEFORE.search(before) and not USE_BEFORE.search(before)
                              or ENABLED_BEFORE.search(before))
     if not object_of_preposition and (verb_at := relative_verb(text[local_end:])) is not None:
-        verb_start = local_end + verb_at  # "we run NGINX, which routes all traffic …": past the comma, to its clause's end
+        verb_start = local_end + verb_at  # "we run NGINX, which routes all traffic …": past the comma
         verb_end = clause_bounds(text, verb_start, verb_start + 1)[1]
         if not SPECULATIVE.search(text[verb_start:verb_end]):
             found.append(Attached("subject", base + verb_start, base + verb_end))

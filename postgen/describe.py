@@ -25,15 +25,16 @@ claim with none gets None and is left out of the post, flagged for review.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .attached import SPECULATIVE, attached_words, clause_bounds, coordinated, mention_spans
 from .grammar import inflected, is_third_person, verb_lemma
 from .lexicon import Lexicon
-from .models import Claim, ClaimStatus
+from .models import Citation, Claim, ClaimStatus
 from .selection import description_key
 from .tags import tag_from_name, tag_from_words, tag_named
-from .text import Document
+from .text import Document, Sentence
 from .wording import MAX_WORDS, WHAT_IT_IS, acceptable, as_own, cuts_a_name_list, rewritten, says_its_use
 
 # "used to" as "formerly", not the passive "is used to monitor …"
@@ -61,29 +62,39 @@ def score(shape: str, text: str, block_kind: str) -> float:
     return SHAPE_POINTS[shape] + fit + (0.5 if block_kind == "paragraph" else 0)
 
 
+Mention = tuple[int, Citation, Document, Sentence, int, int]
+
+
+def mentions(claim: Claim, documents: dict[str, Document]) -> Iterator[Mention]:
+    """Every mention of the claim's technology in its quotes: the citation's index, the citation, its document, the
+    sentence and the mention's absolute offsets."""
+    names = [claim.technology, *claim.aliases]
+    for index, citation in enumerate(claim.citations):
+        document = documents.get(citation.source)
+        for sentence in (document.sentences[sentence_id] for sentence_id in citation.sentence_ids) if document else ():
+            for start, end in mention_spans(sentence, names):
+                yield index, citation, document, sentence, start, end
+
+
 def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, company: str) -> list[Option]:
     names = [claim.technology, *claim.aliases]
     found = []
-    for index, citation in enumerate(claim.citations):
-        document = documents.get(citation.source)
+    for index, citation, document, sentence, start, end in mentions(claim, documents):
         if citation.says not in (None, claim.status):
             continue  # a source that says the technology was dropped does not describe its current use
-        for sentence_id in citation.sentence_ids if document else []:
-            sentence = document.sentences[sentence_id]
-            kind = document.paragraph_of(sentence).kind
-            for start, end in mention_spans(sentence, names):
-                clause = sentence.text[slice(*clause_bounds(sentence.text, start - sentence.start, end - sentence.start))]
-                if SPECULATIVE.search(clause) or claim.status is ClaimStatus.current and IN_FLUX.search(sentence.text):
-                    continue  # a plan, a trial or a possibility (in its clause), or a move anywhere in the sentence
-                    # ("after we moved the ledger off Oracle, PostgreSQL stores it"), says nothing sure of its use now
-                for attached in attached_words(document, sentence, start, end):
-                    if cuts_a_name_list(document.text[attached.start:sentence.end], attached.end - attached.start):
-                        continue  # "Error logger for SQL, JSON, MySQL, etc.": cut short, it would mislead
-                    text = rewritten(attached.shape, document.text[attached.start:attached.end], company)
-                    if acceptable(text, names) and (claim.own or says_its_use(attached.shape, text, company)):
-                        shared = SHARED_PENALTY if coordinated(sentence, start, end) else 0
-                        found.append(Option(text, attached.shape, index, (attached.start, attached.end),
-                                            score(attached.shape, text, kind) - shared))
+        clause = sentence.text[slice(*clause_bounds(sentence.text, start - sentence.start, end - sentence.start))]
+        if SPECULATIVE.search(clause) or claim.status is ClaimStatus.current and IN_FLUX.search(sentence.text):
+            continue  # a plan, a trial or a possibility (in its clause), or a move anywhere in the sentence
+            # ("after we moved the ledger off Oracle, PostgreSQL stores it"), says nothing sure of its use now
+        kind = document.paragraph_of(sentence).kind
+        for attached in attached_words(document, sentence, start, end):
+            if cuts_a_name_list(document.text[attached.start:sentence.end], attached.end - attached.start):
+                continue  # "Error logger for SQL, JSON, MySQL, etc.": cut short, it would mislead
+            text = rewritten(attached.shape, document.text[attached.start:attached.end], company)
+            if acceptable(text, names) and (claim.own or says_its_use(attached.shape, text, company)):
+                shared = SHARED_PENALTY if coordinated(sentence, start, end) else 0
+                found.append(Option(text, attached.shape, index, (attached.start, attached.end),
+                                    score(attached.shape, text, kind) - shared))
     return found
 
 
@@ -127,22 +138,17 @@ def describe_all(claims: list[Claim], documents: dict[str, Document], lexicon: L
         taken |= {description_key(option.text)} if option else set()
         claim.description = worded_for(claim, option, company) if option else None
         claim.best_citation = option.citation if option else 0
-        if lexicon.lookup(claim.technology) is None:  # the source's words for it over the model's guess
-            named = tag_named(option.text) if option and option.shape in WHAT_IT_IS | {"list"} else None
-            claim.tag = named or tag_from_name(claim.technology, lexicon) or \
-                tag_from_words(mention_clauses(claim, documents), claim.tag) or claim.tag
+        if lexicon.lookup(claim.technology) is None:
+            claim.tag = source_tag(claim, option, documents, lexicon)
 
 
-def mention_clauses(claim: Claim, documents: dict[str, Document]) -> list[str]:
-    """The clauses of the claim's quotes that name it."""
-    names, clauses = [claim.technology, *claim.aliases], []
-    for citation in claim.citations:
-        document = documents.get(citation.source)
-        for sentence in (document.sentences[sentence_id] for sentence_id in citation.sentence_ids) if document else ():
-            for start, end in mention_spans(sentence, names):
-                clauses.append(sentence.text[slice(*clause_bounds(sentence.text, start - sentence.start,
-                                                                  end - sentence.start))])
-    return clauses
+def source_tag(claim: Claim, option: Option | None, documents: dict[str, Document], lexicon: Lexicon) -> str:
+    """The tag of a technology the lexicon does not know, from the source's words for it before the model's guess:
+    what the chosen description says it is, its name's words, then the clauses that mention it."""
+    named = tag_named(option.text) if option and option.shape in WHAT_IT_IS | {"list"} else None
+    clauses = [sentence.text[slice(*clause_bounds(sentence.text, start - sentence.start, end - sentence.start))]
+               for _, _, _, sentence, start, end in mentions(claim, documents)]
+    return named or tag_from_name(claim.technology, lexicon) or tag_from_words(clauses, claim.tag) or claim.tag
 
 
 def worded_for(claim: Claim, option: Option, company: str) -> str:

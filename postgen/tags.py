@@ -16,6 +16,10 @@ on 40; on the held-out sets, whose tags I did not read, agreement stayed where i
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
 
 # Each tag's vocabulary: the common words for what a technology of that area is.
 TAG_WORDS: dict[str, set[str]] = {
@@ -54,24 +58,26 @@ PREPOSITION = re.compile(r"\s(?:for|of|in|on|with|using|to|from|by|via|across|be
 def tag_named(what_it_is: str) -> str | None:
     """The tag a what-it-is phrase's head words give ("Acme's backend monitoring system" → Observability), or None."""
     head_phrase = PREPOSITION.split(what_it_is, maxsplit=1)[0]
-    for word in reversed(WORD.findall(head_phrase)):
-        if tag := TAG_OF_WORD.get(word.strip(".").lower()):
-            return tag
-    return None
+    return next((tag for word in reversed(WORD.findall(head_phrase)) if (tag := area_of(word))), None)
+
+
+def area_of(word: str) -> str | None:
+    """The tag whose vocabulary holds the word, if any."""
+    return TAG_OF_WORD.get(word.strip(".").lower())
 
 
 WORDS_NEEDED = 2  # one area word in a clause is as often a neighbour's ("the load balancers run on CentOS")
 NAME_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")  # "ExternalDNS" → External, DNS; "node-gyp" → node, gyp
 
 
-def tag_from_name(name: str, lexicon) -> str | None:
+def tag_from_name(name: str, lexicon: Lexicon) -> str | None:
     """The tag the name's own words give: an area word ("AWS Secrets Manager" → Security) or a known technology
     it is named after ("StackExchange.Redis" → Redis's tag), read from the end."""
     for part in reversed(re.split(r"[\s./_-]+", name)):
         if (known := lexicon.lookup(part)) is not None and part.lower() != name.lower():
             return known.tag
         for word in reversed(NAME_PART.findall(part) or [part]):
-            if tag := TAG_OF_WORD.get(word.lower()):
+            if tag := area_of(word):
                 return tag
     return None
 
@@ -82,7 +88,7 @@ def tag_from_words(texts: list[str], guess: str | None = None) -> str | None:
     counts: dict[str, int] = {}
     for text in texts:
         for word in WORD.findall(text):
-            if tag := TAG_OF_WORD.get(word.strip(".").lower()):
+            if tag := area_of(word):
                 counts[tag] = counts.get(tag, 0) + 1
     if guess in counts:
         return guess

@@ -136,7 +136,7 @@ def relative_as_participle(text: str) -> str:
     """"the JavaScript engine that powers the browser" → "the JavaScript engine powering the browser": what a
     technology named for what it is does, kept past the cut at "that" (and without a pointing word)."""
     match = RELATIVE_USE.search(text)
-    if not match or verb_form_wrong(match.group("verb"), bool(match.group("can"))) or match.group("verb") in AUXILIARIES:
+    if not match or not fits_relative(match.group("verb"), bool(match.group("can"))):
         return text
     participle = inflected(verb_lemma(match.group("verb")), "VBG")
     return f"{text[:match.start()]} {participle}{text[match.end():]}" if participle else text
@@ -147,9 +147,11 @@ def relative_can(words: list[str], at: int) -> bool:
     return words[at].lower() == "can" and at > 0 and words[at - 1].lower() in ("that", "which")
 
 
-def verb_form_wrong(verb: str, after_can: bool) -> bool:
-    """"that powers" and "that can listen" are verbs of the relative clause; "that listen", "that can listens" not."""
-    return not (is_verb(verb) and verb_lemma(verb) == verb) if after_can else not is_third_person(verb)
+def fits_relative(verb: str, after_can: bool) -> bool:
+    """"that powers" and "that can listen" are verbs of the relative clause; "that listen", "that can listens" and
+    an auxiliary ("that is") not."""
+    agrees = is_verb(verb) and verb_lemma(verb) == verb if after_can else is_third_person(verb)
+    return agrees and verb not in AUXILIARIES
 
 
 def as_own(description: str, company: str) -> str:
@@ -214,7 +216,8 @@ def says_its_use(shape: str, text: str, company: str) -> bool:
 
 def owned_by(text: str, company: str) -> bool:
     """Whether the text names something of the company's ("Acme's CT log database", "Stores Acme's logs")."""
-    return any(without_possessive(word) != word and without_possessive(word) in company.split() for word in text.split())
+    owners = company.split()
+    return any(without_possessive(word) != word and without_possessive(word) in owners for word in text.split())
 
 
 def activity(noun: str) -> bool:
