@@ -248,16 +248,23 @@ def closing_from_rows(claims: list[Claim], company: Company) -> str:
     return made[0] if made else ""
 
 
-def completed(sentences: list[str], company: Company, figures: list[Figure], publishers: list[str],
-              claims: list[Claim], source_count: int, dropped: list[str]) -> str:
-    """Three sentences in the target shape: the hook (a checked model sentence carrying a figure, else a
-    template made of the figures), what the post covers and who published it (always the template: the
-    small model garbled publishers' names), and a closing (a checked model sentence naming a technology of
-    the post, else one made of a row's description, else a template). Templates state nothing of their own."""
-    hook = next((s for s in sentences if any(figure.text in s for figure in figures)), None)
+def hook_sentence(sentences: list[str], figures: list[Figure]) -> str | None:
+    """The first checked model sentence that carries a figure."""
+    return next((s for s in sentences if any(figure.text in s for figure in figures)), None)
+
+
+def model_closing(sentences: list[str], hook: str | None, claims: list[Claim]) -> str | None:
+    """The first other checked model sentence that names a technology of the post and is not a second hook."""
     post_names = [name for claim in claims for name in [claim.technology, *claim.aliases]]
-    closing = next((s for s in sentences if s != hook and not s.startswith("From ")  # the hook's shape
-                    and mention_at(s, post_names, re.IGNORECASE) is not None), None)
+    return next((s for s in sentences if s != hook and not s.startswith("From ")  # the hook's shape
+                 and mention_at(s, post_names, re.IGNORECASE) is not None), None)
+
+
+def completed(hook: str | None, closing: str | None, company: Company, figures: list[Figure], publishers: list[str],
+              claims: list[Claim], source_count: int, dropped: list[str]) -> str:
+    """Three sentences in the target shape: the hook (else a template made of the figures), what the post covers
+    and who published it (always the template: the small model garbled publishers' names), and the closing (else
+    a template). Templates state nothing of their own."""
     if hook is None and figures:
         hook = render("brief_hook.j2", company=company.name, figures=[f.text for f in figures[:2]]).strip()
         dropped.append("brief: no model sentence carried the figures; the template hook was used")
@@ -283,6 +290,9 @@ def write_post(client: LLMClient, company: Company, claims: list[Claim], lexicon
     if post_claims:
         result = client.ask(brief_request(company, post_claims, figures))
         written = kept_sentences(result.parsed.brief if result.parsed else "", lexicon, facts, dropped)
-        made = kept_sentences(closing_from_rows(post_claims, company), lexicon, facts, dropped)
-        brief = completed(written + made, company, figures, publishers, post_claims, len(sources or {}), dropped)
+        hook = hook_sentence(written, figures)
+        # A row's description closes only a brief whose model closing failed, and never serves as its hook.
+        closing = model_closing(written, hook, post_claims) or next(
+            iter(kept_sentences(closing_from_rows(post_claims, company), lexicon, facts, dropped)), None)
+        brief = completed(hook, closing, company, figures, publishers, post_claims, len(sources or {}), dropped)
     return Post(brief=brief, hashtags=hashtags, table=table, figures=figures, dropped_copy=dropped)

@@ -6,7 +6,7 @@ from postgen.grounding import cite_sentences
 from postgen.lexicon import default_lexicon
 from postgen.models import Claim, ClaimStatus, Company
 from postgen.text import Document
-from postgen.write import closing_from_rows, check_brief, check_copy, completed, copy_facts
+from postgen.write import closing_from_rows, check_brief, check_copy, completed, copy_facts, hook_sentence, model_closing
 
 TEXT = ("Acme moved its orders from MySQL to PostgreSQL in 2019. Apache Kafka carries 2 billion events a day.\n")
 ACME = Company(name="Acme", slug="acme", sources=[{"id": "blog", "file": "x.txt"}])
@@ -79,8 +79,8 @@ def test_a_closing_is_a_model_sentence_about_a_post_technology_not_a_second_hook
     claims = [Claim(technology="Apache Kafka", aliases=["Kafka"], tag="Streaming", description="Carries click events",
                     status=ClaimStatus.current, citations=[cite_sentences(Document("blog", TEXT), ["p1s2"])])]
     dropped: list[str] = []
-    brief = completed(["From Acme to Kafka, Acme carries events.", "Apache Kafka carries click events."],
-                      ACME, [], [], claims, 1, dropped)
+    sentences = ["From Acme to Kafka, Acme carries events.", "Apache Kafka carries click events."]
+    brief = completed(None, model_closing(sentences, None, claims), ACME, [], [], claims, 1, dropped)
     assert brief.endswith("Apache Kafka carries click events.")
     assert "From Acme to Kafka" not in brief
 
@@ -99,7 +99,7 @@ def test_without_a_model_closing_a_row_s_description_makes_one_the_company_s_own
     # the inverses: a former technology, a description that is neither a use nor the company's
     assert closing_from_rows([kafka.model_copy(update={"status": ClaimStatus.former})], ACME) == ""
     assert closing_from_rows([kafka.model_copy(update={"description": "Event log"})], ACME) == ""
-    brief = completed([closing_from_rows([kafka], ACME)], ACME, [], [], [kafka], 1, dropped)
+    brief = completed(None, closing_from_rows([kafka], ACME), ACME, [], [], [kafka], 1, dropped)
     assert brief.endswith("At Acme, Apache Kafka carries click events.")
     # made of a checked description, it passes the brief check the model's sentences must pass
     assert brief_problems(closing_from_rows([kafka.model_copy(update={"description": "Carries 2 billion events a day"})],
@@ -126,7 +126,7 @@ def test_the_brief_names_the_stack_s_areas_in_prose_keeping_acronyms():
     claims = [Claim(technology=name, aliases=[], tag=tag, description="Carries click events", status=ClaimStatus.current,
                     citations=[cite_sentences(Document("blog", TEXT), ["p1s2"])])
               for name, tag in (("Apache Kafka", "Data Processing"), ("PyTorch", "ML"), ("Jenkins", "CI/CD"))]
-    brief = completed([], ACME, [], [], claims, 1, [])
+    brief = completed(None, None, ACME, [], [], claims, 1, [])
     assert "across data processing, ML and CI/CD" in brief
 
 
@@ -142,3 +142,27 @@ def test_a_company_name_with_a_digit_is_one_word_in_the_brief_check():
     # the inverse: a word no quote says is still caught beside the name
     assert any("'famous'" in p for check in check_brief("Auth0's famous PostgreSQL serves 2 billion logins a month.",
                default_lexicon(), copy_facts(auth, claims, default_lexicon())) for p in check.problems)
+
+
+class FailingBriefClient:
+    """A client whose model returned nothing usable: the fault the writer must survive."""
+
+    def ask(self, request):
+        from postgen.llm import LLMResult
+        return LLMResult(parsed=None, raw="", problem="empty answer", tokens_in=0, tokens_out=0, cached=False)
+
+
+def test_a_failed_model_brief_gets_the_template_hook_and_a_row_closing_never_a_row_as_hook():
+    from postgen.write import write_post
+    document = Document("blog", TEXT)
+    sentences = list(document.sentences.values())
+    kafka = Claim(technology="Apache Kafka", aliases=["Kafka"], tag="Streaming",
+                  description="Carries 2 billion events a day", status=ClaimStatus.current,
+                  citations=[cite_sentences(document, [sentences[1].id])])
+    post = write_post(FailingBriefClient(), ACME, [kafka], default_lexicon(), [], [],
+                      documents={"blog": document}, sources={"blog": {"publisher": "Acme blog"}})
+    hook, *_ = post.brief.split(". ")
+    assert "2 billion events" in hook and not hook.startswith("At Acme")  # the figures' template, not the row
+    assert post.brief.endswith("At Acme, Apache Kafka carries 2 billion events a day.")
+    assert any("template hook" in entry for entry in post.dropped_copy)
+    assert not any("template closing" in entry for entry in post.dropped_copy)
