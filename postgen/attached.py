@@ -146,10 +146,42 @@ class Attached:
     end: int
 
 
+ITEM = r"[\w/.+#-]+(?:\s[\w/.+#-]+){0,2}"
+# two or more short items, the last after "and" or "or", ending the clause: "deployments, scaling, and service discovery"
+CLOSED_LIST = re.compile(rf"{ITEM}(?:,\s{ITEM})*,?\s(?:and|or)\s[\w/.+#-]+(?:\s[\w/.+#-]+)?"
+                         r"(?=\s*(?:[.;,!?]|$)|\s(?:which|that|where|so|because|to|for|in|on|with|when|while)\b)")
+CLAUSE_WORDS = (FUNCTION_WORDS - {"a", "an", "the"}) | {"i", "you", "he", "she", "when", "if", "how", "why", "what"}
+EXAMPLES_OPENING = re.compile(r"\s(?:such as|including)\s")
+LIST_ITEM_BREAK = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def closed_list_at(text: str, at: int) -> int | None:
+    """Where a closed list of short noun phrases starting at `at` ends ("deployments, scaling, and service
+    discovery"), or None: an open list, or a clause ("when we deploy and roll back")."""
+    found = CLOSED_LIST.match(text, at)
+    if not found:
+        return None
+    words = [word.lower() for item in LIST_ITEM_BREAK.split(found.group().strip()) for word in item.split()]
+    return None if any(word in CLAUSE_WORDS for word in words) else found.end()
+
+
+def examples_after(text: str, end: int) -> list[tuple[int, int]]:
+    """The closed lists of examples after `end` ("… such as deployments, scaling, and service discovery"): their
+    commas end no clause of a name before them; the list's end does."""
+    spans = []
+    for opening in EXAMPLES_OPENING.finditer(text, end):
+        if found := closed_list_at(text, opening.end()):
+            spans.append((opening.end(), found))
+    return spans
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The piece of `text` between the clause and list boundaries around [start, end)."""
-    lo, hi = 0, len(text)
+    examples = examples_after(text, end)
+    lo, hi = 0, examples[0][1] if examples else len(text)  # a closed list of examples ends the clause
     for match in BOUNDARY.finditer(INLINE_GLOSS.sub(lambda gloss: " " * len(gloss.group()), text)):
+        if any(first <= match.start() < last for first, last in examples):
+            continue
         if match.end() <= start:
             lo = max(lo, match.end())
         elif match.start() >= end:

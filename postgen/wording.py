@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .attached import AGENT_BEFORE, AUXILIARIES, COMPOUND_AFTER, INLINE_GLOSS, RESPONSIBLE_AFTER, WORD_PART_BRACKETS
+from .attached import AGENT_BEFORE, closed_list_at, AUXILIARIES, COMPOUND_AFTER, INLINE_GLOSS, RESPONSIBLE_AFTER, WORD_PART_BRACKETS
 from .candidates import common_word
 from .grammar import (
     FUNCTION_WORDS, content_words, inflected, is_third_person, is_verb, parts_of_speech, third_person,
@@ -58,9 +58,12 @@ def cuts_a_name_list(text: str, at: int) -> bool:
 
 def shortened(text: str) -> str:
     """Words before an inner boundary or relative clause, ending where a phrase can end; nothing when that is
-    still longer than MAX_WORDS."""
+    still longer than MAX_WORDS. A closed list of examples is kept when it fits ("provides abstractions such as
+    deployments, scaling, and service discovery" says more than "provides abstractions")."""
     match = INNER_BOUNDARY.search(text)
-    if match and len(text[:match.start()].split()) >= 2 and not cuts_a_name_list(text, match.start()):
+    if match and (examples := closed_examples(text, match)):
+        text = examples
+    elif match and len(text[:match.start()].split()) >= 2 and not cuts_a_name_list(text, match.start()):
         text = text[:match.start()]
     words = (text.rstrip(" !?;,") if text.rstrip().endswith("etc.") else text.rstrip(" .!?;,")).split()
     if len(words) > MAX_WORDS:
@@ -68,6 +71,15 @@ def shortened(text: str) -> str:
     while words and ends_mid_phrase(words[-1].strip(",.;:")):
         words.pop()
     return " ".join(words).rstrip(",;:")
+
+
+def closed_examples(text: str, boundary: re.Match) -> str | None:
+    """The text up to the end of the closed list of short noun phrases that follows "such as" or "including" at
+    the boundary, when that fits in MAX_WORDS; None for an open list or a clause ("such as when we deploy")."""
+    if boundary.group().strip(" ,") not in ("such as", "including"):
+        return None
+    found = closed_list_at(text, boundary.end())
+    return text[:found] if found and len(text[:found].split()) <= MAX_WORDS else None
 
 
 def agent_rewritten(text: str) -> str:
@@ -184,7 +196,7 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     elsewhere ("makes that possible"), empty ("the show"), praising ("really fast-growing") or addressed to a reader
     ("your editor"); no link; its quotes and brackets closed; no phrasal verb standing in for a use ("shows up in …", "steps in for …"); and not
     the technology's own name again ("Kubernetes platform cluster" says nothing of Kubernetes)."""
-    words = [without_possessive(word.lower().strip(",.;:")) for word in text.split()]
+    words = [without_possessive(word.lower().strip(",.;:")) for word in re.sub(r"\bsuch as\b", "", text).split()]
     counted = [word for word in content_words(text) if not word.endswith(("'s", "’s"))]  # "Artsy's data store"
     owned = any(word.endswith(("'s", "’s")) for word in text.split()[1:])
     least = MIN_USE_WORDS if counted and is_third_person(counted[0]) and owned else MIN_CONTENT_WORDS

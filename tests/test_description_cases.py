@@ -672,3 +672,23 @@ def test_a_relative_clause_after_the_name_says_what_it_does(text, name, expected
 ])
 def test_a_relative_clause_with_can_after_what_it_is(text, name, expected):
     assert (describe_unknown(text, name) if name == "hookshot" else describe_text(text, name)) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a closed list of short examples says more and stays when it fits; its end ends the clause
+    ("Kubernetes provides abstractions for operators such as deployments, scaling, and service discovery that we "
+     "would not have to build ourselves.", "Kubernetes",
+     "Provides abstractions for operators such as deployments, scaling, and service discovery"),
+    ("Redis stores session data such as tokens and carts.", "Redis", "Stores session data such as tokens and carts"),
+    ("Grafana shows dashboards including latency, error rates and saturation for every service.", "Grafana",
+     "Shows dashboards including latency, error rates and saturation"),
+    # the inverses: an open example, a list too long for a description, a clause, a list of the name's peers
+    ("We use websockets to push real-time updates to users such as notifications in the top bar.", "WebSocket",
+     "Pushes real-time updates to users"),
+    ("Redis stores session data such as tokens, carts, user preferences, feature flags, and recently viewed pages "
+     "of the whole store.", "Redis", "Stores session data"),
+    ("Terraform provisions resources such as when we deploy and roll back.", "Terraform", None),
+    ("We use frameworks such as React, Vue, and Angular for the storefront.", "Vue.js", None),
+])
+def test_a_closed_list_of_examples_is_kept_when_it_fits(text, name, expected):
+    assert describe_text(text, name) == expected
