@@ -166,3 +166,11 @@ def test_a_failed_model_brief_gets_the_template_hook_and_a_row_closing_never_a_r
     assert post.brief.endswith("At Acme, Apache Kafka carries 2 billion events a day.")
     assert any("template hook" in entry for entry in post.dropped_copy)
     assert not any("template closing" in entry for entry in post.dropped_copy)
+
+
+def test_the_template_hook_reads_from_one_figure_to_another_or_opens_with_the_one():
+    from postgen.prompts import render
+    two = render("brief_hook.j2", figures=["100 million tracks", "4 billion events a day"], company="Acme").strip()
+    one = render("brief_hook.j2", figures=["hundreds of services"], company="Acme").strip()
+    assert two == "From 100 million tracks to 4 billion events a day: this is what Acme's engineering stack is built around."
+    assert one == "Hundreds of services: this is what Acme's engineering stack is built around."
