@@ -252,6 +252,10 @@ def draft(company: str = CompanyOption, llm: Optional[str] = LLMOption, model: O
     print_stats(run)
     for technology, reason in selection.flagged():
         err.print(f"needs review, left out of the post: {technology}: {reason}", highlight=False)
+    for claim in selection.rows:
+        if claim.tag_guessed:
+            err.print(f"check the tag of {claim.technology}: {claim.tag!r} is the model's guess; the sources name no "
+                      f"area for it (tag_guessed in draft.yaml)", highlight=False)
     out.print(f"{len(post['table'])} table rows of {len(selection.in_post)} usable claims, "
               f"{len(post['dropped_copy'])} copy items dropped → {draft_path(run.company.slug)} "
               f"({time.monotonic() - started:.1f} s)")

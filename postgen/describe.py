@@ -139,16 +139,18 @@ def describe_all(claims: list[Claim], documents: dict[str, Document], lexicon: L
         claim.description = worded_for(claim, option, company) if option else None
         claim.best_citation = option.citation if option else 0
         if lexicon.lookup(claim.technology) is None:
-            claim.tag = source_tag(claim, option, documents, lexicon)
+            read = source_tag(claim, option, documents, lexicon)
+            claim.tag, claim.tag_guessed = read or claim.tag, read is None
 
 
-def source_tag(claim: Claim, option: Option | None, documents: dict[str, Document], lexicon: Lexicon) -> str:
-    """The tag of a technology the lexicon does not know, from the source's words for it before the model's guess:
-    what the chosen description says it is, its name's words, then the clauses that mention it."""
+def source_tag(claim: Claim, option: Option | None, documents: dict[str, Document], lexicon: Lexicon) -> str | None:
+    """The tag of a technology the lexicon does not know, from the source's words for it: what the chosen
+    description says it is, its name's words, then the clauses that mention it (confirming the model's guess, or
+    naming another area); None when they say nothing of its area, and the model's guess is all there is."""
     named = tag_named(option.text) if option and option.shape in WHAT_IT_IS | {"list"} else None
     clauses = [sentence.text[slice(*clause_bounds(sentence.text, start - sentence.start, end - sentence.start))]
                for _, _, _, sentence, start, end in mentions(claim, documents)]
-    return named or tag_from_name(claim.technology, lexicon) or tag_from_words(clauses, claim.tag) or claim.tag
+    return named or tag_from_name(claim.technology, lexicon) or tag_from_words(clauses, claim.tag)
 
 
 def worded_for(claim: Claim, option: Option, company: str) -> str:

@@ -156,6 +156,7 @@ class Claim(Strict):
     version: str | None = None  # as the text writes it after the name: "22.04 LTS"
     evidence: list[str] = Field(default_factory=list)  # what made it a candidate: lexicon, link, code, shape…
     own: bool = False  # the company's own tool
+    tag_guessed: bool = False  # the tag is the extraction model's guess: no lexicon entry, no source word for its area
 
 
 class RejectedClaim(Strict):

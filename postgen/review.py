@@ -19,14 +19,15 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .errors import BusyError, InputError
 from .claim_ids import assign_ids, identity
-from .models import Claim, ReviewState
+from .models import TAGS, Claim, ReviewState
 from .paths import company_output_dir
 from .selection import Selection
 from .yamlio import dump_yaml, load_yaml_file
 
-CLAIM_FIELDS = ("technology", "aliases", "tag", "status", "statuses", "corroboration", "best_citation", "own", "logo")
+CLAIM_FIELDS = ("technology", "aliases", "status", "statuses", "corroboration", "best_citation", "own", "logo")
 # Where keys a newer version adds go in entries written by an older one: after this key.
-PLACED_AFTER = {"in_post": "review", "machine_in_post": "machine_description", "needs_review": "machine_in_post"}
+PLACED_AFTER = {"in_post": "review", "machine_in_post": "machine_description", "needs_review": "machine_in_post",
+                "machine_tag": "tag", "tag_guessed": "machine_tag"}
 
 
 def draft_path(company: str) -> Path:
@@ -73,6 +74,9 @@ def load_existing(company: str) -> CommentedMap | None:
             raise InputError(f"{path}: claim {name!r}: review must be pending, approved or rejected, not {review!r}")
         if not isinstance(entry.get("in_post", False), bool):
             raise InputError(f"{path}: claim {name!r}: in_post must be true or false, not {entry['in_post']!r}")
+        if tag_edited(entry) and entry.get("tag") not in TAGS:
+            raise InputError(f"{path}: claim {name!r} ({entry['technology']}): tag must be one of {', '.join(TAGS)}; "
+                             f"not {entry.get('tag')!r}")
     return data
 
 
@@ -91,6 +95,7 @@ def fresh_claim(claim: Claim) -> CommentedMap:
     entry["description"] = claim.description
     entry["machine_description"] = claim.description
     entry["machine_in_post"] = False
+    entry["tag"] = claim.tag
     update_machine_fields(entry, claim)
     return entry
 
@@ -103,9 +108,19 @@ def update_machine_fields(entry: CommentedMap, claim: Claim) -> None:
         elif hasattr(value, "value"):
             value = value.value
         entry[name] = value
+    place(entry, "machine_tag", claim.tag)
+    if claim.tag_guessed and not tag_edited(entry):  # written only when true: a reviewer should check a guessed tag
+        place(entry, "tag_guessed", True)
+    else:
+        entry.pop("tag_guessed", None)
     entry["found"] = True
     entry.pop("missing_since", None)
     entry["citations"] = CommentedSeq(citation_map(citation) for citation in claim.citations)
+
+
+def tag_edited(entry) -> bool:
+    """A reviewer changed the tag (an entry written before machine_tag existed has the program's)."""
+    return "machine_tag" in entry and entry.get("tag") != entry.get("machine_tag")
 
 
 def key_of(entry) -> str:
@@ -131,6 +146,8 @@ def merge_claims(existing: list, claims: list[Claim], now: str) -> CommentedSeq:
         entry["machine_description"] = claim.description
         if not edited:
             entry["description"] = claim.description
+        if not tag_edited(entry):
+            entry["tag"] = claim.tag
         update_machine_fields(entry, claim)
     found = {identity(claim.technology) for claim in claims}
     for entry in merged:
@@ -158,7 +175,8 @@ def apply_review(claims: list[Claim], merged: CommentedSeq) -> list[Claim]:
         entry = by_key[identity(claim.technology)]
         if publishable(entry):
             description = entry.get("description")
-            usable.append(claim.model_copy(update={"description": str(description) if description else None}))
+            reviewed = {"tag": str(entry["tag"]), "tag_guessed": False} if tag_edited(entry) else {}
+            usable.append(claim.model_copy(update={"description": str(description) if description else None, **reviewed}))
     return usable
 
 

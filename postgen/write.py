@@ -94,11 +94,12 @@ def in_prose(tag: str) -> str:
 
 
 def brief_areas(claims: list[Claim]) -> dict[str, list[str]]:
-    """The post's current technologies by tag, a few per tag: given the whole list, the small model only
-    enumerates it in one endless sentence."""
+    """The post's current technologies by tag, a few per tag (given the whole list, the small model only
+    enumerates it in one endless sentence); a tag the model guessed with nothing in the source naming its area
+    gives no area."""
     areas: dict[str, list[str]] = {}
     for claim in claims:
-        if claim.status is ClaimStatus.current:
+        if claim.status is ClaimStatus.current and not claim.tag_guessed:  # a guessed area is no fact to state
             names = areas.setdefault(claim.tag, [])
             if len(names) < BRIEF_PER_AREA:
                 names.append(claim.technology)

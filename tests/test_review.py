@@ -176,3 +176,44 @@ def test_a_claim_without_acceptable_description_is_flagged_left_out_and_the_next
     rust = claims_by_technology(path)["Rust"]
     assert "needs_review" not in rust and rust["description"] == "Routes every payment"
     assert "Rust" in rows_of(path)
+
+
+def set_tag(path, technology: str, tag: str) -> None:
+    entry = claims_by_technology(path)[technology]
+    text = path.read_text()
+    old = f"    tag: {entry['tag']}\n    machine_tag: {entry['machine_tag']}\n"
+    assert old in text
+    path.write_text(text.replace(old, f"    tag: {tag}\n    machine_tag: {entry['machine_tag']}\n", 1))
+
+
+def test_a_guessed_tag_is_flagged_states_no_area_and_a_reviewer_s_tag_survives_redrafts(project, stub_llm):
+    # The stub model tags every unknown name "Backend"; nothing in "rendered by Grafonix from PostgreSQL tables"
+    # names an area, while "our monthly reporting portal" does (Ledgerline).
+    fetched(project)
+    result = project.cli("draft", "--company", "acme", "--llm", stub_llm.url, "--model", "stub")
+    assert result.returncode == 0, result.output
+    assert "check the tag of Grafonix: 'Backend' is the model's guess" in result.output
+    path = project.outputs() / "draft.yaml"
+    claims = claims_by_technology(path)
+    assert claims["Grafonix"]["tag_guessed"] is True
+    assert "tag_guessed" not in claims["Apache Kafka"] and "tag_guessed" not in claims["Ledgerline"]
+    coverage = next(s for s in SAFE.load(path.read_text())["post"]["brief"].split(". ") if "across" in s)
+    assert "backend" not in coverage  # only guessed tags say Backend among the post's rows
+
+    set_tag(path, "Grafonix", "Observability")
+    for _ in range(2):
+        result = project.cli("draft", "--company", "acme", "--llm", stub_llm.url, "--model", "stub")
+        assert result.returncode == 0, result.output
+        assert "check the tag of Grafonix" not in result.output
+        claims = claims_by_technology(path)
+        assert claims["Grafonix"]["tag"] == "Observability" and claims["Grafonix"]["machine_tag"] == "Backend"
+        assert "tag_guessed" not in claims["Grafonix"]
+        rows = {row["technology"]: row for row in SAFE.load(path.read_text())["post"]["table"]}
+        assert rows["Grafonix"]["tag"] == "Observability"
+
+    # a tag outside the closed list is refused, naming the file and the claim, and nothing is written
+    set_tag(path, "Grafonix", "Dashboards")
+    before = path.read_text()
+    result = project.cli("draft", "--company", "acme", "--llm", stub_llm.url, "--model", "stub")
+    assert result.returncode != 0 and "draft.yaml" in result.output and "Grafonix" in result.output
+    assert "Dashboards" in result.output and path.read_text() == before
