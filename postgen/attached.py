@@ -67,6 +67,8 @@ INSTRUMENT_BEFORE = re.compile(r"(?:[-*•‣◦]\s+)?(?:(?P<subject>[Ww]e|[Tt]h
 SUBJECT_WORD = re.compile(r"\b(?:[Ww]e|[Tt]hey|that|which|[Ii]t)\s")
 # verbs that say nothing of what was done with X ("we work with X"), or make X a partner, a rival or a
 # stand-in rather than a tool ("we compare our latency with X", "we replace the queue with X")
+# a relation to something, not a doing: "Ruby and Rails align to government guidance"
+RELATION_VERBS = {"align", "conform", "comply", "correspond", "relate", "belong", "adhere", "accord"}
 VACANT_VERBS = {"use", "do", "have", "get", "make", "go", "see", "need", "want", "try", "start", "begin", "work", "deal",
                 "help", "come", "play", "talk", "speak", "chat", "meet", "spend", "keep", "find", "look", "like", "love",
                 "compare", "contrast", "benchmark", "pair", "combine", "mix", "match", "share", "partner", "compete",
@@ -234,8 +236,9 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     opens_clause = bool(SUBJECT_OPENERS.match(before))
     if opens_clause and (words := WORD.findall(after)) and words[0].islower() and \
             is_verb(words[0]) and words[0].lower() not in COPULAS | {"are", "were", "have", "do"} and \
-            not (len(words) > 1 and words[1].lower() in NOT_AFTER_A_VERB) and \
-            words[0].lower() not in DEPLOYED_PLURALS | NAME_MEANING_VERBS | MAKEUP_VERBS and (
+            not (len(words) > 1 and words[1].lower() in NOT_AFTER_A_VERB) and not noun_before_and(words) and \
+            words[0].lower() not in DEPLOYED_PLURALS | NAME_MEANING_VERBS | MAKEUP_VERBS and \
+            verb_lemma(words[0]) not in RELATION_VERBS and (
             listed or is_third_person(words[0])) and not noun_then_participle(words):
         found.append(Attached("subject", end + after.index(words[0]), base + hi))
     if opens_clause and (match := LATER_PURPOSE.match(after)) and not SUITABILITY.search(match.group("between")) \
@@ -273,11 +276,26 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
             found.append(Attached("subject", base + verb_start, base + verb_end))
     for shape, pattern in (("purpose", PURPOSE_AFTER), ("identity", IDENTITY_AFTER), ("role", ROLE_AFTER)):
         if (match := pattern.match(after)) and not object_of_preposition and not (
-                shape == "purpose" and match.group("prep").lower() == "for" and FOR_A_TARGET.match(match.group("rest"))):
+                shape == "purpose" and match.group("prep").lower() == "for" and FOR_A_TARGET.match(match.group("rest"))
+        ) and not (shape == "purpose" and match.group("prep").lower() == "to" and not infinitive(match.group("rest"))):
             start_at = match.start("rest") - (3 if shape == "purpose" and match.group("prep").lower() == "to" else 0)
             found.append(Attached(shape, end + start_at, base + hi))
             break
     return found
+
+
+def noun_before_and(words: list[str]) -> bool:
+    """"NVMe drives and local storage benefits": a would-be verb joined by "and"/"or" to words that are no verb is
+    a plural noun in a list of things; "Redis caches and serves sessions" has a verb on both sides."""
+    return len(words) > 2 and words[1].lower() in ("and", "or") and not is_verb(words[2])
+
+
+def infinitive(rest: str) -> bool:
+    """Whether the words after "to" open an infinitive ("to isolate …", "to quickly build …"), not a noun phrase
+    ("to government guidance …": where something points, not what it does)."""
+    words = WORD.findall(rest)
+    words = words[1:] if words and words[0].lower().endswith("ly") else words
+    return bool(words) and is_verb(words[0]) and verb_lemma(words[0]) == words[0].lower()
 
 
 def deployed_verb(after: str, relative_only: bool) -> int | None:

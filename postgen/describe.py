@@ -35,7 +35,9 @@ from .models import Citation, Claim, ClaimStatus
 from .selection import description_key
 from .tags import tag_from_name, tag_from_words, tag_named
 from .text import Document, Sentence
-from .wording import MAX_WORDS, WHAT_IT_IS, acceptable, as_own, cuts_a_name_list, rewritten, says_its_use
+from .wording import (
+    MAX_WORDS, WHAT_IT_IS, acceptable, as_own, cuts_a_name_list, possessor_name, rewritten, says_its_use,
+)
 
 # "used to" as "formerly", not the passive "is used to monitor …"
 IN_FLUX = re.compile(r"\b(?:migrat\w*|moving|moved|switch(?:ed|ing)|replac\w*|deprecat\w*|phas\w+\s+out|retir\w*|"
@@ -129,6 +131,7 @@ def describe_all(claims: list[Claim], documents: dict[str, Document], lexicon: L
     One sentence can give two claims the same words ("a service layer written in Java and Scala"), and a post
     shows a description once. So claims with fewer options choose first, and a claim whose best wording is
     already taken gets its next best; only a claim with nothing else to say keeps the shared wording."""
+    company = possessor_name(company)
     found = {id(claim): ranked_options(claim, documents, lexicon, company) for claim in claims}
     taken: set[str] = set()
     for claim in sorted(claims, key=lambda claim: len(found[id(claim)])):

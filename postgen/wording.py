@@ -23,10 +23,13 @@ PERSONAL_WORDS = {"i", "me", "my", "we", "us", "you", "your", "yours"}  # "our" 
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 # praise, not a use: "really fast-growing application framework"
 INTENSIFIERS = {"really", "very", "extremely", "super", "incredibly", "truly", "amazingly", "insanely", "hugely"}
+QUANTIFIERS = {"some", "many", "much", "several", "most", "few", "various", "multiple", "numerous", "other", "certain"}
 POINTING_WORDS = {"this", "that", "these", "those", "it", "them", "they", "here", "there", "such", "him", "her"}
 POSSESSIVE = re.compile(r"\b(?:our|their|its)\b", re.IGNORECASE)
 INNER_BOUNDARY = re.compile(r"(?:,\s|\s)(?:which|that|where|enabling|allowing|making|ensuring|including|such as|"
-                            r"so|because|and then|while)\s|,\s|\s" + WORD_PART_BRACKETS)
+                            r"so|because|and then|while)\s|,\s|\s" + WORD_PART_BRACKETS +
+                            # "for web sockets or Spock in Groovy to write tests": the next item is another name's use
+                            r"|\s(?:and|or)\s(?=[A-Z][\w.+#-]*(?:\s[A-Z][\w.+#-]*)?\s(?:in|to|for|with|as|on|via)\s)")
 AUTHOR_AFTER = re.compile(r"\s+by\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[.!]?\s*$")
 DEFINITION = re.compile(r"\b(?:designed|meant|intended|known|popular|famous)\b", re.I)  # what it is made for anywhere
 SCOPE = re.compile(r"\s(?:for|to|that|which|of|over|between|across|in|on|with|from|into|behind|via|using|at|by)\s", re.I)
@@ -166,6 +169,12 @@ def fits_relative(verb: str, after_can: bool) -> bool:
     return agrees and verb not in AUXILIARIES
 
 
+def possessor_name(company: str) -> str:
+    """The company's name as a possessive reads it: "Department for Education (DfE Digital)" → "Department for
+    Education"; a bracketed gloss after the name would stand between the name and the "'s"."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", company) or company
+
+
 def as_own(description: str, company: str) -> str:
     """An own tool's description that says what it is reads as the company's, as seed 000 writes Backstage
     ("Spotify's open platform for …"): "High-performance websocket server" → "Acme's high-performance websocket
@@ -181,11 +190,16 @@ def purpose_as_verb(text: str, preposition: str) -> str:
     """"to provision accounts" → Provisions accounts; "for caching sessions" → Caches sessions; "for efficiently
     loading lists" → Efficiently loads lists. A purpose that is a noun phrase stays one."""
     words = text.split()
-    at = 1 if len(words) > 2 and words[0].lower().endswith("ly") and words[1].lower().endswith("ing") else 0
-    verb_form = preposition == "to" and at == 0 or bool(words[at:]) and words[at].lower().endswith("ing")
+    at = 1 if len(words) > 2 and words[0].lower().endswith("ly") and (
+        words[1].lower().endswith("ing") or preposition == "to" and is_verb(words[1])) else 0
+    verb_form = preposition == "to" or bool(words[at:]) and words[at].lower().endswith("ing")
     if not words[at:] or not is_verb(words[at]) or not verb_form:
         return text
     words[at] = third_person(verb_lemma(words[at]))
+    # "to isolate and package up …" / "for automating and scripting …": the second verb takes the same form
+    if len(words) > at + 2 and words[at + 1].lower() in ("and", "or") and is_verb(words[at + 2]) and (
+            words[at + 2].lower().endswith("ing") or preposition == "to" and verb_lemma(words[at + 2]) == words[at + 2]):
+        words[at + 2] = third_person(verb_lemma(words[at + 2]))
     return " ".join(words)
 
 
@@ -197,7 +211,8 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     ("your editor"); no link; its quotes and brackets closed; no phrasal verb standing in for a use ("shows up in …", "steps in for …"); and not
     the technology's own name again ("Kubernetes platform cluster" says nothing of Kubernetes)."""
     words = [without_possessive(word.lower().strip(",.;:")) for word in re.sub(r"\bsuch as\b", "", text).split()]
-    counted = [word for word in content_words(text) if not word.endswith(("'s", "’s"))]  # "Artsy's data store"
+    counted = [word for word in content_words(text)  # "Artsy's data store"; "Powers some services" says no more
+               if not word.endswith(("'s", "’s")) and word.lower() not in QUANTIFIERS]
     owned = any(word.endswith(("'s", "’s")) for word in text.split()[1:])
     least = MIN_USE_WORDS if counted and is_third_person(counted[0]) and owned else MIN_CONTENT_WORDS
     return (len(counted) >= least and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS | INTENSIFIERS) & set(words)
