@@ -550,12 +550,24 @@ class SentenceReader:
         return replace(mention, version=match.group("version"))
 
 
+def company_names(company: str) -> list[str]:
+    """The names the company goes by in its own text, longest first: "Department for Education (DfE Digital)" is
+    also "Department for Education", "DfE Digital" and the gloss's acronym "DfE" ("DfE Docker Hub" is Docker Hub)."""
+    company = company.strip()
+    gloss = re.search(r"\(([^()]+)\)\s*$", company)
+    names = [company, re.sub(r"\s*\([^()]*\)\s*$", "", company)]
+    if gloss:
+        names += [gloss.group(1).strip()] + [word for word in gloss.group(1).split()
+                                             if word.isalpha() and sum(letter.isupper() for letter in word) >= 2]
+    return sorted({name for name in names if name}, key=lambda name: (-len(name), name))
+
+
 def company_keys(company: str) -> set[str]:
-    return {normalize_for_key(company)} if company.strip() else set()
+    return {normalize_for_key(name) for name in company_names(company)}
 
 
 def find_candidates(document: Document, lexicon: Lexicon, company: str) -> list[Mention]:
-    reader = SentenceReader(document, lexicon, company_keys(company), [company] if company.strip() else [])
+    reader = SentenceReader(document, lexicon, company_keys(company), company_names(company))
     found = []
     for sentence in document.sentences.values():
         found += reader.mentions(sentence)

@@ -226,7 +226,11 @@ NOUN_FORMS = {"migration", "migrations", "consolidation", "replacement", "move",
 MODIFIER = r"(?:(?:[\w.]+-[\w.-]+|(?!\w+(?<![su])s\b|\w+ed\b)\w+)\s+)"  # "internal", "open-source"; not "owns", "used"
 PARTIAL = r"\b(?:\d[\d,.]*|some|several|many|few|most|idle|unused)\s+(?:\S+\s+)?$"
 PLANNED_AFTER = (r"^\s+(?:is|are)\s+(?:\w+\s+){0,2}?(?:on\s+(?:our|the)\s+(?:[\w-]+\s+)?roadmap|planned|slated|"
-                 r"scheduled|next\s+on|coming\s+(?:soon|next))")
+                 r"scheduled|next\s+on|coming\s+(?:soon|next)|"
+                 r"being\s+(?:considered|evaluated|explored|trialled|trialed|piloted|investigated|assessed|prototyped))")
+# "If … is required, tools such as X can be used": a possibility under a condition, not a use
+POSSIBLE_AFTER = r"^\s+(?:can|could|may|might)\s+(?:also\s+)?be\s+(?:used|added|adopted|introduced|considered)\b"
+CONDITION_OPENING = r"^\s*(?:if|where|should|in\s+case)\b"
 
 
 def mood(before: str, verb: str, ctx: Context) -> str | None:
@@ -550,6 +554,8 @@ def planned(ctx: Context) -> Reading | None:
         return worded("planned", "worded as a plan", will.group())
     if found := re.match(PLANNED_AFTER, ctx.right, I):
         return worded("planned", "worded as a plan", found.group())
+    if re.match(CONDITION_OPENING, ctx.left, I) and (found := re.match(POSSIBLE_AFTER, ctx.right, I)):
+        return worded("planned", "a possibility under a condition, not a use", found.group())
     return None
 
 

@@ -98,6 +98,17 @@ def test_the_company_s_own_name_is_not_a_candidate():
     assert "Quillstore" in names("Acme runs its billing on Quillstore.")
 
 
+def test_the_company_s_short_names_before_a_name_are_not_part_of_it():
+    company = "Northwind Council (NWC Digital)"
+    found = names("Add members to the NWC Quillhub organisation. Northwind Council Ledgerline keeps the accounts. "
+                  "NWC runs its billing on Tarnwell.", company)
+    assert {"Quillhub", "Ledgerline", "Tarnwell"} <= set(found)
+    assert not {"NWC", "NWC Digital", "NWC Quillhub", "Northwind Council", "Northwind Council Ledgerline"} & set(found)
+    # the inverses: without the gloss, the acronym is part of the name; another acronym stays in its name
+    assert "NWC Quillhub" in names("Add members to the NWC Quillhub organisation.", "Northwind Council")
+    assert "ACME Quillhub" in names("Add members to the ACME Quillhub organisation.", company)
+
+
 def test_versions_go_into_a_field_and_model_numbers_stay_in_the_name():
     found = versions("Web servers run Ubuntu 22.04 LTS on Zephyr 3945 machines with Quillstore 7.")
     assert found["Ubuntu"] == "22.04 LTS"

@@ -172,6 +172,14 @@ PLANNED = [
     ("We need to migrate the billing service to Kotlin this year.", "Kotlin", ()),
     ("The monolith should eventually move onto Nomad.", "Nomad", ()),
     ("Every team has to switch over to Bazel by June.", "Bazel", ()),
+    # an evaluation in the passive, past an aside
+    ("Log aggregators such as Loggly (used by another team) are being considered.", "Loggly", ()),
+    ("Nomad is currently being evaluated by the platform team.", "Nomad", ()),
+    ("Queues like Pulsar are being trialled this quarter.", "Pulsar", ()),
+    # a possibility under a condition
+    ("If more real-time alerting is required, tools such as Sentry can be used.", "Sentry", ()),
+    ("Where a service needs a queue, RabbitMQ could also be used.", "RabbitMQ", ()),
+    ("Should the cache grow too large, Memcached may be added.", "Memcached", ()),
 ]
 
 
@@ -198,6 +206,11 @@ NOT_PLANNED = [
     ("Every build has to go through Bazel.", "Bazel", "unknown", ()),
     ("Requests need to pass through Envoy before they move to the backend.", "Envoy", "unknown", ()),
     ("Our Terraform plan runs on every pull request.", "Terraform", "unknown", ()),
+    # the inverses: a finished evaluation, an unconditional capability, a condition with a present use
+    ("Nomad was evaluated last year and is used by every team.", "Nomad", "unknown", ()),
+    ("Sentry can be used to see every error of the last week.", "Sentry", "unknown", ()),
+    ("If a node fails, Patroni promotes a replica within seconds.", "Patroni", "unknown", ()),
+    ("Pulsar is being used by every cluster.", "Pulsar", "unknown", ()),
 ]
 
 
