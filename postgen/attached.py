@@ -69,6 +69,7 @@ SUBJECT_WORD = re.compile(r"\b(?:[Ww]e|[Tt]hey|that|which|[Ii]t)\s")
 # stand-in rather than a tool ("we compare our latency with X", "we replace the queue with X")
 # a relation to something, not a doing: "Ruby and Rails align to government guidance"
 RELATION_VERBS = {"align", "conform", "comply", "correspond", "relate", "belong", "adhere", "accord"}
+WRITING_VERBS = {"wrote", "rewrote", "re-wrote", "implemented", "reimplemented", "built", "developed", "coded"}
 VACANT_VERBS = {"use", "do", "have", "get", "make", "go", "see", "need", "want", "try", "start", "begin", "work", "deal",
                 "help", "come", "play", "talk", "speak", "chat", "meet", "spend", "keep", "find", "look", "like", "love",
                 "compare", "contrast", "benchmark", "pair", "combine", "mix", "match", "share", "partner", "compete",
@@ -123,6 +124,10 @@ PARTICIPLES = (r"powered|handled|managed|served|stored|runs|run|running|orchestr
                r"packaged|generated|distributed|replicated|backed up|load-balanced|proxied|routed|triggered")
 # "Spotify's web platform is built on React.js" → Powers Spotify's web platform; not "runs externally from X",
 # where an adverb makes "from" mean outside
+# "we wrote multiple cache layers in C": what was written in a language or framework (the object reads "Builds …")
+WRITTEN_IN_BEFORE = re.compile(r"\b(?:we|they|the\s+team)\s+(?:also\s+|then\s+|first\s+|originally\s+)?"
+                               rf"(?P<verb>{'|'.join(sorted(WRITING_VERBS))})\s+(?P<np>(?:the|our|their|its|a|an|"
+                               r"multiple|several|two|three|four|five|all|every)\s+(?:(?!about\b)[^,;()\s]+\s+)*?[^,;()\s]+)\s+in\s+$", re.I)
 AGENT_BEFORE = re.compile(rf"^(?P<np>[^,;]*?\w[^,;]*?)\s+(?:(?:is|are|was|were|gets|get)\s+)?(?:(?:\w+ly|still|also|now)\s+)?"
                           rf"(?P<verb>{PARTICIPLES})\s+(?:(?:\w+ly\s+)?(?:by|on|with|through|in|via|using|on top of|atop)|from)\s+"
                           rf"(?:(?:the|a|an|combination|mix|set|cluster|fleet|pair|couple|handful|of|top|help)\s+){{0,4}}"
@@ -259,7 +264,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
                 (host := HOST_SUBJECT.search(before[:match.start("verb")])) and \
                 not PEOPLE & {word.lower() for word in host.group("np").split()}:  # "the team is running tests on X"
             found.append(Attached("agent", base + lo + host.start("np"), base + lo + match.end("verb")))
-    elif (match := OBJECT_BEFORE.search(before)) and is_verb(match.group("verb")) and match.group("verb") not in COPULAS:
+    elif (match := OBJECT_BEFORE.search(before) or WRITTEN_IN_BEFORE.search(before)) and is_verb(match.group("verb")) \
+            and match.group("verb") not in COPULAS:
         found.append(Attached("object", base + lo + match.start("verb"), base + lo + match.end("np")))
     if match := instrument_before(before):
         found.append(Attached("object", base + lo + match.start("verb"), base + lo + match.end("np")))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .attached import AGENT_BEFORE, closed_list_at, AUXILIARIES, COMPOUND_AFTER, INLINE_GLOSS, RESPONSIBLE_AFTER, WORD_PART_BRACKETS
+from .attached import AGENT_BEFORE, WRITING_VERBS, closed_list_at, AUXILIARIES, COMPOUND_AFTER, INLINE_GLOSS, RESPONSIBLE_AFTER, WORD_PART_BRACKETS
 from .candidates import common_word
 from .grammar import (
     FUNCTION_WORDS, content_words, inflected, is_third_person, is_verb, parts_of_speech, third_person,
@@ -127,7 +127,9 @@ def rewritten(shape: str, text: str, company: str) -> str:
     preposition = text.strip().split(" ", 1)[0].lower() if text.strip() else ""
     if shape in ("object", "subject", "possessor"):  # "we import the logs" → Imports the logs; "X and Y power" → Powers
         verb, _, rest = text.strip().partition(" ")
-        if shape == "object" or verb_lemma(verb) == verb.lower() and is_verb(verb) and not verb.lower().endswith("ly"):
+        if shape == "object" and verb.lower() in WRITING_VERBS:
+            text = f"builds {rest}"  # "we wrote the cache layers in C": C does not write, it builds
+        elif shape == "object" or verb_lemma(verb) == verb.lower() and is_verb(verb) and not verb.lower().endswith("ly"):
             text = f"{third_person(verb_lemma(verb))} {rest}"  # "automatically adjusts …" keeps its adverb
     text = INLINE_GLOSS.sub("", text)
     if shape in ("role", "identity", "aside"):  # a name for what it is: "a platform has been growing" is a clause

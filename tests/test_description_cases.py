@@ -759,3 +759,18 @@ def test_the_company_s_possessive_leaves_out_a_bracketed_gloss_of_its_name():
                          "Department for Education (DfE Digital)") == "Department for Education's primary hosting platform"
     assert describe_text("Acme uses Microsoft Azure as its primary hosting platform.", "Microsoft Azure",
                          "Acme Cloud") == "Acme Cloud's primary hosting platform"
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # what the company wrote in a language or framework: the technology builds it
+    ("Also we wrote multiple cache layers in C to lessen the load on the database.", "C", "Builds multiple cache layers"),
+    ("We rewrote the billing engine in Rust last year.", "Rust", "Builds the billing engine"),
+    ("We implemented our own message router in Go.", "Go", "Builds Acme's own message router"),
+    ("The team built the mobile apps in Flutter.", "Flutter", "Builds the mobile apps"),
+    # the inverses: a pointing word, a quantifier and a generic noun, writing about something
+    ("We wrote it in Go.", "Go", None),
+    ("We wrote some tools in Go.", "Go", None),
+    ("We wrote a blog post about Kafka in Go Weekly.", "Go", None),
+])
+def test_what_the_company_wrote_in_a_language_is_what_it_builds(text, name, expected):
+    assert describe_text(text, name) == expected
