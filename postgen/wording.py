@@ -85,6 +85,15 @@ def closed_examples(text: str, boundary: re.Match) -> str | None:
     return text[:found] if found and len(text[:found].split()) <= MAX_WORDS else None
 
 
+def compound_head(phrase: str) -> str:
+    """The noun phrase a "-based"/"-powered" compound modifies, up to the words that go on with the sentence:
+    "storefront renders every page" → "storefront"; "file structure to our site styles" → "file structure"."""
+    words = phrase.split()
+    end = next((i for i, word in enumerate(words) if i and (word.lower() == "to" or is_third_person(word.strip(",.;:")))),
+               len(words))
+    return " ".join(words[:end])
+
+
 def agent_rewritten(text: str) -> str:
     """"NP is built on" → "Powers NP"; "NP handled by" → "Handles NP"; "-based NP" → "Powers NP";
     "storing NP" → "Stores NP"; "is responsible for NP" → "Handles NP"."""
@@ -92,7 +101,7 @@ def agent_rewritten(text: str) -> str:
         return f"handles {match.group('rest')}"
     # "NP is written in": the verb at the end makes the reading; "rendering logic" is a noun phrase, not "renders"
     if match := COMPOUND_AFTER.match("-" + text.lstrip("-")):
-        verb, np = match.group("verb"), match.group("np")
+        verb, np = match.group("verb"), compound_head(match.group("np"))
     elif match := AGENT_BEFORE.search(text + " by "):
         verb, np = match.group("verb"), match.group("np")
     elif match := re.match(r"^(?P<verb>\w+ing)\s+(?P<np>.+)$", text):

@@ -774,3 +774,16 @@ def test_the_company_s_possessive_leaves_out_a_bracketed_gloss_of_its_name():
 ])
 def test_what_the_company_wrote_in_a_language_is_what_it_builds(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # "-based" modifies a noun phrase; the sentence's own verb or a "to" after it is no part of it
+    ("The Kafka-based order event pipeline of the billing team keeps every payment.", "Apache Kafka",
+     "Powers order event pipeline of the billing team"),
+    ("Our React-based storefront renders every product page.", "React", None),
+    ("We built a more modular Sass-based file structure to our site styles.", "Sass", "Powers file structure"),
+    # the inverse: a prepositional phrase of the noun stays
+    ("We run Kafka-based event pipelines across regions.", "Apache Kafka", "Powers event pipelines across regions"),
+])
+def test_a_based_compound_powers_its_noun_phrase_not_the_rest_of_the_sentence(text, name, expected):
+    assert describe_text(text, name) == expected
