@@ -11,10 +11,15 @@ SAFE = YAML(typ="safe")
 KAFKA, RUST, GRAFONIX = claim_id("Apache Kafka"), claim_id("Rust"), claim_id("Grafonix")
 
 
-def draft(project, stub_llm, *extra):
+def drafted(project, stub_llm, *extra):
+    """The command's result and the draft it wrote."""
     result = project.cli("draft", "--company", "acme", "--llm", stub_llm.url, "--model", "stub", *extra)
     assert result.returncode == 0, result.output
-    return project.outputs() / "draft.yaml"
+    return result, project.outputs() / "draft.yaml"
+
+
+def draft(project, stub_llm, *extra):
+    return drafted(project, stub_llm, *extra)[1]
 
 
 def fetched(project):
@@ -155,11 +160,8 @@ def test_rows_are_selected_and_a_reviewer_flip_of_in_post_survives_redrafts(proj
 
 def test_a_claim_without_acceptable_description_is_flagged_left_out_and_the_next_taken(project, stub_llm):
     # "Our newest payment router is in Rust." attaches no words to Rust that describe it.
-    fetched(project)
-    result = project.cli("draft", "--company", "acme", "--llm", stub_llm.url, "--model", "stub")
-    assert result.returncode == 0, result.output
+    result, path = drafted(fetched(project), stub_llm)
     assert "needs review, left out of the post: Rust: no acceptable description" in result.output
-    path = project.outputs() / "draft.yaml"
     claims = claims_by_technology(path)
     rust = claims["Rust"]
     assert rust["description"] is None and rust["needs_review"] == "no acceptable description"
@@ -189,11 +191,8 @@ def set_tag(path, technology: str, tag: str) -> None:
 def test_a_guessed_tag_is_flagged_states_no_area_and_a_reviewer_s_tag_survives_redrafts(project, stub_llm):
     # The stub model tags every unknown name "Backend"; nothing in "rendered by Grafonix from PostgreSQL tables"
     # names an area, while "our monthly reporting portal" does (Ledgerline).
-    fetched(project)
-    result = project.cli("draft", "--company", "acme", "--llm", stub_llm.url, "--model", "stub")
-    assert result.returncode == 0, result.output
+    result, path = drafted(fetched(project), stub_llm)
     assert "check the tag of Grafonix: 'Backend' is the model's guess" in result.output
-    path = project.outputs() / "draft.yaml"
     claims = claims_by_technology(path)
     assert claims["Grafonix"]["tag_guessed"] is True
     assert "tag_guessed" not in claims["Apache Kafka"] and "tag_guessed" not in claims["Ledgerline"]
@@ -202,8 +201,7 @@ def test_a_guessed_tag_is_flagged_states_no_area_and_a_reviewer_s_tag_survives_r
 
     set_tag(path, "Grafonix", "Observability")
     for _ in range(2):
-        result = project.cli("draft", "--company", "acme", "--llm", stub_llm.url, "--model", "stub")
-        assert result.returncode == 0, result.output
+        result, path = drafted(project, stub_llm)
         assert "check the tag of Grafonix" not in result.output
         claims = claims_by_technology(path)
         assert claims["Grafonix"]["tag"] == "Observability" and claims["Grafonix"]["machine_tag"] == "Backend"
