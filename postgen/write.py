@@ -78,6 +78,7 @@ class CopyFacts:
     names: dict[str, list[str]] = field(default_factory=dict)
     quotes: dict[str, list[str]] = field(default_factory=dict)
     frame_words: frozenset[str] = frozenset()
+    company: str = ""
 
 
 # Two sentences of plain words; numbers may carry separators, "+" or "%". No cap on sentence length here:
@@ -147,7 +148,7 @@ def check_copy(text: str, lexicon: Lexicon, facts: CopyFacts) -> list[CopyCheck]
         if not sentence:
             continue
         problems = []
-        for technology, start, end in names_in_text(sentence, lexicon):
+        for technology, start, end in names_in_text(without_company(sentence, facts.company), lexicon):
             status = facts.statuses.get(technology.key)
             if status is None:
                 problems.append(f"names {technology.name}, which is not a verified claim")
@@ -184,7 +185,7 @@ def copy_facts(company: Company, claims: list[Claim], lexicon: Lexicon, publishe
     quotes = [citation.quote for claim in claims for citation in claim.citations]
     frame = " ".join([company.name, *publishers, *(claim.tag for claim in claims)])
     frame_words = frozenset(bare_word(word) for word in WORD_RE.findall(frame))
-    return CopyFacts(statuses, numbers_in(quotes), "\n".join(quotes), names, quotes_of, frame_words)
+    return CopyFacts(statuses, numbers_in(quotes), "\n".join(quotes), names, quotes_of, frame_words, company.name)
 
 
 def bare_word(word: str) -> str:
@@ -197,7 +198,14 @@ def word_stem(word: str) -> str:
     return word[:5] if len(word) > 5 else word.removesuffix("s")
 
 
+def without_company(sentence: str, company: str) -> str:
+    """The sentence with the company's name blanked out: "Python Software Foundation" names the company, not the
+    Python of its stack, whose quotes alone a sentence naming Python may rest on."""
+    return sentence.replace(company, " " * len(company)) if company else sentence
+
+
 def names_mentioned(sentence: str, facts: CopyFacts) -> list[str]:
+    sentence = without_company(sentence, facts.company)
     return [key for key, names in facts.names.items() if mention_at(sentence, names, re.IGNORECASE) is not None]
 
 

@@ -174,3 +174,20 @@ def test_the_template_hook_reads_from_one_figure_to_another_or_opens_with_the_on
     one = render("brief_hook.j2", figures=["hundreds of services"], company="Acme").strip()
     assert two == "From 100 million tracks to 4 billion events a day: this is what Acme's engineering stack is built around."
     assert one == "Hundreds of services: this is what Acme's engineering stack is built around."
+
+
+def test_a_technology_inside_the_company_s_name_is_not_named_by_the_brief():
+    from postgen.prompts import render
+    foundation = Company(name="Kafka Foundation", slug="kafka-foundation", sources=[{"id": "blog", "file": "x.txt"}])
+    document = Document("blog", "PostgreSQL stores 2 billion orders a day for the foundation. Kafka carries click events.\n")
+    first, second = list(document.sentences)
+    claims = [Claim(technology="PostgreSQL", tag="Database", status=ClaimStatus.current,
+                    citations=[cite_sentences(document, [first])]),
+              Claim(technology="Apache Kafka", aliases=["Kafka"], tag="Streaming", status=ClaimStatus.current,
+                    citations=[cite_sentences(document, [second])])]
+    facts = copy_facts(foundation, claims, default_lexicon())
+    hook = render("brief_hook.j2", figures=["2 billion orders a day"], company="Kafka Foundation").strip()
+    assert [p for check in check_brief(hook, default_lexicon(), facts) for p in check.problems] == []
+    # the inverse: Kafka named outside the company's name, so the sentence rests on Kafka's quotes only
+    assert any("'orders'" in p for check in check_brief("Kafka Foundation's Kafka moves 2 billion orders a day.",
+                                                          default_lexicon(), facts) for p in check.problems)
