@@ -65,11 +65,12 @@ INSTRUMENT_BEFORE = re.compile(r"(?:[-*•‣◦]\s+)?(?:(?P<subject>[Ww]e|[Tt]h
                                r"(?P<np>(?:(?:the|our|their|its|all|every)\s+)?[^,;()]+?)\s+(?:[a-z]+ly\s+)?"
                                r"(?:with|using|via|through)\s+(?:(?:a|an|the)\s+)?$")
 SUBJECT_WORD = re.compile(r"\b(?:[Ww]e|[Tt]hey|that|which|[Ii]t)\s")
-# verbs that say nothing of what was done with X ("we work with X"), or make X a partner, a rival or a
-# stand-in rather than a tool ("we compare our latency with X", "we replace the queue with X")
 # a relation to something, not a doing: "Ruby and Rails align to government guidance"
 RELATION_VERBS = {"align", "conform", "comply", "correspond", "relate", "belong", "adhere", "accord"}
+# what the company made in a language or framework: "we wrote the cache layers in C"
 WRITING_VERBS = {"wrote", "rewrote", "re-wrote", "implemented", "reimplemented", "built", "developed", "coded"}
+# verbs that say nothing of what was done with X ("we work with X"), or make X a partner, a rival or a
+# stand-in rather than a tool ("we compare our latency with X", "we replace the queue with X")
 VACANT_VERBS = {"use", "do", "have", "get", "make", "go", "see", "need", "want", "try", "start", "begin", "work", "deal",
                 "help", "come", "play", "talk", "speak", "chat", "meet", "spend", "keep", "find", "look", "like", "love",
                 "compare", "contrast", "benchmark", "pair", "combine", "mix", "match", "share", "partner", "compete",
