@@ -123,12 +123,12 @@ PARTICIPLES = (r"powered|handled|managed|served|stored|runs|run|running|orchestr
                r"cached|processed|monitored|secured|scheduled|tested|streamed|rendered|based|coordinated|indexed|"
                r"operated|maintained|delivered|collected|tracked|logged|analy[sz]ed|queued|written|compiled|bundled|"
                r"packaged|generated|distributed|replicated|backed up|load-balanced|proxied|routed|triggered")
-# "Spotify's web platform is built on React.js" → Powers Spotify's web platform; not "runs externally from X",
-# where an adverb makes "from" mean outside
 # "we wrote multiple cache layers in C": what was written in a language or framework (the object reads "Builds …")
 WRITTEN_IN_BEFORE = re.compile(r"\b(?:we|they|the\s+team)\s+(?:also\s+|then\s+|first\s+|originally\s+)?"
                                rf"(?P<verb>{'|'.join(sorted(WRITING_VERBS))})\s+(?P<np>(?:the|our|their|its|a|an|"
                                r"multiple|several|two|three|four|five|all|every)\s+(?:(?!about\b)[^,;()\s]+\s+)*?[^,;()\s]+)\s+in\s+$", re.I)
+# "Spotify's web platform is built on React.js" → Powers Spotify's web platform; not "runs externally from X",
+# where an adverb makes "from" mean outside
 AGENT_BEFORE = re.compile(rf"^(?P<np>[^,;]*?\w[^,;]*?)\s+(?:(?:is|are|was|were|gets|get)\s+)?(?:(?:\w+ly|still|also|now)\s+)?"
                           rf"(?P<verb>{PARTICIPLES})\s+(?:(?:\w+ly\s+)?(?:by|on|with|through|in|via|using|on top of|atop)|from)\s+"
                           rf"(?:(?:the|a|an|combination|mix|set|cluster|fleet|pair|couple|handful|of|top|help)\s+){{0,4}}"
@@ -282,13 +282,18 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         if not SPECULATIVE.search(text[verb_start:verb_end]):
             found.append(Attached("subject", base + verb_start, base + verb_end))
     for shape, pattern in (("purpose", PURPOSE_AFTER), ("identity", IDENTITY_AFTER), ("role", ROLE_AFTER)):
-        if (match := pattern.match(after)) and not object_of_preposition and not (
-                shape == "purpose" and match.group("prep").lower() == "for" and FOR_A_TARGET.match(match.group("rest"))
-        ) and not (shape == "purpose" and match.group("prep").lower() == "to" and not infinitive(match.group("rest"))):
+        if (match := pattern.match(after)) and not object_of_preposition and (shape != "purpose" or is_a_purpose(match)):
             start_at = match.start("rest") - (3 if shape == "purpose" and match.group("prep").lower() == "to" else 0)
             found.append(Attached(shape, end + start_at, base + hi))
             break
     return found
+
+
+def is_a_purpose(match: re.Match) -> bool:
+    """"for" an activity or "to" a verb says what the technology is for; "for" a target ("for a number of
+    projects") or "to" a noun phrase ("to government guidance") does not."""
+    preposition, rest = match.group("prep").lower(), match.group("rest")
+    return not FOR_A_TARGET.match(rest) if preposition == "for" else infinitive(rest)
 
 
 def noun_before_and(words: list[str]) -> bool:
