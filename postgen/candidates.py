@@ -550,12 +550,20 @@ class SentenceReader:
         return replace(mention, version=match.group("version"))
 
 
+GLOSS_AT_END = re.compile(r"\s*\(([^()]*)\)\s*$")  # "Department for Education (DfE Digital)"
+
+
+def without_gloss(company: str) -> str:
+    """The company's name without a bracketed gloss at its end: "Department for Education"."""
+    return GLOSS_AT_END.sub("", company) or company
+
+
 def company_names(company: str) -> list[str]:
     """The names the company goes by in its own text, longest first: "Department for Education (DfE Digital)" is
     also "Department for Education", "DfE Digital" and the gloss's acronym "DfE" ("DfE Docker Hub" is Docker Hub)."""
     company = company.strip()
-    gloss = re.search(r"\(([^()]+)\)\s*$", company)
-    names = [company, re.sub(r"\s*\([^()]*\)\s*$", "", company)]
+    gloss = GLOSS_AT_END.search(company)
+    names = [company, without_gloss(company)]
     if gloss:
         names += [gloss.group(1).strip()] + [word for word in gloss.group(1).split()
                                              if word.isalpha() and sum(letter.isupper() for letter in word) >= 2]

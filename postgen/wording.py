@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 
-from .attached import AGENT_BEFORE, WRITING_VERBS, closed_list_at, AUXILIARIES, COMPOUND_AFTER, INLINE_GLOSS, RESPONSIBLE_AFTER, WORD_PART_BRACKETS
-from .candidates import common_word
+from .attached import (
+    AGENT_BEFORE, AUXILIARIES, COMPOUND_AFTER, EXAMPLES_OPENING, INLINE_GLOSS, RESPONSIBLE_AFTER, WORD_PART_BRACKETS,
+    WRITING_VERBS, closed_list_at,
+)
+from .candidates import common_word, without_gloss
 from .grammar import (
     FUNCTION_WORDS, content_words, inflected, is_third_person, is_verb, parts_of_speech, third_person,
     verb_lemma, without_possessive,
@@ -79,7 +82,7 @@ def shortened(text: str) -> str:
 def closed_examples(text: str, boundary: re.Match) -> str | None:
     """The text up to the end of the closed list of short noun phrases that follows "such as" or "including" at
     the boundary, when that fits in MAX_WORDS; None for an open list or a clause ("such as when we deploy")."""
-    if boundary.group().strip(" ,") not in ("such as", "including"):
+    if not EXAMPLES_OPENING.search(boundary.group()):
         return None
     found = closed_list_at(text, boundary.end())
     return text[:found] if found and len(text[:found].split()) <= MAX_WORDS else None
@@ -183,7 +186,7 @@ def fits_relative(verb: str, after_can: bool) -> bool:
 def possessor_name(company: str) -> str:
     """The company's name as a possessive reads it: "Department for Education (DfE Digital)" → "Department for
     Education"; a bracketed gloss after the name would stand between the name and the "'s"."""
-    return re.sub(r"\s*\([^()]*\)\s*$", "", company) or company
+    return without_gloss(company)
 
 
 def as_own(description: str, company: str) -> str:
