@@ -22,6 +22,7 @@ MAX_WORDS = 12
 MIN_CONTENT_WORDS = 3  # a two-word category ("service mesh") says what it is, not what it does there
 MIN_USE_WORDS = 2  # a verb and the company's object do say it ("Stores GitLab's logs"; not "Monitors systems")
 PARTICLES = {"up", "in", "out", "off", "over", "around", "away", "back"}
+DETERMINERS = {"a", "an", "the", "its", "their", "our", "this", "that", "these", "those", "all", "each", "every", "both"}
 PERSONAL_WORDS = {"i", "me", "my", "we", "us", "you", "your", "yours"}  # "our" becomes the company's name
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 # praise, not a use: "really fast-growing application framework"
@@ -204,6 +205,8 @@ def purpose_as_verb(text: str, preposition: str) -> str:
     """"to provision accounts" → Provisions accounts; "for caching sessions" → Caches sessions; "for efficiently
     loading lists" → Efficiently loads lists. A purpose that is a noun phrase stays one."""
     words = text.split()
+    if manner := manner_before_gerund(words, preposition):
+        return purpose_as_verb(" ".join(manner), preposition)
     at = 1 if len(words) > 2 and words[0].lower().endswith("ly") and (
         words[1].lower().endswith("ing") or preposition == "to" and is_verb(words[1])) else 0
     verb_form = preposition == "to" or bool(words[at:]) and words[at].lower().endswith("ing")
@@ -215,6 +218,16 @@ def purpose_as_verb(text: str, preposition: str) -> str:
             words[at + 2].lower().endswith("ing") or preposition == "to" and verb_lemma(words[at + 2]) == words[at + 2]):
         words[at + 2] = third_person(verb_lemma(words[at + 2]))
     return " ".join(words)
+
+
+def manner_before_gerund(words: list[str], preposition: str) -> list[str] | None:
+    """"for server-side rendering critical pages": a hyphenated manner word before a gerund that takes an object
+    goes after the purpose ("rendering critical pages server-side"), so it reads as a verb; "server-side rendering
+    of pages" and "real-time data streaming" are noun phrases and stay."""
+    if preposition == "to" or len(words) < 3 or "-" not in words[0].strip("-") or is_verb(words[0]) or \
+            not (words[1].lower().endswith("ing") and is_verb(words[1])) or words[2].lower() in FUNCTION_WORDS - DETERMINERS:
+        return None
+    return [*words[1:], words[0].lower()]
 
 
 def acceptable(text: str, names: list[str] = ()) -> bool:

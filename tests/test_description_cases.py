@@ -787,3 +787,19 @@ def test_what_the_company_wrote_in_a_language_is_what_it_builds(text, name, expe
 ])
 def test_a_based_compound_powers_its_noun_phrase_not_the_rest_of_the_sentence(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a hyphenated manner word before a gerund with an object goes after it, so the purpose reads as a verb
+    ("Spotify uses Next.js for server-side rendering critical pages.", "Next.js", "Renders critical pages server-side"),
+    ("We use Apache Spark for real-time scoring every payment in our checkout.", "Apache Spark",
+     "Scores every payment in Acme's checkout real-time"),
+    ("We use Varnish for edge-side caching the API responses of the shop.", "Varnish",
+     "Caches the API responses of the shop edge-side"),
+    # the inverses: a gerund with "of", a noun before the gerund, or no object is a noun phrase and stays one
+    ("We use Next.js for server-side rendering of critical pages.", "Next.js", "Server-side rendering of critical pages"),
+    ("We use Apache Kafka for real-time data streaming.", "Apache Kafka", "Real-time data streaming"),
+    ("We use Redis for in-memory caching of user sessions.", "Redis", "In-memory caching of user sessions"),
+])
+def test_a_manner_word_before_a_gerund_moves_after_its_object(text, name, expected):
+    assert describe_text(text, name) == expected
