@@ -82,10 +82,12 @@ class CopyFacts:
 
 
 # Two sentences of plain words; numbers may carry separators, "+" or "%". No cap on sentence length here:
-# near a cap the small model glued words together; overlong sentences are dropped by the copy check.
+# near a cap the small model glued words together; overlong sentences are dropped by the copy check. A full stop
+# inside a word is followed by a lowercase letter or a digit ("Node.js"): given a capital after it, the model wrote
+# a third and fourth sentence as one word ("SEO.Scala", "Profiles.ApacheassandraisH").
 BRIEF_GRAMMAR = """root ::= sentence " " sentence
 sentence ::= word ((","|":"|" -")? " " word){5,60} "."
-word ::= [A-Za-z'/+#&-]{1,24} | [0-9]{1,4} ([.,] [0-9]{1,4})* ("+"|"%")? | [A-Za-z][A-Za-z0-9.'/+#&-]{0,24}[A-Za-z0-9]
+word ::= [A-Za-z'/+#&-]{1,24} | [0-9]{1,4} ([.,] [0-9]{1,4})* ("+"|"%")? | [A-Za-z][A-Za-z0-9'/+#&-]{0,24} ("." [a-z0-9][A-Za-z0-9'/+#&-]{0,24})*
 """
 
 
