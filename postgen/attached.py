@@ -30,7 +30,9 @@ APPOSITIVE_AFTER = re.compile(r"^,\s+(?P<rest>(?:a|an|the|our|their|its)\s+[^,;(
 # "X for a number of projects", "X for the worker pool", "a bucket for further use by the app": what X is for is
 # named, not what it does there; an activity ("for real-time streaming", "for caching") or a role ("for our CT
 # log database") is
+# "for a number of projects", "for further use", and "for publishers to upload their books" (who it serves)
 FOR_A_TARGET = re.compile(r"(?:a|an|the|this|that|these|those|each|every|some|many|several|various)\s|"
+                          r"[A-Za-z-]+\s+to\s+(?!\d)[a-z]|"
                           r"(?:(?:further|later|future|general|internal|other|personal|any)\s+)?(?:use|usage)\b", re.I)
 # "we chose to have X manage our control plane": X does what the base verb after it says
 CAUSATIVE_BEFORE = re.compile(r"\b(?:have|has|had|having|let|lets|letting)\s+(?:the\s+)?$", re.I)
@@ -43,9 +45,11 @@ SUITABILITY = re.compile(r"\b(?:popular|known|famous|great|good|ideal|perfect|su
 PURPOSE_AFTER_APPOSITIVE = re.compile(r"\s*for\s+(?P<rest>\w+ing\s[^,;()]+)", re.I)
 RESPONSIBLE_AFTER = re.compile(r"^\s*(?:is|are)\s+(?:\w+ly\s+)?responsible\s+for\s+(?P<rest>\S.*)$", re.I)
 # "storing our logs in Elastic Cloud" → Stores GitLab's logs
+# the object neither opens with a preposition ("background processing into a separate app and host it on X": a noun,
+# not a verb) nor ends with a pronoun that another verb governs ("… and host it on X")
 GERUND_BEFORE = re.compile(r"\b(?P<verb>storing|running|hosting|serving|caching|processing|scheduling|routing|"
                            r"monitoring|deploying|building|testing|streaming|rendering|indexing|handling)\s+"
-                           r"(?P<np>[^,;()]+?)\s+(?:in|on|with|through|using|via|into)\s+(?:\S+\s+){0,3}?(?:(?:and|or)\s+)?$",
+                           r"(?!(?:in|on|into|onto|to|for|with|from|of|at|by)\s)(?P<np>[^,;()]+?)(?<!\sit)(?<!\sthem)\s+(?:in|on|with|through|using|via|into)\s+(?:\S+\s+){0,3}?(?:(?:and|or)\s+)?$",
                            re.I)
 # "The load balancers are running HAProxy on CentOS": CentOS runs the load balancers (what runs on it, not the
 # program in between)
@@ -67,6 +71,8 @@ INSTRUMENT_BEFORE = re.compile(r"(?:[-*•‣◦]\s+)?(?:(?P<subject>[Ww]e|[Tt]h
 SUBJECT_WORD = re.compile(r"\b(?:[Ww]e|[Tt]hey|that|which|[Ii]t)\s")
 # a relation to something, not a doing: "Ruby and Rails align to government guidance"
 RELATION_VERBS = {"align", "conform", "comply", "correspond", "relate", "belong", "adhere", "accord"}
+# "X seems to have a bug", "X appears to drop connections": how X looks to the writer, not what it does there
+HEDGING_VERBS = {"seem", "appear", "look", "sound", "tend"}
 # what the company made in a language or framework: "we wrote the cache layers in C"
 WRITING_VERBS = {"wrote", "rewrote", "re-wrote", "implemented", "reimplemented", "built", "developed", "coded"}
 # verbs that say nothing of what was done with X ("we work with X"), or make X a partner, a rival or a
@@ -108,6 +114,9 @@ PLURAL_AUXILIARIES = {"are", "were", "have", "do", "can", "could", "will", "woul
 # ("X serves as …", a role) or a reflexive ("X describes itself as …")
 NOT_AFTER_A_VERB = PLURAL_AUXILIARIES | {"as"} | REFLEXIVES
 POSSESSOR_AFTER = re.compile(r"^['’]s\s+")
+# work not done yet, named anywhere in the sentence ("Note: potential project, set up X to cache images")
+PLANNED_WORK = re.compile(r"\b(?:potential|possible|future)\s+(?:projects?|tasks?|ideas?|work|improvements?)\b|"
+                          r"\b(?:proposals?|proposed|to-?do|wish\s?list)\b", re.I)
 SPECULATIVE = re.compile(r"\b(?:will|would|could|might|may|shall|going\s+to|plan|plans|planned|planning|"
                          r"intend\w*|hop(?:e|es|ing)\s+to|soon|roadmap|future|evaluat\w+|consider(?:s|ed|ing)|"
                          r"experiment\w*|pilot(?:s|ed|ing)?|prototyp\w+|trial\w*|trying|try\s+out)\b|['’]ll\b", re.I)
@@ -209,8 +218,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     # "X (AWS Elastic Compute Cloud) and Y (…) to host …": a name's expansion is no boundary of what follows the name;
     # an aside that says what the name does ("Tingle (for job scheduling) and …") keeps its own words apart
     after = NAME_GLOSS.sub(lambda gloss: " " * len(gloss.group()), text)[local_end:hi]
-    if READER.search(before):
-        return []  # "you can use X to …" tells the reader what to do; it is not the company's use
+    if READER.search(before) or re.search(r"\byour\b", text[:local_start], re.I):
+        return []  # "you can use X to …", "depending on your stack: X to …" advise the reader; no company's use
     opened = text[:local_start]
     if opened.count("(") > opened.count(")"):
         return []  # "EC2 (AWS Elastic Compute Cloud) … to host …": a name inside a gloss owns nothing outside it
@@ -237,6 +246,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     listed = False
     while match := LIST_CONTINUATION.match(after):
         after, end, listed = after[match.end():], end + match.end(), True
+    if (words := WORD.findall(after)) and words[0].islower() and verb_lemma(words[0]) in HEDGING_VERBS:
+        return found  # "X seems to have a bug", "X appears to cache …": the writer's impression, not its use
     if (match := IDENTITY_BEFORE.match(before)) and not after.strip(" .!?"):
         found.append(Attached("identity", base + lo + match.start("np"), base + lo + match.end("np")))
     opens_clause = bool(SUBJECT_OPENERS.match(before))

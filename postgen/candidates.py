@@ -78,7 +78,7 @@ CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
 DOTTED = re.compile(r"\w[./+#]\w|\w(?:\+\+|#)$|\d")
 LOWER_CAMEL = re.compile(r"^[a-z]{1,4}[A-Z][\w+#]*$")  # iOS, gRPC, jQuery, eBPF; not audioEngine
 ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")  # e.g, U.S
-NOT_NAMES = re.compile(r"^(?:https?:|www\.|/|\.|~|\$|@)|\s{2,}")
+NOT_NAMES = re.compile(r"^(?:https?:|www\.|/|\.|~|\$|@|[-–—])|\s{2,}")  # "--rewrite": an option, not a name
 
 
 @dataclass(frozen=True)
@@ -264,6 +264,8 @@ def code_reads_as_name(text: str) -> bool:
         return False
     if re.fullmatch(r"[a-z]+[A-Z]\w*|[A-Z_]+", text):
         return False  # in code, "enMain" is a variable and "PATH" an environment variable
+    if capitalised(text) and inflected_word(text.lower()):
+        return False  # "Terminating", "Pods": a state's or a kind's value, not a product's name
     return capitalised(text) or name_shaped(text) or zipf(text) < RARE_ZIPF
 
 
@@ -383,6 +385,8 @@ class SentenceReader:
                 continue
             if span.kind == "link" and not self.link_reads_as_name(words):
                 continue
+            if span.kind == "link" and self.common_noun_after_article(span.start, words):
+                continue
             if span.kind == "code" and not code_reads_as_name(text):
                 continue
             end = span.start + len(name_part(text))
@@ -406,6 +410,12 @@ class SentenceReader:
         if not any(name_shaped(word) for word in words) and all(zipf(word) >= COMMON_LINK_ZIPF for word in words):
             return False  # "Chat", "External": a common word, capitalised as a link's text
         return True
+
+    def common_noun_after_article(self, start: int, words: list[str]) -> bool:
+        """"seems to have [a bug]": a lowercase English word after "a"/"an" is a common noun with its article;
+        a product's lowercase name ("we provision nodes with [chef]") is not counted like that."""
+        return len(words) == 1 and words[0].islower() and zipf(words[0]) >= RARE_ZIPF and \
+            bool(re.search(r"\b(?:a|an)\s+$", self.document.text[max(0, start - 4):start], re.I))
 
     def list_name_mentions(self, sentence: Sentence, paragraph: Paragraph) -> list[Mention]:
         """The name opening a list item, table cell or paragraph shaped "Name – what it does" / "Name: what it does"."""

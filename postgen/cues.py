@@ -230,6 +230,9 @@ PLANNED_AFTER = (r"^\s+(?:is|are)\s+(?:\w+\s+){0,2}?(?:on\s+(?:our|the)\s+(?:[\w
                  r"being\s+(?:considered|evaluated|explored|trialled|trialed|piloted|investigated|assessed|prototyped))")
 # "If … is required, tools such as X can be used": a possibility under a condition, not a use
 POSSIBLE_AFTER = r"^\s+(?:can|could|may|might)\s+(?:also\s+)?be\s+(?:used|added|adopted|introduced|considered)\b"
+# "services like X and Y could remove a lot of effort": what the named thing could do, were it used ("X would kill
+# a process" is as often a past habit as a wish)
+COULD_DO_AFTER = r"^\s*(?:could|might)\s+(?:(?:also|easily|potentially|probably|\w+ly)\s+)?(?!not\b|be\s+used\b)[a-z]+"
 CONDITION_OPENING = r"^\s*(?:if|where|should|in\s+case)\b"
 
 
@@ -556,6 +559,8 @@ def planned(ctx: Context) -> Reading | None:
         return worded("planned", "worded as a plan", found.group())
     if re.match(CONDITION_OPENING, ctx.left, I) and (found := re.match(POSSIBLE_AFTER, ctx.right, I)):
         return worded("planned", "a possibility under a condition, not a use", found.group())
+    if (found := re.match(COULD_DO_AFTER, ctx.right, I)) and not ctx.has_company(ctx.clause):
+        return worded("planned", "what it could do, not what it does", found.group())
     return None
 
 

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .attached import SPECULATIVE, attached_words, clause_bounds, coordinated, mention_spans
+from .attached import PLANNED_WORK, SPECULATIVE, attached_words, clause_bounds, coordinated, mention_spans
 from .grammar import inflected, is_third_person, verb_lemma
 from .lexicon import Lexicon
 from .models import Citation, Claim, ClaimStatus
@@ -85,7 +85,8 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
         if citation.says not in (None, claim.status):
             continue  # a source that says the technology was dropped does not describe its current use
         clause = sentence.text[slice(*clause_bounds(sentence.text, start - sentence.start, end - sentence.start))]
-        if SPECULATIVE.search(clause) or claim.status is ClaimStatus.current and IN_FLUX.search(sentence.text):
+        if SPECULATIVE.search(clause) or PLANNED_WORK.search(sentence.text) or \
+                claim.status is ClaimStatus.current and IN_FLUX.search(sentence.text):
             continue  # a plan, a trial or a possibility (in its clause), or a move anywhere in the sentence
             # ("after we moved the ledger off Oracle, PostgreSQL stores it"), says nothing sure of its use now
         kind = document.paragraph_of(sentence).kind

@@ -235,3 +235,27 @@ def test_a_project_s_short_name_is_its_product_without_the_foundation_named():
     # only a cloud vendor's ordinary-word short names need the vendor; "Cassandra" is Apache Cassandra anywhere
     document = Document("src", "Orders live in our Cassandra clusters in every region.\n")
     assert any(m.technology.name == "Apache Cassandra" for m in find_candidates(document, default_lexicon(), "Acme"))
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    # a link on a common noun after its article
+    ("The proxy seems to have [a bug](https://example.org/b) that drops connections.", "bug"),
+    ("We found [an issue](https://example.org/i) in the scheduler.", "issue"),
+    # a code span that is a state's or a kind's value, or a command-line option
+    ("The API server moves the pod to the `Terminating` state.", "Terminating"),
+    ("Check the `Running` pods first.", "Running"),
+    ("Start it with the `--rewrite` option.", "--rewrite"),
+    ("Start it with the `—-rewrite` option.", "—-rewrite"),
+])
+def test_common_nouns_values_and_options_are_not_candidates(text, not_a_name):
+    assert not_a_name not in names(text, markdown=True)
+
+
+@pytest.mark.parametrize("text, name", [
+    # the inverses: a coined lowercase link after an article, a product's code name, a link with no article
+    ("We provision every host with a [quokkactl](https://example.org/q) agent.", "quokkactl"),
+    ("Jobs are queued in `Tidewater` before they run.", "Tidewater"),
+    ("We configure hosts with [chef](https://example.org/c).", "chef"),
+])
+def test_names_beside_those_stay_candidates(text, name):
+    assert name in names(text, markdown=True)

@@ -180,6 +180,14 @@ PLANNED = [
     ("If more real-time alerting is required, tools such as Sentry can be used.", "Sentry", ()),
     ("Where a service needs a queue, RabbitMQ could also be used.", "RabbitMQ", ()),
     ("Should the cache grow too large, Memcached may be added.", "Memcached", ()),
+    # what a named thing could or would do, were it used
+    ("Close to our stack, services like RDS, ElastiCache and S3 could remove a lot of operational effort.", "RDS",
+     ("ElastiCache", "S3")),
+    ("Close to our stack, services like RDS, ElastiCache and S3 could remove a lot of operational effort.", "S3",
+     ("ElastiCache", "RDS")),
+    ("A managed Kafka might save the platform team a lot of work.", "Kafka", ()),
+    ("Cassandra could easily absorb the extra writes.", "Cassandra", ()),
+    ("In theory Nomad might simplify the scheduler.", "Nomad", ()),
 ]
 
 
@@ -211,6 +219,10 @@ NOT_PLANNED = [
     ("Sentry can be used to see every error of the last week.", "Sentry", "unknown", ()),
     ("If a node fails, Patroni promotes a replica within seconds.", "Patroni", "unknown", ()),
     ("Pulsar is being used by every cluster.", "Pulsar", "unknown", ()),
+    ("Our Cassandra cluster could not keep up with the writes.", "Cassandra", "unknown", ()),
+    ("Our Redis could serve every session from memory.", "Redis", "unknown", ()),
+    ("Kafka can carry every event of the shop.", "Kafka", "unknown", ()),
+    ("Back then Heroku would randomly kill a process after a few hours.", "Heroku", "unknown", ()),
 ]
 
 

@@ -803,3 +803,53 @@ def test_a_based_compound_powers_its_noun_phrase_not_the_rest_of_the_sentence(te
 ])
 def test_a_manner_word_before_a_gerund_moves_after_its_object(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # how a technology looks to the writer is not what it does there
+    ("Redis seems to cache every session of the web tier.", "Redis", None),
+    ("Redis appears to drop connections under heavy load.", "Redis", None),
+    ("Redis looks like a good fit for the session store of the shop.", "Redis", None),
+    ("For instance, Cilium seems to have a bug that causes existing connections to fail.", "Cilium", None),
+    # the inverses: a plain verb, and an aside said before the hedge
+    ("Redis caches every session of the web tier.", "Redis", "Caches every session of the web tier"),
+    ("Redis, our session store for the web tier, seems to drop connections.", "Redis",
+     "Acme's session store for the web tier"),
+])
+def test_a_hedged_verb_says_nothing_of_the_use(text, name, expected):
+    assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # work not done yet, named anywhere in the sentence
+    ("Note: Potential project for Chloe, set up a Fastly service to cache images served via Camo.", "Fastly", None),
+    ("Possible improvement: set up Varnish to cache the product pages of the shop.", "Varnish", None),
+    ("Proposal: use Varnish to cache the product pages of the shop.", "Varnish", None),
+    ("TODO, move the worker fleet: use Amazon EC2 to run the nightly billing jobs.", "Amazon EC2", None),
+    # the inverse: the same use, done
+    ("We set up a Fastly service to cache images served via Camo.", "Fastly", "Caches images served via Camo"),
+])
+def test_planned_work_anywhere_in_the_sentence_gives_no_description(text, name, expected):
+    assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # advice on the reader's stack is no company's use
+    ("Depending on your tech stack, it is a great combination: Terraform to provision cloud infrastructure.",
+     "Terraform", None),
+    ("If your stack allows it: Terraform to provision cloud infrastructure, including servers.", "Terraform", None),
+    # "for" someone "to" do something names who it serves, not what it does
+    ("We have one Rails app for publishers to upload their books.", "Ruby on Rails", None),
+    ("We use Redis for users to resume their sessions.", "Redis", None),
+    # a gerund that is a noun ("background processing into …"), or whose object is another verb's pronoun
+    ("We moved background processing into a separate app and host it on Amazon EC2.", "Amazon EC2", None),
+    # the inverses
+    ("We use Terraform to provision cloud infrastructure, including servers.", "Terraform",
+     "Provisions cloud infrastructure"),
+    ("We have one Rails app for uploading publishers' books to the store.", "Ruby on Rails",
+     "Uploads publishers' books to the store"),
+    ("Our workers are processing the billing events on Amazon EC2.", "Amazon EC2", "Processes the billing events"),
+    ("We are storing all customer receipts in Amazon S3.", "Amazon S3", "Stores all customer receipts"),
+])
+def test_no_description_from_advice_a_beneficiary_or_a_noun_gerund(text, name, expected):
+    assert describe_text(text, name) == expected
