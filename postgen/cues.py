@@ -497,8 +497,9 @@ def former(ctx: Context) -> Reading | None:
             and not re.search(r"\b(?:now|today|currently)\b", left + ctx.right, I):
         return worded("former", "worded as a past use", found.group())
     for pattern in (rf"\b(?:formerly|previously)\b(?!\s+{DISCOURSE_VERBS})(?:\s+[\w'’-]+){{0,3}}\s+$",
-                    rf"\bno\s+longer\s+(?:{ADVERB}\s+)?(?:use|uses|need|needs|run|runs|rely\s+on|relies\s+on|"
-                    rf"depend\s+on|depends\s+on|maintain|maintains|operate|operates|deploy|deploys|have|has)"
+                    rf"\bno\s+longer\s+(?:{ADVERB}\s+)?(?:us(?:e|es|ed|ing)|need(?:s|ed|ing)?|run(?:s|ning)?|ran|"
+                    rf"rel(?:y|ies|ied|ying)\s+on|depend(?:s|ed|ing)?\s+on|maintain(?:s|ed|ing)?|operat(?:e|es|ed|ing)|"
+                    rf"deploy(?:s|ed|ing)?|ha(?:ve|s|d|ving))"
                     rf"\s+{FILL}{{0,3}}$",
                     rf"(?P<subject>\b\w+)\s+(?:(?:\w+ly|all|once)\s+)?used\s+to\s+(?!{THOUGHT_VERBS}\b)"
                     rf"(?:\S+\s+){{0,4}}?$"):
@@ -518,8 +519,10 @@ def former(ctx: Context) -> Reading | None:
 
 
 # "Originally, X was …", "The first iteration … was powered by X", "early prototypes … consisted of X",
+# "Back then our builds ran on X",
 # "Pre-migration (X)": a past state named as such, told in the past tense, with nothing saying it lasts.
 ORIGIN = (r"\b(?:originally|initially|at\s+first|in\s+the\s+(?:early|first)\s+days|at\s+the\s+(?:start|beginning)|"
+          r"back\s+then|in\s+those\s+days|at\s+(?:that|the)\s+time(?!\s+(?:of\s+writing|we|they|I|when|that)\b)|"
           r"pre-migration|before\s+the\s+(?:migration|move|rewrite)|(?:first|earliest|early|original)\s+"
           r"(?:version|versions|iteration|iterations|prototype|prototypes|implementation|architecture|stack|setup|"
           r"incarnation|release))\b")

@@ -89,6 +89,11 @@ FORMER = [
     ("Early prototypes in 2010 consisted of PHP services running on JBoss.", "JBoss", ("PHP",)),
     ("Pre-migration (Azure)", "Azure", ()),
     ("Our network code was originally a thin layer on top of NSURLConnection.", "NSURLConnection", ()),
+    ("No longer needing Ansible anyway, we moved on to immutable infrastructure.", "Ansible", ()),
+    ("We no longer needed Memcached after the move.", "Memcached", ()),
+    ("Since pipeline options back then were limited (UI-driven Bamboo), nobody went further.", "Bamboo", ()),
+    ("At the time, our builds ran on Jenkins.", "Jenkins", ()),
+    ("In those days every deploy ran on Capistrano.", "Capistrano", ()),
 ]
 
 
@@ -115,6 +120,10 @@ NOT_FORMER = [
     ("The first version was written in Go and still runs today.", "Go", "unknown", ()),
     ("Initially we evaluated Kafka and Pulsar.", "Kafka", "unknown", ("Pulsar",)),
     ("Our original stack of Rails and Postgres serves every request today.", "Rails", "unknown", ("Postgres",)),
+    ("At the time of writing, our builds run on Jenkins.", "Jenkins", "unknown", ()),
+    ("At the time we made the decision, other logs were running on DigitalOcean.", "DigitalOcean", "unknown", ()),
+    ("Back then we ran Postgres, and it still holds every order.", "Postgres", "unknown", ()),
+    ("We no longer need to tune Kafka by hand.", "Kafka", "unknown", ()),
 ]
 
 
