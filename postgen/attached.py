@@ -21,6 +21,8 @@ USE_BEFORE = re.compile(r"\b(?:uses?|used|using|via|with|through|on top of|built
                         r"runs? on|powered by|based on|leverages?|adopted|chose|implements?|deploys?)\s+$", re.I)
 PURPOSE_AFTER = re.compile(r"^\s*(?:(?:(?:that|which)\s+)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:used|employed|leveraged|adopted|deployed|chosen)"
                            r"(?:\s+by\s+(?:the\s+|our\s+|its\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?\s+|(?!(?:stands|stood|refers|referred)\s)\w+\s+)?(?P<prep>for|to)\s+(?P<rest>\S.*)$", re.I)
+# "we use X on an EC2 instance to schedule …": where it runs, then what it is for
+PURPOSE_AFTER_PLACE = re.compile(r"^\s+(?:on|in|inside|behind|across)\s+(?:[\w.'’-]+\s+){1,4}?to (?P<rest>[a-z]\S*\s.*)$")
 ROLE_OPENING = r"^\s*(?:[\w-]+\s+)?as\s+(?:a|an|the|our|their|its)\s+"  # "(implements X) as a …"
 # "as our single source of truth": the possessive stays and becomes the company's
 ROLE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?as\s+(?:(?:a|an|the)\s+|(?=(?:our|their|its)\s))(?P<rest>\S.*)$", re.I)
@@ -292,6 +294,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         verb_end = clause_bounds(text, verb_start, verb_start + 1)[1]
         if not SPECULATIVE.search(text[verb_start:verb_end]):
             found.append(Attached("subject", base + verb_start, base + verb_end))
+    if USE_BEFORE.search(before) and (match := PURPOSE_AFTER_PLACE.match(after)) and infinitive(match.group("rest")):
+        found.append(Attached("purpose", end + match.start("rest") - 3, base + hi))
     for shape, pattern in (("purpose", PURPOSE_AFTER), ("identity", IDENTITY_AFTER), ("role", ROLE_AFTER)):
         if (match := pattern.match(after)) and not object_of_preposition and (shape != "purpose" or is_a_purpose(match)):
             start_at = match.start("rest") - (3 if shape == "purpose" and match.group("prep").lower() == "to" else 0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .words import zipf
 
 
 ROLE_VERBS = ("runs", "powers", "stores", "serves", "streams", "schedules", "builds", "tests", "deploys", "monitors",
@@ -46,7 +47,8 @@ def verb_lemma(word: str) -> str:
     from lemminflect import getLemma
 
     found = getLemma(word.lower(), upos="VERB")
-    return found[0] if found else word
+    # "routed" is "rout" or "route": the more common word is the one meant
+    return max(found, key=lambda lemma: (zipf(lemma), -found.index(lemma))) if found else word
 
 
 def inflected(verb: str, tag: str) -> str | None:

@@ -93,3 +93,9 @@ def test_a_company_name_with_an_apostrophe_is_its_own_in_a_description():
     from postgen.attached import unattached
     assert unattached("Runs Let's Encrypt's CT logs", "run our CT logs on", "Let's Encrypt") == []
     assert unattached("Runs Let's Encrypt's billing logs", "run our CT logs on", "Let's Encrypt") == ["billing"]
+
+
+def test_a_participle_with_two_lemmas_takes_the_common_one():
+    from postgen.grammar import third_person, verb_lemma
+    assert [third_person(verb_lemma(word)) for word in ("routed", "queued", "cached", "hosted")] == \
+        ["routes", "queues", "caches", "hosts"]

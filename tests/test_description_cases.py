@@ -853,3 +853,17 @@ def test_planned_work_anywhere_in_the_sentence_gives_no_description(text, name, 
 ])
 def test_no_description_from_advice_a_beneficiary_or_a_noun_gerund(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a use, where it runs, then what it is for
+    ("We now use Jenkins on an EC2 instance to schedule nightly analytics jobs.", "Jenkins",
+     "Schedules nightly analytics jobs"),
+    ("We use Envoy across all clusters to route traffic between services.", "Envoy", "Routes traffic between services"),
+    # the inverses: "to" a noun phrase, a past habit, and a move away
+    ("We use Redis in production to the satisfaction of every team.", "Redis", None),
+    ("Jenkins on an EC2 instance used to schedule nightly analytics jobs.", "Jenkins", None),
+    ("We moved away from Jenkins on an EC2 instance to schedule nightly analytics jobs with Airflow.", "Jenkins", None),
+])
+def test_a_purpose_after_where_the_technology_runs(text, name, expected):
+    assert describe_text(text, name) == expected
