@@ -127,6 +127,14 @@ def excluded(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
     return False
 
 
+def common_noun_use(text: str, start: int, end: int, name: str) -> bool:
+    """"a superset of the data", "the spring of 2019": a capitalised name written in lowercase between an article
+    and "of" is the common noun."""
+    surface = text[start:end]
+    return surface != name and surface.islower() and bool(re.search(r"\b(?:a|an|the)\s+$", text[:start], re.I)) \
+        and bool(re.match(r"\s+of\b", text[end:]))
+
+
 def names_in_text(text: str, lexicon: Lexicon) -> list[tuple[Technology, int, int]]:
     """Lexicon technologies named in `text`, longest name first, without overlaps."""
     taken: list[tuple[int, int]] = []
@@ -141,6 +149,8 @@ def names_in_text(text: str, lexicon: Lexicon) -> list[tuple[Technology, int, in
                 continue
             if not technology.ignore_case and match.group() != name and english_compound(match.group().lower()):
                 continue  # "optimized dataflow" is data flow, not the product Dataflow
+            if common_noun_use(text, start, end, name):
+                continue
             if technology.exclude and excluded(text, start, end, technology.exclude):
                 continue
             taken.append((start, end))

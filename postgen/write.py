@@ -16,6 +16,7 @@ more per draft.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -82,13 +83,20 @@ class CopyFacts:
 
 
 # Two sentences of plain words; numbers may carry separators, "+" or "%". No cap on sentence length here:
-# near a cap the small model glued words together; overlong sentences are dropped by the copy check. A full stop
-# inside a word is followed by a lowercase letter or a digit ("Node.js"): given a capital after it, the model wrote
-# a third and fourth sentence as one word ("SEO.Scala", "Profiles.ApacheassandraisH").
+# near a cap the small model glued words together; overlong sentences are dropped by the copy check. A word holds
+# no full stop unless it is a number or one of the post's own names ("Node.js"): allowed one, the model wrote its
+# third and fourth sentences inside the second ("scalability.scala, on the other hand, …").
 BRIEF_GRAMMAR = """root ::= sentence " " sentence
 sentence ::= word ((","|":"|" -")? " " word){5,60} "."
-word ::= [A-Za-z'/+#&-]{1,24} | [0-9]{1,4} ([.,] [0-9]{1,4})* ("+"|"%")? | [A-Za-z][A-Za-z0-9'/+#&-]{0,24} ("." [a-z0-9][A-Za-z0-9'/+#&-]{0,24})*
+word ::= [A-Za-z'/+#&-]{1,24} | [0-9]{1,4} ([.,] [0-9]{1,4})* ("+"|"%")? | [A-Za-z][A-Za-z0-9'/+#&-]{0,24}[A-Za-z0-9]DOTTED
 """
+
+
+def brief_grammar(names: list[str]) -> str:
+    """The brief's grammar, the post's names that hold a full stop ("Node.js") allowed as words."""
+    dotted = sorted({name for name in names if "." in name and re.fullmatch(r"[\w.+#-]+", name)})
+    literals = "".join(" | " + json.dumps(name) for name in dotted)
+    return BRIEF_GRAMMAR.replace("DOTTED", literals)
 
 
 def in_prose(tag: str) -> str:
@@ -134,7 +142,8 @@ def brief_request(company: Company, claims: list[Claim], figures: list[Figure]) 
         messages=messages,
         schema=Brief,
         max_tokens=160,
-        compact=CompactFormat(grammar=BRIEF_GRAMMAR, parse=lambda text: Brief(brief=" ".join(text.split()))),
+        compact=CompactFormat(grammar=brief_grammar([claim.technology for claim in claims]),
+                              parse=lambda text: Brief(brief=" ".join(text.split()))),
     )
 
 

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from postgen.lexicon import default_lexicon, distinctive, load_lexicon, names_in_text
 from postgen.models import TAGS
 
@@ -28,3 +30,16 @@ def test_longest_name_wins_and_ordinary_words_are_not_technologies():
     assert found == ["React Native"]
     found = [t.name for t, _, _ in names_in_text("We use [fluentd](https://x.org) and kubernetes; node autoscaling.", lexicon)]
     assert sorted(found) == ["Fluentd", "Kubernetes"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised name in lowercase between an article and "of" is the common noun
+    ("It holds a superset of the data the API serves.", []),
+    ("In the spring of 2019 we moved the jobs.", []),
+    # the inverses: the name as written, or the lowercase word used as a name
+    ("We run Superset on top of the warehouse.", ["Apache Superset"]),
+    ("We adopted a Superset of our own for dashboards.", ["Apache Superset"]),
+    ("We chart it with a superset dashboard.", ["Apache Superset"]),
+])
+def test_a_lowercase_name_between_an_article_and_of_is_a_common_noun(text, expected):
+    assert [technology.name for technology, _, _ in names_in_text(text, default_lexicon())] == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from postgen.grounding import cite_sentences
 from postgen.lexicon import default_lexicon
 from postgen.models import Claim, ClaimStatus, Company
@@ -191,3 +193,16 @@ def test_a_technology_inside_the_company_s_name_is_not_named_by_the_brief():
     # the inverse: Kafka named outside the company's name, so the sentence rests on Kafka's quotes only
     assert any("'orders'" in p for check in check_brief("Kafka Foundation's Kafka moves 2 billion orders a day.",
                                                           default_lexicon(), facts) for p in check.problems)
+
+
+def test_the_brief_grammar_allows_a_full_stop_inside_a_word_only_in_the_posts_names():
+    from llama_cpp import LlamaGrammar
+
+    from postgen.write import brief_grammar
+    grammar = brief_grammar(["Node.js", "React", 'Bad"Name.x'])
+    LlamaGrammar.from_string(grammar, verbose=False)  # llama.cpp parses it
+    word_rule = next(line for line in grammar.splitlines() if line.startswith("word ::="))
+    classes = re.findall(r"\[[^\]]*\]", word_rule)
+    # a full stop only between digits ("2.5"): "scalability.scala" cannot be made
+    assert classes and [cls for cls in classes if "." in cls] == ["[.,]"]
+    assert '"Node.js"' in word_rule and "React" not in word_rule and "Bad" not in word_rule
