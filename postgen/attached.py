@@ -120,7 +120,7 @@ POSSESSOR_AFTER = re.compile(r"^['’]s\s+")
 PLANNED_WORK = re.compile(r"\b(?:potential|possible|future)\s+(?:projects?|tasks?|ideas?|work|improvements?)\b|"
                           r"\b(?:proposals?|proposed|to-?do|wish\s?list)\b", re.I)
 SPECULATIVE = re.compile(r"\b(?:will|would|could|might|may|shall|going\s+to|plan|plans|planned|planning|"
-                         r"intend\w*|hop(?:e|es|ing)\s+to|soon|roadmap|future|evaluat\w+|consider(?:s|ed|ing)|"
+                         r"intend\w*|hop(?:e|es|ing)\s+to|interest(?:ed)?\s+in|soon|roadmap|future|evaluat\w+|consider(?:s|ed|ing)|"
                          r"experiment\w*|pilot(?:s|ed|ing)?|prototyp\w+|trial\w*|trying|try\s+out)\b|['’]ll\b", re.I)
 POSSESSOR_PHRASE_WORDS = 4
 # what a part of X does that is a use of X ("X's ecosystem provides …"); "X's planner picks the wrong index" is not

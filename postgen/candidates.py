@@ -222,6 +222,12 @@ def identifier_not_name(surface: str) -> bool:
                 or MEMBER_ACCESS.search(surface))
 
 
+def capitalised_title(text: str) -> bool:
+    """A heading in title case ("Adding Kafka to our Data Flow"): its capitals say nothing of names."""
+    words = [word for word in re.findall(r"[A-Za-z][\w'’-]*", text) if len(word) > 3]  # "to", "our" stay small
+    return len(words) >= 3 and all(word[:1].isupper() for word in words)
+
+
 def generic_plural(word: str) -> bool:
     """A plural of a common word ("Servers", "Firewalls", "Routers"): a kind of thing after a name, not part of it."""
     return word.endswith("s") and not word.endswith("ss") and not name_shaped(word) and zipf(word[:-1]) >= RARE_ZIPF
@@ -354,10 +360,12 @@ class SentenceReader:
         return self.merge(sentence, found)
 
     def lexicon_mentions(self, sentence: Sentence) -> list[Mention]:
+        title_case = self.document.paragraph_of(sentence).kind in ("title", "heading") and capitalised_title(sentence.text)
         return [Mention(technology, sentence.text[start:end], sentence.start + start, sentence.start + end,
                         sentence.id, frozenset({"lexicon"}))
                 for technology, start, end in names_in_text(sentence.text, self.lexicon)
-                if self.vendor_named(technology, sentence.text[start:end])]
+                if self.vendor_named(technology, sentence.text[start:end])
+                and not (title_case and ordinary_words(sentence.text[start:end]))]  # "Adding Kafka to our Data Flow"
 
     def vendor_named(self, technology: Technology, surface: str) -> bool:
         """A short name for a cloud vendor's product made of ordinary words ("Pub/Sub" for Google Cloud Pub/Sub,

@@ -106,10 +106,13 @@ MOVE_VERBS = (r"(?:mov(?:e|es|ed|ing)|migrat(?:e|es|ed|ing|ion|ions)|switch(?:es
               r"consolidat(?:e|es|ed|ing|ion)|rewr(?:ite|ites|ote|itten|iting)|deploy(?:s|ed|ing)?)")
 REPLACE_VERBS = r"(?:replac(?:e|es|ed|ing|ement)|supersed(?:e|es|ed|ing)|supplant(?:s|ed|ing)?)"
 SWAP_VERBS = r"(?:swap(?:s|ped|ping)?|trad(?:e|es|ed|ing)|exchang(?:e|es|ed|ing))"
+# what runs of a technology: "X servers were decommissioned" says X was
+RUNNING_KINDS = r"(?:servers?|instances?|clusters?|nodes?|hosts?|machines?|boxes|databases?|deployments?)"
 RETIRE_VERBS = (r"(?:retir(?:e|es|ed|ing)|decommission(?:s|ed|ing)?|deprecat(?:e|es|ed|ing)|sunset(?:s|ted|ting)?|"
                 r"phas(?:e|es|ed|ing)\s+out|abandon(?:s|ed|ing)?|rip(?:s|ped|ping)?\s+out|"
                 r"shut(?:s|ting)?\s+(?:down|off)|turn(?:s|ed|ing)?\s+off|(?:get|gets|got|getting)\s+rid\s+of|"
-                r"stop(?:s|ped|ping)?\s+(?:using|running)|(?:mov|migrat)(?:e|es|ed|ing)\s+(?:off(?:\s+of)?|away\s+from))")
+                r"stop(?:s|ped|ping)?\s+(?:using|running)|(?:mov|migrat)(?:e|es|ed|ing)\s+(?:off(?:\s+of)?|away\s+from)|"
+                r"disabl(?:e|es|ed|ing)|remov(?:e|es|ed|ing))")
 ADOPT_VERBS = (r"(?:adopt(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|roll(?:s|ed|ing)?\s+out|deployed|"
                r"standardi[sz](?:e|es|ed|ing)\s+on|settl(?:e|es|ed|ing)\s+on|went\s+with|opt(?:s|ed|ing)?\s+for|"
                r"cho(?:se|sen|ose|oses|osing)|pick(?:s|ed|ing)?|select(?:s|ed|ing)?|embrac(?:e|es|ed|ing))")
@@ -119,7 +122,7 @@ USE_VERBS = (r"(?:use|using|adopt|adopting|run|running|try|trying|introduce|intr
              r"migrating|switch|switching|onboard|onboarding|evaluate|evaluating|pilot|piloting|test|testing|"
              r"upgrade|upgrading|support|supporting)")
 PLAN_LEAD = (r"(?:\bplan(?:s|ned|ning)?\s+(?:to|on)|\b(?:am|is|are|['’]re)\s+planning|\bintend(?:s|ed|ing)?\s+to|"
-             r"\bhop(?:e|es|ing)\s+to|\baim(?:s|ing)?\s+to|\b(?:we|our\s+[\w-]+)\s+(?:\w+ly\s+)?want\s+to|"
+             r"\bhop(?:e|es|ing)\s+to|\baim(?:s|ing)?\s+to|\binterest(?:ed)?\s+in|\b(?:we|our\s+[\w-]+)\s+(?:\w+ly\s+)?want\s+to|"
              r"\bwe\s+would\s+like\s+to|\bwe['’]d\s+like\s+to|"
              r"\bexpect(?:s|ing)?\s+to|\blook(?:s|ing)?\s+forward\s+to|\b(?:am|is|are|['’]re)\s+(?:going|about)\s+to|"
              r"\bnext\s+(?:step|steps|phase|quarter|year|month|sprint|release|milestone)\b|\bin\s+the\s+(?:near\s+)?future|"
@@ -431,11 +434,19 @@ def frames(ctx: Context) -> Reading | None:
                        or re.search(rf"\b(?:to|onto|into)\s+{FILL}{{0,3}}{NAME}", found.group(), I))
         if side == "old" and bare_from and not destination:
             continue  # "moved from X" is a move only with a destination: "to Y" after it, or before it
-        if side == "old" and (re.match(r"^['’]s\b", ctx.right) or re.search(PARTIAL, found.group(), I)):
-            continue  # "replaced X's storage layer", "retired 200 X topics": not X itself
+        if side == "old" and (re.match(r"^['’]s\b", ctx.right) or re.search(PARTIAL, found.group(), I)
+                              or part_of_it(ctx.right)):
+            continue  # "replaced X's storage layer", "retired 200 X topics", "disabled X NFS mounts": not X itself
         if state := mood(clause[: found.start("verb")], found.group("verb"), ctx):
             return by_state(state, side, clause if state == "plan" else found.group())
     return in_favour_of(ctx) or right_frames(ctx)
+
+
+def part_of_it(right: str) -> bool:
+    """"X topics", "X NFS mounts" after the name: things of X's, not X; "X servers" are X's running copies."""
+    found = re.match(r"^\s+(?:[A-Z]{2,}\s+)?(?P<noun>[a-z][a-z-]+s)\b", right)
+    return bool(found) and not re.fullmatch(RUNNING_KINDS, found.group("noun"), I) and \
+        found.group("noun").lower() not in ("is", "was", "has", "does", "as", "across", "always", "perhaps", "unless", "whereas")
 
 
 def in_favour_of(ctx: Context) -> Reading | None:
@@ -453,13 +464,15 @@ def in_favour_of(ctx: Context) -> Reading | None:
 
 def right_frames(ctx: Context) -> Reading | None:
     """The mention as subject: "X replaced Y", "X was replaced by Y", "X was retired", "X was adopted"."""
-    found = re.match(rf"^\s+(?P<aux>(?:(?:{BE}|has|have|had|will|['’]ll|going\s+to|got|{ADVERB})\s+){{0,3}})"
+    found = re.match(rf"^\s+(?:(?:[A-Z]{{2,}}\s+)?{RUNNING_KINDS}\s+)?(?P<aux>(?:(?:{BE}|has|have|had|will|['’]ll|going\s+to|got|{ADVERB})\s+){{0,3}})"
                      rf"(?P<verb>{REPLACE_VERBS}|{RETIRE_VERBS}|{ADOPT_VERBS}|took\s+over\s+from|takes\s+over\s+from)\b",
                      ctx.right, I)
     if not found:
         return None
     aux, verb = found.group("aux"), found.group("verb").lower()
-    passive = bool(re.search(rf"\b(?:{BE}|got)\b", aux, I)) and not verb.endswith("ing")
+    # "… and its Mongo DB servers decommissioned.": a participle with its auxiliary left out and nothing after it
+    elided = not aux.strip() and verb.endswith("ed") and re.match(r"^\s*(?:[.;,)]|$)", ctx.right[found.end():])
+    passive = (bool(re.search(rf"\b(?:{BE}|got)\b", aux, I)) or bool(elided)) and not verb.endswith("ing")
     if re.fullmatch(RETIRE_VERBS, verb, I) and not passive:
         return None
     is_adoption = bool(re.fullmatch(ADOPT_VERBS, verb, I))

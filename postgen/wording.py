@@ -38,7 +38,8 @@ AUTHOR_AFTER = re.compile(r"\s+by\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'�
 DEFINITION = re.compile(r"\b(?:designed|meant|intended|known|popular|famous)\b", re.I)  # what it is made for anywhere
 SCOPE = re.compile(r"\s(?:for|to|that|which|of|over|between|across|in|on|with|from|into|behind|via|using|at|by)\s", re.I)
 ACTIVITY_NOUNS = {"search", "delivery", "control", "discovery", "recovery", "backup", "backups", "support", "access",
-                  "traffic", "logs", "metrics", "alerts", "builds", "tests", "deploys", "releases", "analysis"}
+                  "traffic", "logs", "metrics", "alerts", "builds", "tests", "deploys", "releases", "analysis",
+                  "queries", "query", "requests", "jobs", "tasks", "events", "messages", "payments", "emails"}
 LIST_GOES_ON = re.compile(r"^,\s+[A-Z][\w.+#/-]*(?:\s[A-Z][\w.+#/-]*)?(?:,|\s+(?:and|or)\s|,?\s+etc\b)")
 ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 LEADING_WORDS = re.compile(r"^(?:(?:a|an|the|for|to)\s+)+", re.I)
@@ -257,6 +258,8 @@ def says_its_use(shape: str, text: str, company: str) -> bool:
     ("Java's mature ecosystem provides battle-tested libraries" against "… gives our teams reviewed modules")."""
     if shape == "possessor":  # "Java's mature ecosystem provides battle-tested libraries" is Java's anywhere
         return owned_by(text, company)
+    if shape == "purpose":  # "for real-time data streaming" is an activity; "for new services and projects" a target
+        return owned_by(text, company) or purpose_is_an_activity(text)  # "for our billing ledger": a role
     if shape not in WHAT_IT_IS | {"list"}:
         return True
     words = text.split()
@@ -266,6 +269,17 @@ def says_its_use(shape: str, text: str, company: str) -> bool:
         return False
     doing = any(word.lower().endswith("ing") and is_verb(word) for word in words[1:]) or bool(SCOPE.search(text))
     return doing or bool(words) and activity(words[-1].lower().strip(".,;:"))
+
+
+def purpose_is_an_activity(text: str) -> bool:
+    """A purpose that reads as a verb ("Caches sessions") or a noun phrase that names an activity before any scope
+    ("Real-time data streaming", "Server-side rendering of pages"); not a target ("New services and projects",
+    "Frontend experiences")."""
+    words = [word for word in text.split()[:2] if not word.lower().endswith("ly")]  # "Efficiently caches …"
+    if words and is_third_person(words[0]):
+        return True
+    phrase = SCOPE.split(f" {text} ", maxsplit=1)[0].split()  # "Distributed processing jobs analyzing …" has one
+    return any(activity(word.lower().strip(".,;:")) for word in phrase)
 
 
 def owned_by(text: str, company: str) -> bool:

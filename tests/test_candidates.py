@@ -259,3 +259,10 @@ def test_common_nouns_values_and_options_are_not_candidates(text, not_a_name):
 ])
 def test_names_beside_those_stay_candidates(text, name):
     assert name in names(text, markdown=True)
+
+
+def test_an_ordinary_word_name_in_a_title_cased_heading_is_no_mention():
+    assert "Flow" not in names("# Adding Kafka to our Data Flow\n\nWe stream events with Kafka.\n", markdown=True)
+    # the inverses: the same name in prose, and in a heading that is not title-cased
+    assert "Flow" in names("# Data flow\n\nOur Android app uses Flow for state updates.\n", markdown=True)
+    assert "Elasticsearch" in names("# Moving Our Search To Elasticsearch\n\nSome text.\n", markdown=True)

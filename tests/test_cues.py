@@ -94,6 +94,12 @@ FORMER = [
     ("Since pipeline options back then were limited (UI-driven Bamboo), nobody went further.", "Bamboo", ()),
     ("At the time, our builds ran on Jenkins.", "Jenkins", ()),
     ("In those days every deploy ran on Capistrano.", "Capistrano", ()),
+    # a retirement of the technology's running copies, also with the auxiliary left out
+    ("Finally, the alerts were disabled and its Mongo DB servers decommissioned.", "Mongo", ()),
+    ("It was crucial that old Docker instances were removed before the switch.", "Docker", ()),
+    ("Our MySQL DB servers were retired in 2020.", "MySQL", ()),
+    ("Jenkins was disabled in March.", "Jenkins", ()),
+    ("We removed Redis from the checkout path.", "Redis", ()),
 ]
 
 
@@ -124,6 +130,12 @@ NOT_FORMER = [
     ("At the time we made the decision, other logs were running on DigitalOcean.", "DigitalOcean", "unknown", ()),
     ("Back then we ran Postgres, and it still holds every order.", "Postgres", "unknown", ()),
     ("We no longer need to tune Kafka by hand.", "Kafka", "unknown", ()),
+    # the inverses: things of the technology's, not the technology; an active verb with its object
+    ("In early September we disabled Git NFS mounts across our worker fleet.", "Git", "unknown", ()),
+    ("We removed Jenkins jobs from the nightly run.", "Jenkins", "unknown", ()),
+    ("The Jenkins jobs were disabled in March.", "Jenkins", "unknown", ()),
+    ("Kubernetes removes the failed pods automatically.", "Kubernetes", "unknown", ()),
+    ("Kubernetes decommissioned the old nodes for us.", "Kubernetes", "unknown", ()),
 ]
 
 
@@ -197,6 +209,9 @@ PLANNED = [
     ("A managed Kafka might save the platform team a lot of work.", "Kafka", ()),
     ("Cassandra could easily absorb the extra writes.", "Cassandra", ()),
     ("In theory Nomad might simplify the scheduler.", "Nomad", ()),
+    # an interest is a wish
+    ("We already had an interest in using Elixir for new services and projects.", "Elixir", ()),
+    ("We are interested in trying Nomad for batch jobs.", "Nomad", ()),
 ]
 
 
@@ -232,6 +247,7 @@ NOT_PLANNED = [
     ("Our Redis could serve every session from memory.", "Redis", "unknown", ()),
     ("Kafka can carry every event of the shop.", "Kafka", "unknown", ()),
     ("Back then Heroku would randomly kill a process after a few hours.", "Heroku", "unknown", ()),
+    ("Our interest in Rust started with a profiler written in it.", "Rust", "unknown", ()),
 ]
 
 

@@ -867,3 +867,19 @@ def test_no_description_from_advice_a_beneficiary_or_a_noun_gerund(text, name, e
 ])
 def test_a_purpose_after_where_the_technology_runs(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a purpose is an activity, or a role of the company's; a target is neither
+    ("We run Elixir for new services and projects of the platform.", "Elixir", None),
+    ("The platform uses React for frontend experiences across every device.", "React", None),
+    ("We run Apache Spark for distributed processing jobs analyzing listening patterns.", "Apache Spark",
+     "Distributed processing jobs analyzing listening patterns"),
+    ("We use Apache Kafka for real-time data streaming between services.", "Apache Kafka",
+     "Real-time data streaming between services"),
+    ("We chose PostgreSQL for our billing ledger database.", "PostgreSQL", "Acme's billing ledger database"),
+    # an interest is a wish, not a use
+    ("We already had an interest in using Redis for caching every session of the shop.", "Redis", None),
+])
+def test_a_purpose_names_an_activity_not_a_target(text, name, expected):
+    assert describe_text(text, name) == expected
