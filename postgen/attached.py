@@ -14,6 +14,7 @@ from .grammar import (
 from .text import Document, Sentence
 
 READER = re.compile(r"\byou(?:['’](?:ll|d|re))?\b", re.I)
+READERS_OWN = re.compile(r"\byour\b", re.I)  # "depending on your stack: X to …", anywhere before the name
 WORD_PART_BRACKETS = r"\((?![a-z]{1,4}\)\w)"  # "(de)serializer" is one word, not an aside
 BOUNDARY = re.compile(r"\s*(?:(?:,\s+|\s)(?:while|whereas|but|although|though|because|so that|which means|where)\s|"
                       rf";|:\s|\s[–—-]\s|—|{WORD_PART_BRACKETS}|\)(?!\w)|,\s(?!\d))\s*")
@@ -220,7 +221,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     # "X (AWS Elastic Compute Cloud) and Y (…) to host …": a name's expansion is no boundary of what follows the name;
     # an aside that says what the name does ("Tingle (for job scheduling) and …") keeps its own words apart
     after = NAME_GLOSS.sub(lambda gloss: " " * len(gloss.group()), text)[local_end:hi]
-    if READER.search(before) or re.search(r"\byour\b", text[:local_start], re.I):
+    if READER.search(before) or READERS_OWN.search(text[:local_start]):
         return []  # "you can use X to …", "depending on your stack: X to …" advise the reader; no company's use
     opened = text[:local_start]
     if opened.count("(") > opened.count(")"):

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .grounding import normalize_for_key
-from .lexicon import Lexicon, Technology, names_in_text
+from .lexicon import Lexicon, Technology, after_article, names_in_text
 from .text import Document, Paragraph, Sentence
 from .words import RARE_ZIPF, ordinary, zipf
 
@@ -423,7 +423,7 @@ class SentenceReader:
         """"seems to have [a bug]": a lowercase English word after "a"/"an" is a common noun with its article;
         a product's lowercase name ("we provision nodes with [chef]") is not counted like that."""
         return len(words) == 1 and words[0].islower() and zipf(words[0]) >= RARE_ZIPF and \
-            bool(re.search(r"\b(?:a|an)\s+$", self.document.text[max(0, start - 4):start], re.I))
+            after_article(self.document.text, start, "a|an")
 
     def list_name_mentions(self, sentence: Sentence, paragraph: Paragraph) -> list[Mention]:
         """The name opening a list item, table cell or paragraph shaped "Name – what it does" / "Name: what it does"."""

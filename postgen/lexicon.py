@@ -127,11 +127,16 @@ def excluded(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
     return False
 
 
+def after_article(text: str, start: int, articles: str = "a|an|the") -> bool:
+    """Whether the word at `start` follows one of the articles ("a superset", "[a bug]")."""
+    return bool(re.search(rf"\b(?:{articles})\s+$", text[max(0, start - 8):start], re.I))
+
+
 def common_noun_use(text: str, start: int, end: int, name: str) -> bool:
     """"a superset of the data", "the spring of 2019": a capitalised name written in lowercase between an article
     and "of" is the common noun."""
     surface = text[start:end]
-    return surface != name and surface.islower() and bool(re.search(r"\b(?:a|an|the)\s+$", text[:start], re.I)) \
+    return surface != name and surface.islower() and after_article(text, start) \
         and bool(re.match(r"\s+of\b", text[end:]))
 
 
