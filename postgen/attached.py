@@ -11,6 +11,7 @@ from .grammar import (
     FUNCTION_WORDS, ROLE_VERBS, WORD, content_words, is_third_person, is_verb, lemmas, noun_then_participle,
     parts_of_speech, plural_noun, role_lemmas, verb_lemma, without_possessive,
 )
+from .grounding import LONGER_NAME
 from .text import Document, Sentence
 
 READER = re.compile(r"\byou(?:['’](?:ll|d|re))?\b", re.I)
@@ -104,7 +105,13 @@ ASIDE_OPENING = re.compile(r"^(?:a|an|the|our|their|its|for|used for|used to|whi
 LIST_SHAPE = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^:–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>\S.+)$")
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "been"}
 # "a user's AWS Identity Access Management (IAM) role to …": a short gloss inside a phrase that goes on
-NAME_GLOSS = re.compile(r"(?<=\w)\s\([A-Z][^()]{0,29}\)(?=\s+[a-z])")
+NAME_GLOSS = re.compile(r"(?<=\w)\s\((?:or\s+|aka\s+|a\.k\.a\.\s+)?[A-Z][^()]{0,29}\)(?=\s+[a-z])")  # "(or Command Line Analytics)"
+# "we use Fabric, a Python library for …": a name inside another name's appositive; what follows is the other's
+INSIDE_ANOTHERS_APPOSITIVE = re.compile(r"\w\s+(?:[A-Z][\w.+#/-]*|[a-z][\w-]*[A-Z0-9][\w.+#/-]*),\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}$")
+# "awscli: All of our apps are hosted on Amazon S3": a list item's text with a subject and verb of its own
+FINITE_AFTER_SUBJECT = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+                        "must", "may", "might", "requires", "require", "means", "makes", "lets", "allows"}
+CLAUSE_OPENERS = {"that", "which", "who", "when", "where", "if", "because", "while", "so"}
 INLINE_GLOSS = re.compile(r"(?<=\w)\s\([^()]{1,30}\)(?=\s+[a-z])")
 # "allows Amazon EKS clusters to manage …": what follows is what the subject makes possible, not what X does
 ENABLED_BEFORE = re.compile(r"\b(?:allows?|allowed|allowing|enables?|enabled|enabling|lets|helps?|helped|permits?)\s+(?:[A-Z][\w.+#-]*\s+)*$",
@@ -228,11 +235,13 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         return []  # "EC2 (AWS Elastic Compute Cloud) … to host …": a name inside a gloss owns nothing outside it
     if opened.count('"') % 2 or opened.count("“") > opened.count("”"):
         return []  # a quotation ("Amazon EC2 is a web service that …") is another's words, not the company's use
+    if INSIDE_ANOTHERS_APPOSITIVE.search(opened):
+        return []  # "Fabric, a Python library for running …": the library's purpose is Fabric's, not Python's
     found = []
     if sentence.start == document.paragraph_of(sentence).start and (match := LIST_SHAPE.match(text)):
         name = match.group("name")
         if match.start("name") == local_start and local_end <= match.end("name") and len(
-                name.split()) <= len(text[local_start:local_end].split()) + 1:
+                name.split()) <= len(text[local_start:local_end].split()) + 1 and not own_clause(match.group("rest")):
             found.append(Attached("list", base + match.start("rest"), sentence.end))
     after_name = text[local_end:]
     if (match := ASIDE_AFTER.match(after_name)) and ASIDE_OPENING.match(match.group("rest")):
@@ -303,6 +312,20 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
             found.append(Attached(shape, end + start_at, base + hi))
             break
     return found
+
+
+def own_clause(text: str) -> bool:
+    """A list item's text that is a sentence about something else ("All of our apps are hosted on S3", "Using the
+    template requires the command line"), not a phrase for the name ("Serves our assets", "Tool that deploys …")."""
+    words = [word.lower() for word in WORD.findall(re.sub(r"\([^()]*\)", " ", text))]
+    if not words or is_third_person(words[0]):
+        return False
+    for word in words[1:]:
+        if word in CLAUSE_OPENERS:
+            return False
+        if word in FINITE_AFTER_SUBJECT:
+            return True
+    return False
 
 
 def is_a_purpose(match: re.Match) -> bool:
@@ -395,6 +418,7 @@ def list_goes_on(rest: str) -> bool:
 NOUN_PHRASE_GLUE = {"and", "or", "of", "&"}
 NOUN_PHRASE_PREPOSITIONS = {"to", "in", "on", "for", "with", "from", "into", "at", "by", "about", "under", "over"}
 DETERMINERS = {"a", "an", "the", "our", "their", "its"}
+QUANTIFYING = {"all", "most", "some", "many", "each", "both", "several", "half", "none", "much", "any"}
 
 
 def noun_phrase_start(text: str, end: int) -> int | None:
@@ -421,10 +445,13 @@ def noun_phrase_start(text: str, end: int) -> int | None:
         if word.endswith(("'s", "’s")) or word[:1].isupper() or "-" in word or not kinds or \
                 kinds & {"NOUN", "PROPN", "ADJ", "NUM"} and not kinds & {"AUX"} and word.lower() not in FUNCTION_WORDS:
             start = match.start()
-            nouns += bool(kinds & {"NOUN", "PROPN"} or word[:1].isupper())
+            nouns += bool(kinds & {"NOUN", "PROPN"} or word[:1].isupper() or not kinds)  # "apps": unknown to the tagger
             continue
         break
-    before = [match.group().lower() for match in words if start is not None and match.end() <= start]
+    before = [match for match in words if start is not None and match.end() <= start]
+    if len(before) >= 2 and before[-1].group().lower() == "of" and before[-2].group().lower() in QUANTIFYING:
+        return before[-2].start() if nouns else None  # "All of our apps are hosted on": the whole is the subject
+    before = [match.group().lower() for match in before]
     if before and before[-1] in NOUN_PHRASE_PREPOSITIONS and auxiliary:
         # "changes to our NGINX instances are kept on": the subject is "changes", not "instances"; without the
         # auxiliary the participle follows its noun ("relies on an architecture written in"), which it describes
@@ -444,7 +471,7 @@ def mention_spans(sentence: Sentence, names: list[str]) -> list[tuple[int, int]]
     """Where the sentence names the technology; a longer name is another one: C is not in "C++" or "C#"."""
     spans = set()
     for name in names:
-        for match in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w+#]|\.\w)", sentence.text, re.IGNORECASE):
+        for match in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w+#]|\.\w|{LONGER_NAME})", sentence.text, re.IGNORECASE):
             spans.add((sentence.start + match.start(), sentence.start + match.end()))
     return sorted(spans)
 

@@ -300,18 +300,42 @@ def sentence_case_second_word(words: list[str]) -> bool:
             and (not after or bool(GENERIC_TAIL.fullmatch(after[0]))))
 
 
+ACRONYM_AFTER = re.compile(r"\s+\((?P<acronym>[A-Z][A-Za-z0-9]{1,7})\)")
 SPELLED_OUT = re.compile(r"(?P<name>.+?)\s+\((?P<acronym>[A-Z][A-Za-z0-9]{1,7})\)")
 
 
 def spelled_out(surface: str) -> tuple[str, tuple[str, ...]]:
     """A name followed by its acronym is that name, the acronym an alias: "Domain Name System (DNS)"."""
     match = SPELLED_OUT.fullmatch(surface)
-    if not match:
-        return surface, ()
-    initials = "".join(word[0] for word in re.findall(r"[A-Za-z][\w-]*", match["name"]) if word[0].isupper())
-    if not initials.upper().endswith(match["acronym"].upper().rstrip("s")):
+    if not match or not initials_fit(match["name"], match["acronym"]):
         return surface, ()
     return match["name"], (match["acronym"],)
+
+
+def initials_fit(name: str, acronym: str) -> bool:
+    """"Domain Name System" and "DNS", "GitHub Actions" and "GHA": the acronym is made of the name's capitals."""
+    capitals = "".join(letter for letter in name if letter.isupper())
+    initials = "".join(word[0] for word in re.findall(r"[A-Za-z][\w-]*", name) if word[0].isupper())
+    wanted = acronym.rstrip("s").upper()  # "APIs"
+    return initials.upper().endswith(wanted) or capitals.endswith(wanted)
+
+
+def with_acronyms(text: str, found: list[Mention]) -> list[Mention]:
+    """"GitHub Actions (GHA)": an acronym in brackets after a known name is its alias, and wherever the document
+    writes the acronym it names that technology."""
+    acronyms = {match["acronym"]: mention.technology for mention in found if mention.technology.from_lexicon
+                and (match := ACRONYM_AFTER.match(text, mention.end)) and initials_fit(mention.surface, match["acronym"])
+                and match["acronym"] not in mention.technology.names}
+    if not acronyms:
+        return found
+    named = {technology.key: acronym for acronym, technology in acronyms.items()}
+    result = []
+    for mention in found:
+        technology = acronyms.get(mention.surface, mention.technology)
+        if acronym := named.get(technology.key):
+            technology = replace(technology, aliases=(*technology.aliases, acronym))
+        result.append(replace(mention, technology=technology))
+    return result
 
 
 def without_version(name: str) -> str:
@@ -597,4 +621,4 @@ def find_candidates(document: Document, lexicon: Lexicon, company: str) -> list[
     found = []
     for sentence in document.sentences.values():
         found += reader.mentions(sentence)
-    return found
+    return with_acronyms(document.text, found)

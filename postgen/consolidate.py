@@ -25,7 +25,7 @@ def display_name(items: list[SourceClaim]) -> str:
 
 def aliases_of(name: str, items: list[SourceClaim]) -> list[str]:
     """The lexicon's aliases plus every other spelling the sources used: aliases merge across sources."""
-    spellings = [*items[0].technology.aliases, *(item.technology.name for item in items)]
+    spellings = [*(alias for item in items for alias in item.technology.aliases), *(item.technology.name for item in items)]
     return [alias for alias in dict.fromkeys(spellings) if alias != name]
 
 

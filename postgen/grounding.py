@@ -41,11 +41,18 @@ def plural_allowed(name: str) -> bool:
     return " " in name and name[-1:].isalpha() and name[-1:].islower()
 
 
+# "R-universe", "Vue-router": a name joined by a hyphen to a word is another name; not when the word makes it a
+# modifier ("Kafka-based", "Python-heavy", "cloud-native")
+LONGER_NAME = (r"-(?![a-z]*(?:ed|ing|like|specific|compatible|native|friendly|first|only|centric|heavy|aware|free|"
+               r"ready|style|side|wide)\b)[A-Za-z]")
+LONGER_NAME_AFTER = re.compile(LONGER_NAME)
+
+
 def name_pattern(name: str) -> re.Pattern[str]:
     """Whole-word match of a normalised name ('c++' and 'node.js' included), in the plural where the
     lexicon finds one."""
     escaped = re.escape(normalized_text(name))
-    return re.compile(rf"(?<![\w]){escaped}{PLURAL if plural_allowed(name) else ''}(?![\w])")
+    return re.compile(rf"(?<![\w]){escaped}{PLURAL if plural_allowed(name) else ''}(?![\w]|{LONGER_NAME})")
 
 
 def names_technology(span_text: str, names: list[str]) -> str | None:

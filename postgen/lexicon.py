@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from .grounding import PLURAL, normalize_for_key, plural_allowed
+from .grounding import LONGER_NAME_AFTER, PLURAL, normalize_for_key, plural_allowed
 from .models import TAGS
 from .words import ORDINARY_ZIPF, RARE_ZIPF, zipf
 
@@ -140,17 +140,38 @@ def common_noun_use(text: str, start: int, end: int, name: str) -> bool:
         and bool(re.match(r"\s+of\b", text[end:]))
 
 
+SLASH_PAIR = re.compile(r"(?<![\w./-])[\w.+#-]+(?:/[\w.+#-]+)+(?![\w/])")
+
+
+def slash_joined(text: str, lexicon: Lexicon) -> list[tuple[Technology, int, int]]:
+    """"a NodeJS/MongoDB stack": names joined by slashes, each a lexicon name, are each named; a pair that is one
+    name ("CI/CD", "Pub/Sub") or has a part the lexicon does not know ("TCP/IP") is not split."""
+    found = []
+    for match in SLASH_PAIR.finditer(text):
+        parts = match.group().split("/")
+        if lexicon.lookup(match.group()) or not all(lexicon.lookup(part) for part in parts):
+            continue
+        start = match.start()
+        for part in parts:
+            found.append((lexicon.lookup(part), start, start + len(part)))
+            start += len(part) + 1
+    return found
+
+
 def names_in_text(text: str, lexicon: Lexicon) -> list[tuple[Technology, int, int]]:
     """Lexicon technologies named in `text`, longest name first, without overlaps."""
     taken: list[tuple[int, int]] = []
     found = []
     lowered = text.lower()
+    for technology, start, end in slash_joined(text, lexicon):
+        taken.append((start, end))
+        found.append((technology, start, end))
     for pattern, technology, name in lexicon.matchers:
         if name.lower() not in lowered:  # a substring test first: most names are absent from most texts
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            if any(start < t_end and t_start < end for t_start, t_end in taken) or LONGER_NAME_AFTER.match(text, end):
                 continue
             if not technology.ignore_case and match.group() != name and english_compound(match.group().lower()):
                 continue  # "optimized dataflow" is data flow, not the product Dataflow

@@ -29,6 +29,10 @@ LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 INTENSIFIERS = {"really", "very", "extremely", "super", "incredibly", "truly", "amazingly", "insanely", "hugely"}
 QUANTIFIERS = {"some", "many", "much", "several", "most", "few", "various", "multiple", "numerous", "other", "certain"}
 POINTING_WORDS = {"this", "that", "these", "those", "it", "them", "they", "here", "there", "such", "him", "her"}
+# "the old indexes", "the same role": a noun phrase that points back to earlier text, so the row does not stand alone
+POINTING_BACK = re.compile(r"\bthe\s+(?:old|same|other|former|latter|above|previous|aforementioned|remaining|rest)\b", re.I)
+# "Core component of the alerts process": what it is part of, not what it does there
+MEMBERSHIP = re.compile(r"^(?:[\w-]+\s+){0,2}?(?:component|part|piece|element|member)s?\s+of\s+(?P<whole>.*)$", re.I)
 POSSESSIVE = re.compile(r"\b(?:our|their|its)\b", re.IGNORECASE)
 INNER_BOUNDARY = re.compile(r"(?:,\s|\s)(?:which|that|where|enabling|allowing|making|ensuring|including|such as|"
                             r"so|because|and then|while)\s|,\s|\s" + WORD_PART_BRACKETS +
@@ -235,7 +239,8 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     """Enough content words, not counting a possessive: three ("frontend experiences" says little, and a
     two-word category such as "developer portal" says what it is, not what it does there), or two when a verb
     acts on something of the company's ("Stores GitLab's logs"; "Monitors systems" is too general); none pointing
-    elsewhere ("makes that possible"), empty ("the show"), praising ("really fast-growing") or addressed to a reader
+    elsewhere ("makes that possible", "swaps the old indexes"), only what it is part of ("core component of the
+    alerts process"), empty ("the show"), praising ("really fast-growing") or addressed to a reader
     ("your editor"); no link; its quotes and brackets closed; no phrasal verb standing in for a use ("shows up in …", "steps in for …"); and not
     the technology's own name again ("Kubernetes platform cluster" says nothing of Kubernetes)."""
     words = [without_possessive(word.lower().strip(",.;:")) for word in re.sub(r"\bsuch as\b", "", text).split()]
@@ -244,9 +249,20 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     owned = any(word.endswith(("'s", "’s")) for word in text.split()[1:])
     least = MIN_USE_WORDS if counted and is_third_person(counted[0]) and owned else MIN_CONTENT_WORDS
     return (len(counted) >= least and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS | INTENSIFIERS) & set(words)
-            and not LINK.search(text) and balanced(text) and "etc" not in words
+            and not LINK.search(text) and not POINTING_BACK.search(text) and not only_membership(text)
+            and balanced(text) and "etc" not in words
             and mention_at(text, list(names), re.IGNORECASE) is None
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0])))
+
+
+def only_membership(text: str) -> bool:
+    """"Core component of the brand alerts process" says what the technology belongs to; "Part of the pipeline that
+    resizes images" also says what is done there."""
+    found = MEMBERSHIP.match(text)
+    words = found.group("whole").split() if found else []
+    doing = any(word.endswith("ing") and is_verb(word) and before.lower() not in DETERMINERS and before == without_possessive(before)
+                for before, word in zip(words, words[1:]))  # "the system computing taxes", not "our billing stack"
+    return bool(found) and not doing and not RELATIVE_USE.search(" " + " ".join(words))
 
 
 def says_its_use(shape: str, text: str, company: str) -> bool:

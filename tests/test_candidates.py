@@ -266,3 +266,67 @@ def test_an_ordinary_word_name_in_a_title_cased_heading_is_no_mention():
     # the inverses: the same name in prose, and in a heading that is not title-cased
     assert "Flow" in names("# Data flow\n\nOur Android app uses Flow for state updates.\n", markdown=True)
     assert "Elasticsearch" in names("# Moving Our Search To Elasticsearch\n\nSome text.\n", markdown=True)
+
+
+def technologies(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each mention's surface → (technology, aliases)."""
+    document = Document("src", text + "\n")
+    return {m.surface: (m.technology.name, m.technology.aliases)
+            for m in find_candidates(document, default_lexicon(), "Acme")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The package server runs on a NodeJS/MongoDB stack.", {"NodeJS": "Node.js", "MongoDB": "MongoDB"}),
+    ("Our services are written in Python/Django with a React/Redux front end.",
+     {"Python": "Python", "Django": "Django", "React": "React", "Redux": "Redux"}),
+    ("The agents are built in C/C++ for speed.", {"C": "C", "C++": "C++"}),
+    ("We deploy to AWS/GCP depending on the region.", {"AWS": "Amazon Web Services", "GCP": "Google Cloud Platform"}),
+    ("Queries go through a Redis/Postgres pair.", {"Redis": "Redis", "Postgres": "PostgreSQL"}),
+])
+def test_known_names_joined_by_a_slash_are_each_named(text, expected):
+    found = technologies(text)
+    assert {surface: found[surface][0] for surface in expected if surface in found} == expected
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a pair that is one name, or a part the lexicon does not know, is not split
+    ("Our CI/CD runs on every merge request.", "CI"),
+    ("The router speaks TCP/IP only.", "TCP"),
+    ("We keep Redis/foo bindings for legacy code.", "Redis"),
+])
+def test_a_slash_pair_that_is_one_name_or_has_an_unknown_part_is_not_split(text, absent):
+    assert absent not in technologies(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a name joined by a hyphen to a word is another name
+    ("The R-universe build system publishes every package.", "R"),
+    ("Routing lives in our Vue-router setup.", "Vue.js"),
+    ("We forked Kafka-connector-lite last year.", "Apache Kafka"),
+    ("The Go-kit services answer in milliseconds.", "Go"),
+    ("Our Rust-analyzer plugin is pinned.", "Rust"),
+])
+def test_a_name_joined_by_a_hyphen_to_a_word_is_another_name(text, absent):
+    assert absent not in {name for name, _ in technologies(text).values()}
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    # the inverse: a hyphen that makes the name a modifier keeps it
+    ("We run a Kafka-based order pipeline.", "Kafka", "Apache Kafka"),
+    ("Boulder uses MySQL-style schemas and queries.", "MySQL", "MySQL"),
+    ("Our Python-heavy data team ships daily.", "Python", "Python"),
+    ("The Redis-backed queue drains every minute.", "Redis", "Redis"),
+    ("It is a Kubernetes-native operator.", "Kubernetes", "Kubernetes"),
+])
+def test_a_name_that_a_hyphen_makes_a_modifier_is_still_named(text, surface, name):
+    assert technologies(text)[surface][0] == name
+
+
+def test_an_acronym_after_a_known_name_is_its_alias_through_the_document():
+    found = technologies("We take advantage of GitHub Actions (GHA) a lot. The GHA platform scales up when needed. "
+                         "Alerts come from Amazon CloudWatch (CW) alarms.")
+    assert found["GitHub Actions"] == ("GitHub Actions", ("GHA",))
+    assert found["GHA"] == ("GitHub Actions", ("GHA",))
+    assert "CW" in found["Amazon CloudWatch"][1]
+    # the inverse: brackets that are not the name's initials give no alias
+    assert technologies("We use GitHub Actions (CI) for builds.")["GitHub Actions"] == ("GitHub Actions", ())

@@ -75,6 +75,10 @@ def describe_unknown(text: str, name: str) -> str | None:
      "Manages the lifecycle of volumes"),
     # an appositive followed by its verb
     ("Postgres, the main store for orders, holds every invoice.", "PostgreSQL", "Acme", "Main store for orders"),
+    # the inverse of a noun phrase pointing back: "old" and "other" that do not follow "the" describe, not point
+    ("Elasticsearch indexes old support tickets for full-text search.", "Elasticsearch", "Acme",
+     "Indexes old support tickets for full-text search"),
+    ("Redis caches sessions for other regions' web servers.", "Redis", "Acme", "Caches sessions for other regions' web servers"),
 ])
 def test_a_description_is_the_words_attached_to_the_mention(text, name, company, expected):
     assert describe_text(text, name, company) == expected
@@ -82,6 +86,12 @@ def test_a_description_is_the_words_attached_to_the_mention(text, name, company,
 
 @pytest.mark.parametrize("text, name", [
     ("Data flows in real time — Apache Kafka makes that possible.", "Apache Kafka"),  # points elsewhere
+    # a noun phrase that points back to earlier text: the row would not stand on its own
+    ("Every night we swap the old indexes out atomically using Elasticsearch.", "Elasticsearch"),
+    ("Redis stores the same session data for a shorter time.", "Redis"),
+    ("Nginx serves the remaining endpoints of the legacy app.", "Nginx"),
+    ("Postgres keeps the rest of the catalogue in three tables.", "PostgreSQL"),
+    ("Kafka carries the former batch exports to the warehouse.", "Apache Kafka"),
     ("Our newest payment router is in Rust.", "Rust"),  # nothing attached says what it does
     ("Acme uses PostgreSQL.", "PostgreSQL"),
     # a second verb phrase of the same subject: "the tag engine" is not what is based on Kafka
@@ -596,6 +606,25 @@ def test_what_a_technology_is_says_its_use_only_with_an_owner_a_doing_or_an_acti
 
 
 @pytest.mark.parametrize("text, name, expected", [
+    # what a technology belongs to is not what it does there, even for the company's own tool
+    ("The core component of the brand alerts process is alert-runner.", "alert-runner", None),
+    ("Our in-house tool mailbox-sync is part of the onboarding flow.", "mailbox-sync", None),
+    ("We use ledgerd, a key piece of our billing stack.", "ledgerd", None),
+    ("- cartwheel - Component of the checkout system", "cartwheel", None),
+    ("Sidekick is one element of the release process.", "Sidekick", None),
+    # the inverses: the whole is said to do something, or the part's own doing is given
+    ("We use ledgerd, a piece of the billing stack that reconciles payments nightly.", "ledgerd",
+     "Piece of the billing stack reconciling payments nightly"),
+    ("- cartwheel - Component of the checkout system computing taxes", "cartwheel",
+     "Component of the checkout system computing taxes"),
+    ("alert-runner sends every brand alert email to subscribers.", "alert-runner",
+     "Sends every brand alert email to subscribers"),
+])
+def test_a_description_that_only_says_what_the_technology_is_part_of_is_none(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
     # what a technology is made of says nothing of what it does at the company
     ("Trillian consists of two components, the log signer and the log server.", "Trillian", None),
     ("Kubernetes comprises a control plane and a set of worker nodes.", "Kubernetes", None),
@@ -883,3 +912,60 @@ def test_a_purpose_after_where_the_technology_runs(text, name, expected):
 ])
 def test_a_purpose_names_an_activity_not_a_target(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name inside another name's appositive: what follows describes the other name
+    ("This is because we use Fabric, a Python library for running functions from the command line.", "Python"),
+    ("We deploy with Capistrano, a Ruby tool for remote server automation.", "Ruby"),
+    ("Jobs run on Sidekiq, a Redis queue for background work.", "Redis"),
+    ("We picked Hasura, an open-source GraphQL engine for instant APIs.", "GraphQL"),
+    ("Builds use Gradle, a Java build tool for large projects.", "Java"),
+])
+def test_a_name_inside_another_name_s_appositive_takes_none_of_its_words(text, name):
+    assert describe_text(text, name) is None
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # the inverses: the appositive's own name, and a name with nothing before its comma
+    ("This is because we use Fabric, a Python library for running functions from the command line.", "Fabric",
+     "Python library for running functions from the command line"),
+    ("We use Python for running functions from the command line.", "Python",
+     "Runs functions from the command line"),
+])
+def test_the_appositive_describes_the_name_it_follows(text, name, expected):
+    assert (describe_unknown(text, name) if name == "Fabric" else describe_text(text, name)) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    # a list item's text that is a sentence about something else says nothing of the name
+    ("- awscli: All of our apps are hosted on Amazon S3.", "awscli"),
+    ("- Fabric: Using the app template requires knowledge of the command line.", "Fabric"),
+    ("- Dashing: The dashboards are rebuilt every hour.", "Dashing"),
+    ("- Sluice: Our nightly exports have grown tenfold since 2019.", "Sluice"),
+    ("- Keel: A release can be rolled back in one click.", "Keel"),
+])
+def test_a_list_item_that_is_a_sentence_about_something_else_is_no_description(text, name):
+    assert describe_unknown(text, name) is None
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # the inverses: a phrase for the name, its own verb, a relative clause
+    ("- Sluice: Exports the nightly ledger to the warehouse", "Sluice", "Exports the nightly ledger to the warehouse"),
+    ("- Keel: Promotes a release to production in one click", "Keel", "Promotes a release to production in one click"),
+    ("- Dashing: Dashboards for every on-call team", "Dashing", "Dashboards for every on-call team"),
+])
+def test_a_list_item_phrase_still_describes_its_name(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a quantified subject ("all of our apps") is what the passive's agent does something to
+    ("All of our apps are hosted on Amazon S3.", "Amazon S3", "Hosts all of Acme's apps"),
+    ("Most of our services are deployed on Kubernetes.", "Kubernetes", "Deploys most of Acme's services"),
+    # an alternative name in brackets after the name does not hide the purpose after it
+    ("Chris wrote Tally (or Command Line Analytics) for generating analytics reports about our projects.", "Tally",
+     "Generates analytics reports about Acme's projects"),
+])
+def test_quantified_subjects_and_alternative_names_keep_their_descriptions(text, name, expected):
+    assert (describe_unknown(text, name) if name == "Tally" else describe_text(text, name)) == expected
