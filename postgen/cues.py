@@ -60,6 +60,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Sequence
 
+from .grammar import parts_of_speech, plural_noun
+
 Use = Literal["current", "former", "unknown", "planned", "compared", "supported", "others", "rejected"]
 
 
@@ -445,8 +447,8 @@ def frames(ctx: Context) -> Reading | None:
 def part_of_it(right: str) -> bool:
     """"X topics", "X NFS mounts" after the name: things of X's, not X; "X servers" are X's running copies."""
     found = re.match(r"^\s+(?:[A-Z]{2,}\s+)?(?P<noun>[a-z][a-z-]+s)\b", right)
-    return bool(found) and not re.fullmatch(RUNNING_KINDS, found.group("noun"), I) and \
-        found.group("noun").lower() not in ("is", "was", "has", "does", "as", "across", "always", "perhaps", "unless", "whereas")
+    return bool(found) and plural_noun(found.group("noun")) and "AUX" not in parts_of_speech(found.group("noun")) and \
+        not re.fullmatch(RUNNING_KINDS, found.group("noun"), I)
 
 
 def in_favour_of(ctx: Context) -> Reading | None:
