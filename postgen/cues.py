@@ -168,8 +168,9 @@ class Context:
         return bool(self.company.search(text))
 
 
-STRONG_BOUNDARY = re.compile(r"[;!?]|\.(?=\s)")
-CLAUSE_BOUNDARY = re.compile(r"[;!?,:()\[\]—–]|\.(?=\s)|\s-\s|\b(?:but|while|whereas|although|though|because)\b", I)
+STOP = r"(?<!\be\.g)(?<!\bi\.e)\.(?=\s)"  # a full stop, not the end of "e.g." or "i.e."
+STRONG_BOUNDARY = re.compile(rf"[;!?]|{STOP}")
+CLAUSE_BOUNDARY = re.compile(rf"[;!?,:()\[\]—–]|{STOP}|\s-\s|\b(?:but|while|whereas|although|though|because)\b", I)
 ATTACHED_DASH = re.compile(r"(?<=\S)[—–](?=\S)")  # "migrations—from X to Y—unlocked": an aside, read through
 LIST_GAP = re.compile(r"\s*(?:v?\d[\w.]*\s*)?(?:,\s*(?:and|or|&)?|and|or|&|/|\+)\s*(?:(?:even|also|maybe|perhaps)\s+)?", I)
 VERSION = re.compile(r"^\s*v?\d[\w.]*(?:\s+LTS)?")
@@ -360,6 +361,11 @@ def compared(ctx: Context) -> Reading | None:
     return None
 
 
+# "they may live on any public Git server, e.g. X": an example of what is allowed, not a use
+ANY_ONE_OF = (rf"\bany\s+(?:(?:[\w-]+|{NAME})\s+){{0,3}}[\w-]+\s*,?\s*\(?(?:e\.g\.|for\s+example|for\s+instance|"
+              rf"such\s+as|including|like)\s*,?\s+(?:{NAME}\s*(?:,|or|and)\s+)*{FILL}{{0,2}}$")
+
+
 def supported(ctx: Context) -> Reading | None:
     for pattern in (rf"{NAME}\s*,?\s*(?:(?:which|that)\s+)?(?:{ADVERB}\s+)?{SUPPORT_VERBS}\s+(?:both\s+)?{FILL}{{0,2}}$",
                     rf"\bsupport\s+for\s+{FILL}{{0,2}}$",
@@ -368,6 +374,8 @@ def supported(ctx: Context) -> Reading | None:
                     rf"\bsupported\b(?:\s+[\w-]+){{0,2}}\s*(?::|\binclude|\bincludes|\bare|\bis)\s+{FILL}{{0,2}}$"):
         if (found := re.search(pattern, ctx.left, I)) and not ctx.has_company(found.group()):
             return worded("supported", "a tool's support, not the company's use", found.group())
+    if found := re.search(ANY_ONE_OF, ctx.left, I):
+        return worded("supported", "an example of what may be used, not the company's use", found.group())
     if found := re.match(rf"^\s*(?:{ADVERB}\s+)?{SUPPORT_VERBS}(?!\s+by\b)\s+(?:both\s+)?{FILL}{{0,2}}$", ctx.clause, I):
         if re.search(r"(?:^|[(,:]|\s-|[–—])\s*$", ctx.left[: len(ctx.left) - len(ctx.clause)]):  # no subject
             return worded("supported", "what the tool described supports, not the company's use", found.group())

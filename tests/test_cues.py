@@ -535,3 +535,29 @@ def test_a_list_introduced_as_what_the_company_built_names_its_own_tools(intro, 
     from postgen.cues import introduces_own_tools
 
     assert introduces_own_tools(intro) is expected
+
+
+ANY_ONE_OF = [  # an example of an open choice: what may be used, not what the company uses
+    ("The packages may live on any public Git server, e.g. Gitlab or a self hosted server.", "Gitlab", ("Git",)),
+    ("Exports can go to any object store, for example MinIO.", "MinIO", ()),
+    ("You can plug in any message broker, such as RabbitMQ or NATS.", "NATS", ("RabbitMQ",)),
+    ("The agent runs on any Linux distribution (e.g. Alpine, Debian) without changes.", "Debian", ("Alpine",)),
+    ("Reports render in any browser, including Firefox.", "Firefox", ()),
+]
+NOT_ANY_ONE_OF = [  # the inverses: examples of what the company runs, and "any" without examples
+    ("We run several message brokers, e.g. RabbitMQ and NATS.", "NATS", "unknown", ("RabbitMQ",)),
+    ("Our services, such as the Ledger on Postgres, are small.", "Postgres", "unknown", ()),
+    ("Any team can deploy to Kubernetes in minutes.", "Kubernetes", "unknown", ()),
+    ("The packages e.g. the client libraries use Redis for caching.", "Redis", "unknown", ()),
+    ("For any new service we use Go.", "Go", "unknown", ()),
+]
+
+
+@pytest.mark.parametrize("sentence, mention, names", ANY_ONE_OF)
+def test_an_example_of_an_open_choice_is_not_a_use(sentence, mention, names):
+    check(sentence, mention, "supported", names)
+
+
+@pytest.mark.parametrize("sentence, mention, expected, names", NOT_ANY_ONE_OF)
+def test_examples_of_what_the_company_runs_are_not_an_open_choice(sentence, mention, expected, names):
+    check(sentence, mention, expected, names)
