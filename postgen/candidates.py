@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .grounding import normalize_for_key
-from .lexicon import Lexicon, Technology, after_article, names_in_text
+from .lexicon import Lexicon, Technology, after_article, distinctive, names_in_text
 from .text import Document, Paragraph, Sentence
 from .words import RARE_ZIPF, ordinary, zipf
 
@@ -215,9 +215,9 @@ NUMBER = re.compile(r"^[\d.,:/x×%+-]+$")  # 3200, 2x, 1.5: a quantity, never a 
 
 
 def identifier_not_name(surface: str) -> bool:
-    """Text shaped like a path, a list, a host name, a bare number, a standard's number, a member of an object, or a
-    code too short to be a product name."""
-    return bool("/" in surface or "," in surface or HOST_NAME.match(surface) or SHORT_CODE.match(surface)
+    """Text shaped like a path, a list, a host name, an e-mail address or handle, a bare number, a standard's number,
+    a member of an object, or a code too short to be a product name."""
+    return bool("/" in surface or "," in surface or "@" in surface or HOST_NAME.match(surface) or SHORT_CODE.match(surface)
                 or FILE_NAME.search(surface) or NUMBER.match(surface) or STANDARD_DOCUMENT.match(surface)
                 or MEMBER_ACCESS.search(surface))
 
@@ -310,6 +310,13 @@ def spelled_out(surface: str) -> tuple[str, tuple[str, ...]]:
     if not match or not initials_fit(match["name"], match["acronym"]):
         return surface, ()
     return match["name"], (match["acronym"],)
+
+
+def ends_in_distinctive_name(mention: Mention, known: list[Mention]) -> bool:
+    """"NoSQL DynamoDB", "serverless Lambda": words before a known name that no English word could be are a kind
+    or a modifier, not part of a longer name; before an English word they may be ("Taylor Swift")."""
+    return any(mention.start < k.start and k.end == mention.end and distinctive(k.surface) and
+               not ordinary(k.surface) for k in known)
 
 
 def initials_fit(name: str, acronym: str) -> bool:
@@ -537,6 +544,7 @@ class SentenceReader:
         known = [m for m in found if "lexicon" in m.evidence]
         found = [self.trimmed_to_known(m, known) for m in found if "lexicon" in m.evidence or sum(
             1 for k in known if m.start <= k.start and k.end <= m.end) < 2]  # "Memcached Heroku addon": two names
+        found = [m for m in found if "lexicon" in m.evidence or not ends_in_distinctive_name(m, known)]
         ordered = sorted(found, key=lambda m: (-(m.end - m.start), "lexicon" not in m.evidence, m.start))
         kept: list[Mention] = []
         for mention in ordered:

@@ -60,6 +60,8 @@ def test_markdown_links_code_spans_and_list_names_are_candidates():
     ("The cache sits between L1 and the disk.", "L1"),
     ("The front end provides [RFC 6962](https://example.org/rfc) endpoints.", "RFC 6962"),  # a standard's number
     ("Wire it up in AppLoader.lifecycleComponents before the app starts.", "AppLoader.lifecycleComponents"),  # code
+    ("Write to talent@octo.example if you like Django.", "talent@octo.example"),  # an e-mail address
+    ("Ping @PlatformBot in the ops channel for access.", "@PlatformBot"),  # a handle
     # numbers from a spec table
     ("Storage 24x 3.8TB Samsung PM883 SATA SSD 560/540 MB/s read/write 24x 6.4TB Intel P4610 NVMe SSD 3200/3200 MB/s "
      "read/write", "560"),
@@ -320,6 +322,19 @@ def test_a_name_joined_by_a_hyphen_to_a_word_is_another_name(text, absent):
 ])
 def test_a_name_that_a_hyphen_makes_a_modifier_is_still_named(text, surface, name):
     assert technologies(text)[surface][0] == name
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    # words before a known name no English word could be are a kind or a modifier, not a longer name
+    ("New data is saved in a NoSQL DynamoDB table.", "DynamoDB", "NoSQL DynamoDB"),
+    ("The catalogue moved to NoSQL MongoDB in 2012.", "MongoDB", "NoSQL MongoDB"),
+    ("Infrastructure is code in Hashicorp Terraform.", "Terraform", "Hashicorp Terraform"),
+    # the inverse: before an English word they may be a name of their own
+    ("Millions of people searched the term “Taylor Swift” at once.", "Taylor Swift", "Swift"),
+])
+def test_words_before_a_distinctive_known_name_are_not_part_of_it(text, kept, dropped):
+    found = names(text)
+    assert kept in found and dropped not in found
 
 
 def test_an_acronym_after_a_known_name_is_its_alias_through_the_document():
