@@ -643,6 +643,20 @@ OWN_LIST_INTRO = re.compile(
     r"(?![^:]*\b(?:on|with|upon|using|atop|from)\s*:?\s*$)", I)
 
 
+# the sentence before a list or table, saying its items were options the company turned down: "what are the
+# options we rejected?", "Alternatives we ruled out:"
+REJECTED_LIST_INTRO = re.compile(
+    r"\b(?:options?|alternatives?|solutions?|tools?|candidates?|technologies|frameworks?|approaches?|products?)\s+"
+    r"(?:that\s+|which\s+)?(?:we|they|the\s+team)\s+(?:have\s+|had\s+)?(?:also\s+)?(?:rejected|ruled\s+out|discarded|"
+    r"dismissed|decided\s+against|turned\s+down|did\s+not\s+(?:choose|pick|use)|didn['’]t\s+(?:choose|pick|use))\b"
+    r"|\b(?:rejected|discarded|dismissed)\s+(?:options?|alternatives?|solutions?|tools?|candidates?)\b", I)
+
+
+def introduces_rejected_options(intro: str) -> bool:
+    """Whether a list's or table's introduction presents its items as options the company turned down."""
+    return bool(REJECTED_LIST_INTRO.search(intro))
+
+
 def introduces_own_tools(intro: str) -> bool:
     """Whether a list's introduction (the paragraph before it) presents the items as the company's own: it ends
     in a colon and says the company built or maintains them."""

@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .candidates import Mention, find_candidates
-from .cues import Reading, introduces_own_tools, looks_like_instructions, own_tool, read_mention
+from .cues import (
+    Reading, introduces_own_tools, introduces_rejected_options, looks_like_instructions, own_tool, read_mention,
+)
 from .grounding import cite_sentences, grounding_failure
 from .lexicon import Lexicon, Technology
 from .llm import CompactFormat, LLMClient, LLMRequest, LLMResult
@@ -248,6 +250,9 @@ def answer_problem(chunk: Chunk, result: LLMResult) -> str | None:
 # ------------------------------------------------------------------ wording and the decision
 
 
+LISTED_REJECTED = Reading("rejected", "listed among options the company rejected")
+
+
 def read_mentions(document: Document, mentions: list[Mention], company: str) -> list[Read]:
     """What the wording around each mention says, with every other name of its sentence in view."""
     by_sentence: dict[str, list[Mention]] = {}
@@ -257,7 +262,8 @@ def read_mentions(document: Document, mentions: list[Mention], company: str) -> 
     for sentence_id, found in by_sentence.items():
         sentence = document.sentences[sentence_id]
         spans = [(m.start - sentence.start, m.end - sentence.start) for m in found]
-        read += [(mention, read_mention(sentence.text, start, end, company=company, names=spans))
+        read += [(mention, LISTED_REJECTED if listed_as_rejected(document, mention) else
+                  read_mention(sentence.text, start, end, company=company, names=spans))
                  for mention, (start, end) in zip(found, spans)]
     return read
 
@@ -429,14 +435,27 @@ def worded_as_own(document: Document, mention: Mention, company: str) -> bool:
 def listed_as_own(document: Document, mention: Mention) -> bool:
     """A list item that opens with the name, in a list whose introduction says the company built or maintains
     what it lists ("open-source libraries we maintain:")."""
+    intro = introduction(document, mention, ("list_item",))
+    return intro is not None and introduces_own_tools(intro)
+
+
+def listed_as_rejected(document: Document, mention: Mention) -> bool:
+    """A list item or table cell that opens with the name, under an introduction that says its items were options
+    the company turned down ("But first, what are the options we rejected?")."""
+    intro = introduction(document, mention, ("list_item", "table_cell"))
+    return intro is not None and introduces_rejected_options(intro)
+
+
+def introduction(document: Document, mention: Mention, kinds: tuple[str, ...]) -> str | None:
+    """The paragraph before the list or table whose item (of `kinds`) opens with the mention; None otherwise."""
     item = document.paragraph_of(document.sentences[mention.sentence_id])
-    if item.kind != "list_item" or document.text[item.start:mention.start].strip(" -*•[(`"):
-        return False
+    if item.kind not in kinds or document.text[item.start:mention.start].strip(" -*•[(`"):
+        return None
     at = item.index - 2  # the paragraph before the item (indexes count from 1)
-    while at >= 0 and document.paragraphs[at].kind == "list_item":
+    while at >= 0 and document.paragraphs[at].kind in kinds:
         at -= 1
     intro = document.paragraphs[at] if at >= 0 else None
-    return bool(intro) and introduces_own_tools(document.text[intro.start:intro.end])
+    return document.text[intro.start:intro.end] if intro else None
 
 
 def readings_by_sentence(document: Document, candidate: Candidate) -> dict[str, list[Reading]]:

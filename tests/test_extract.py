@@ -149,3 +149,34 @@ def test_items_of_a_list_introduced_as_the_company_s_own_are_its_tools(text, nam
     candidate = candidate_in(text, name)
     document = Document("src", text + "\n")
     assert any(worded_as_own(document, mention, "Acme") for mention in candidate.mentions) is own
+
+
+REJECTED_TABLE = ("Most of our data is on Kafka. But first, what are the options we rejected?\n\n"
+                  "| Solution | Rejection reason |\n|---|---|\n"
+                  "| Flink | Lags behind on client support |\n| NiFi | Runs on Yarn, requiring a cluster |\n")
+REJECTED_LIST = ("Alternatives we ruled out:\n\n- Pulsar - too new for us\n- NATS Streaming - no replay\n")
+CHOSEN_LIST = ("Tools we chose for streaming:\n\n- Pulsar - carries every event\n")
+
+
+def listed_reading(markdown: str, name: str) -> str:
+    from postgen.extract import read_mentions
+    from postgen.markup import markdown_to_prose
+    document = Document("src", *markdown_to_prose(markdown))
+    read = read_mentions(document, find_candidates(document, default_lexicon(), "Acme"), "Acme")
+    return next(reading.use for mention, reading in read if mention.technology.name == name)
+
+
+@pytest.mark.parametrize("markdown, name, use", [
+    (REJECTED_TABLE, "Apache Flink", "rejected"),  # a table's first cell under "the options we rejected"
+    (REJECTED_TABLE, "Apache NiFi", "rejected"),  # a later row of the same table
+    (REJECTED_LIST, "Apache Pulsar", "rejected"),  # a list under "alternatives we ruled out"
+    ("Products we decided against:\n\n- Grafana Cloud - too costly\n", "Grafana", "rejected"),
+    ("The team's rejected options:\n\n- Flink\n- Storm\n", "Apache Storm", "rejected"),
+    # the inverses: a name inside a reason cell, a list of what was chosen, and the introduction's own sentence
+    (REJECTED_TABLE, "Yarn", "unknown"),
+    (CHOSEN_LIST, "Apache Pulsar", "unknown"),
+    (REJECTED_TABLE, "Apache Kafka", "unknown"),
+    ("We rejected nothing in the end; our tools:\n\n- Flink - stream jobs\n", "Apache Flink", "unknown"),
+])
+def test_items_of_a_list_or_table_introduced_as_rejected_options_are_rejected(markdown, name, use):
+    assert listed_reading(markdown, name) == use
