@@ -53,8 +53,10 @@ RESPONSIBLE_AFTER = re.compile(r"^\s*(?:is|are)\s+(?:\w+ly\s+)?responsible\s+for
 # not a verb) nor ends with a pronoun that another verb governs ("… and host it on X")
 GERUND_BEFORE = re.compile(r"\b(?P<verb>storing|running|hosting|serving|caching|processing|scheduling|routing|"
                            r"monitoring|deploying|building|testing|streaming|rendering|indexing|handling)\s+"
-                           r"(?!(?:in|on|into|onto|to|for|with|from|of|at|by)\s)(?P<np>[^,;()]+?)(?<!\sit)(?<!\sthem)\s+(?:in|on|with|through|using|via|into)\s+(?:\S+\s+){0,3}?(?:(?:and|or)\s+)?$",
+                           r"(?!(?:in|on|into|onto|to|for|with|from|of|at|by)\s)(?P<np>(?:(?!(?:is|are|was|were|has|have|had)\s)[^,;()\s]+\s+)*?[^,;()\s]+)(?<!\sit)(?<!\sthem)\s+(?:in|on|with|through|using|via|into)\s+(?:\S+\s+){0,3}?(?:(?:and|or)\s+)?$",
                            re.I)
+# "our streaming data": a gerund after a determiner or possessive is a noun's modifier, not a verb
+MODIFIER_SLOT = re.compile(r"\b(?:a|an|the|our|their|its|my|your|this|that|these|those|all|most|some)\s+$", re.I)
 # "The load balancers are running HAProxy on CentOS": CentOS runs the load balancers (what runs on it, not the
 # program in between)
 HOST_SUBJECT = re.compile(r"(?:^|[.:;]\s+)(?P<np>(?:the|our|their|its|all|every|each)\s+[\w\s-]+?)\s+(?:is|are|was|were)\s+"
@@ -136,9 +138,12 @@ PEOPLE = {"creator", "creators", "author", "authors", "maintainer", "maintainers
           "teams", "founder", "founders", "community", "communities", "user", "users", "vendor", "vendors", "company"}
 POSSESSOR_VERBS = {"provide", "help", "handle", "power", "support", "give", "offer", "let", "serve", "run"}
 # "Code sharing between iOS and Android for …": a name governed by a preposition does not own the purpose after it
+QUANTITY_OF = re.compile(r"\b(?:a\s+(?:number|couple|few|lot|set|handful|range|variety|series|pair|bunch)|lots|plenty|"
+                         r"dozens|hundreds|thousands|millions)\s+of\s+$", re.I)
 PREPOSITION_BEFORE = re.compile(r"\b(?:between|across|among|on|in|of|from|to|into|onto|at|over|under|within|"
                                 r"without|against|like|than)\s+(?:\S+\s+(?:and|or)\s+)?(?:the\s+)?$", re.I)
-PARTICIPLES = (r"powered|handled|managed|served|stored|runs|run|running|orchestrated|built|backed|driven|hosted|deployed|"
+PARTICIPLES = (r"powered|handled|managed|served|stored|saved|persisted|archived|captured|recorded|published|consumed|"
+               r"runs|run|running|orchestrated|built|backed|driven|hosted|deployed|"
                r"cached|processed|monitored|secured|scheduled|tested|streamed|rendered|based|coordinated|indexed|"
                r"operated|maintained|delivered|collected|tracked|logged|analy[sz]ed|queued|written|compiled|bundled|"
                r"packaged|generated|distributed|replicated|backed up|load-balanced|proxied|routed|triggered")
@@ -282,7 +287,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("subject", end + verb_at, base + hi))
     if (match := AGENT_BEFORE.search(before)) and (np_start := noun_phrase_start(before, match.start("verb"))) is not None:
         found.append(Attached("agent", base + lo + np_start, base + lo + match.end("verb")))
-    if match := GERUND_BEFORE.search(before):
+    if (match := GERUND_BEFORE.search(before)) and not MODIFIER_SLOT.search(before[:match.start("verb")]):
         found.append(Attached("agent", base + lo + match.start("verb"), base + lo + match.end("np")))
         if match.group("verb").lower() == "running" and \
                 (host := HOST_SUBJECT.search(before[:match.start("verb")])) and \
@@ -297,8 +302,9 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("agent", end + match.start(), base + hi))
     if match := COMPOUND_AFTER.match(after):
         found.append(Attached("agent", end + match.start("verb"), base + hi))
-    object_of_preposition = (PREPOSITION_BEFORE.search(before) and not USE_BEFORE.search(before)
-                             or ENABLED_BEFORE.search(before))
+    counted_before = QUANTITY_OF.sub("", before)  # "we use a number of X applications to …": "of" counts, not places
+    object_of_preposition = (PREPOSITION_BEFORE.search(counted_before) and not USE_BEFORE.search(counted_before)
+                             or ENABLED_BEFORE.search(counted_before))
     if not object_of_preposition and (verb_at := relative_verb(text[local_end:])) is not None:
         verb_start = local_end + verb_at  # "we run NGINX, which routes all traffic …": past the comma
         verb_end = clause_bounds(text, verb_start, verb_start + 1)[1]
@@ -434,9 +440,12 @@ def noun_phrase_start(text: str, end: int) -> int | None:
     if words and words[-1].group().lower() in ("and", "or", "but"):
         return None  # "X which runs the engine and is based on": the subject is further back, not "the engine"
     start, nouns = None, 0
-    for match in reversed(words):
+    for at, match in reversed(list(enumerate(words))):
         word = match.group()
         kinds = parts_of_speech(word)
+        if start is not None and word.lower().endswith("ing") and at and words[at - 1].group().lower() in DETERMINERS:
+            start = match.start()  # "the scheduling service": a gerund after an article modifies the noun
+            continue
         if word.lower() in DETERMINERS:
             start = match.start()
             break

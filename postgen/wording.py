@@ -23,7 +23,8 @@ MIN_CONTENT_WORDS = 3  # a two-word category ("service mesh") says what it is, n
 MIN_USE_WORDS = 2  # a verb and the company's object do say it ("Stores GitLab's logs"; not "Monitors systems")
 PARTICLES = {"up", "in", "out", "off", "over", "around", "away", "back"}
 DETERMINERS = {"a", "an", "the", "its", "their", "our", "this", "that", "these", "those", "all", "each", "every", "both"}
-PERSONAL_WORDS = {"i", "me", "my", "we", "us", "you", "your", "yours"}  # "our" becomes the company's name
+PERSONAL_WORDS = {"i", "me", "my", "we", "us", "you", "your", "yours",  # "our" becomes the company's name
+                  "myself", "ourselves", "yourself", "yourselves"}  # "keeps ourselves in line"
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 # praise, not a use: "really fast-growing application framework"
 INTENSIFIERS = {"really", "very", "extremely", "super", "incredibly", "truly", "amazingly", "insanely", "hugely"}
@@ -55,6 +56,7 @@ WHAT_IT_IS = {"identity", "role", "aside"}  # on a tie, what a technology does w
 POWERS = {"powered", "built", "backed", "driven", "based"}
 RUNS = {"run", "runs", "running"}
 BUILDS = {"written", "compiled", "bundled", "packaged"}
+STORES = {"stored", "saved", "persisted", "archived"}
 
 
 def ends_mid_phrase(word: str) -> bool:
@@ -117,7 +119,7 @@ def agent_rewritten(text: str) -> str:
         return f"{third_person(verb_lemma(match.group('verb')))} {match.group('np')}"
     else:
         return text
-    role = ("runs" if verb.lower() in RUNS else "powers" if verb.lower() in POWERS
+    role = ("runs" if verb.lower() in RUNS else "powers" if verb.lower() in POWERS else "stores" if verb.lower() in STORES
             else "builds" if verb.lower() in BUILDS else third_person(verb_lemma(verb)))
     np = re.sub(r"\s+(?:is|are|was|were|gets?)$", "", np.strip())
     # the article stays: "Builds the iOS application", not "Builds iOS application"
