@@ -207,12 +207,26 @@ def examples_after(text: str, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+VERB_SERIES = re.compile(r"\bto\s+(?P<verbs>[a-z]+(?:,\s+[a-z]+)+,?\s+(?:and|or)\s+[a-z]+)\b")
+
+
+def verb_series(text: str) -> list[tuple[int, int]]:
+    """Spans of infinitive verb series, "to convert, process, and enrich": their commas join verbs, not clauses."""
+    spans = []
+    for match in VERB_SERIES.finditer(text):
+        verbs = re.findall(r"[a-z]+", match.group("verbs"))
+        if all(is_verb(verb) and verb_lemma(verb) == verb for verb in verbs if verb not in ("and", "or")):
+            spans.append(match.span("verbs"))
+    return spans
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The piece of `text` between the clause and list boundaries around [start, end)."""
     examples = examples_after(text, end)
     lo, hi = 0, examples[0][1] if examples else len(text)  # a closed list of examples ends the clause
+    joined = examples + verb_series(text)
     for match in BOUNDARY.finditer(INLINE_GLOSS.sub(lambda gloss: " " * len(gloss.group()), text)):
-        if any(first <= match.start() < last for first, last in examples):
+        if any(first <= match.start() < last for first, last in joined):
             continue
         if match.end() <= start:
             lo = max(lo, match.end())

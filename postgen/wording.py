@@ -216,14 +216,20 @@ def purpose_as_verb(text: str, preposition: str) -> str:
         return purpose_as_verb(" ".join(manner), preposition)
     at = 1 if len(words) > 2 and words[0].lower().endswith("ly") and (
         words[1].lower().endswith("ing") or preposition == "to" and is_verb(words[1])) else 0
-    verb_form = preposition == "to" or bool(words[at:]) and words[at].lower().endswith("ing")
-    if not words[at:] or not is_verb(words[at]) or not verb_form:
+    verb_form = preposition == "to" or bool(words[at:]) and words[at].lower().rstrip(",").endswith("ing")
+    if not words[at:] or not is_verb(words[at].rstrip(",")) or not verb_form:
         return text
-    words[at] = third_person(verb_lemma(words[at]))
-    # "to isolate and package up …" / "for automating and scripting …": the second verb takes the same form
-    if len(words) > at + 2 and words[at + 1].lower() in ("and", "or") and is_verb(words[at + 2]) and (
-            words[at + 2].lower().endswith("ing") or preposition == "to" and verb_lemma(words[at + 2]) == words[at + 2]):
-        words[at + 2] = third_person(verb_lemma(words[at + 2]))
+    words[at] = third_person(verb_lemma(words[at].rstrip(","))) + ("," if words[at].endswith(",") else "")
+    # "to isolate and package up …", "for automating and scripting …", "to convert, process, and enrich data": the
+    # verbs joined to the first take the same form
+    at += 1
+    while at + 1 < len(words) and (words[at].lower() in ("and", "or") or words[at - 1].endswith(",")):
+        joined = at + 1 if words[at].lower() in ("and", "or") else at
+        verb = words[joined].rstrip(",")
+        if not is_verb(verb) or not (verb.lower().endswith("ing") or preposition == "to" and verb_lemma(verb) == verb):
+            break
+        words[joined] = third_person(verb_lemma(verb)) + ("," if words[joined].endswith(",") else "")
+        at = joined + 1
     return " ".join(words)
 
 
@@ -293,7 +299,7 @@ def purpose_is_an_activity(text: str) -> bool:
     """A purpose that reads as a verb ("Caches sessions") or a noun phrase that names an activity before any scope
     ("Real-time data streaming", "Server-side rendering of pages"); not a target ("New services and projects",
     "Frontend experiences")."""
-    words = [word for word in text.split()[:2] if not word.lower().endswith("ly")]  # "Efficiently caches …"
+    words = [word.rstrip(",") for word in text.split()[:2] if not word.lower().endswith("ly")]  # "Efficiently caches …"
     if words and is_third_person(words[0]):
         return True
     phrase = SCOPE.split(f" {text} ", maxsplit=1)[0].split()  # "Distributed processing jobs analyzing …" has one

@@ -984,3 +984,19 @@ def test_quantified_subjects_and_alternative_names_keep_their_descriptions(text,
 ])
 def test_stored_data_counted_uses_and_modifiers(text, name, expected):
     assert (describe_unknown(text, name) if name == "RuboCop" else describe_text(text, name)) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # an infinitive's series of verbs is one purpose: its commas join verbs, and every verb takes the third person
+    ("We use a number of Kafka Streams applications to convert, process, and enrich data.", "Kafka Streams",
+     "Converts, processes, and enriches data"),
+    ("We use Kafka to collect, route and store events.", "Apache Kafka", "Collects, routes and stores events"),
+    ("Airflow is used to extract, load, or transform the nightly data.", "Apache Airflow",
+     "Extracts, loads, or transforms the nightly data"),
+    # the inverses: a list of nouns after one verb is no series (the cut leaves too little), nor are other names'
+    # purposes after the first
+    ("We use Redis to cache sessions, carts, and tokens for the web tier.", "Redis", None),
+    ("We use Kafka to move events, Redis to cache them, and Postgres to keep them.", "Apache Kafka", None),
+])
+def test_an_infinitive_s_series_of_verbs_is_one_purpose(text, name, expected):
+    assert describe_text(text, name) == expected
