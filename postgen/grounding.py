@@ -42,7 +42,8 @@ def plural_allowed(name: str) -> bool:
 
 
 # "R-universe", "Vue-router": a name joined by a hyphen to a word is another name; not when the word makes it a
-# modifier ("Kafka-based", "Python-heavy", "cloud-native")
+# modifier ("Kafka-based", "Python-heavy", "cloud-native"). Read on the text as written: normalised text has plain
+# dashes, and "Java and Scala—were" is no longer name
 LONGER_NAME = (r"-(?![a-z]*(?:ed|ing|like|specific|compatible|native|friendly|first|only|centric|heavy|aware|free|"
                r"ready|style|side|wide)\b)[A-Za-z]")
 LONGER_NAME_AFTER = re.compile(LONGER_NAME)
@@ -52,7 +53,7 @@ def name_pattern(name: str) -> re.Pattern[str]:
     """Whole-word match of a normalised name ('c++' and 'node.js' included), in the plural where the
     lexicon finds one."""
     escaped = re.escape(normalized_text(name))
-    return re.compile(rf"(?<![\w]){escaped}{PLURAL if plural_allowed(name) else ''}(?![\w]|{LONGER_NAME})")
+    return re.compile(rf"(?<![\w]){escaped}{PLURAL if plural_allowed(name) else ''}(?![\w])")
 
 
 def names_technology(span_text: str, names: list[str]) -> str | None:

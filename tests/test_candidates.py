@@ -319,6 +319,8 @@ def test_a_name_joined_by_a_hyphen_to_a_word_is_another_name(text, absent):
     ("Our Python-heavy data team ships daily.", "Python", "Python"),
     ("The Redis-backed queue drains every minute.", "Redis", "Redis"),
     ("It is a Kubernetes-native operator.", "Kubernetes", "Kubernetes"),
+    # a dash between words is no hyphen
+    ("The primary languages—Java and Scala—were chosen a decade ago.", "Scala", "Scala"),
 ])
 def test_a_name_that_a_hyphen_makes_a_modifier_is_still_named(text, surface, name):
     assert technologies(text)[surface][0] == name

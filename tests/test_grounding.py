@@ -84,3 +84,9 @@ def test_a_multi_word_name_is_named_in_the_plural_as_the_lexicon_finds_it():
     assert names_technology("Payments run on two Microsoft SQL Servers.", ["Microsoft SQL Server"])
     assert names_technology("The request goes out at once.", ["Go"]) is None  # one word: no plural
     assert names_technology("Two Microsoft SQL Serverless pools.", ["Microsoft SQL Server"]) is None
+
+
+def test_a_name_between_dashes_is_still_named_in_a_quote():
+    # normalised text has plain dashes: "Scala—were" is a dash after the name, not a longer name
+    assert names_technology("The primary language choices—Java and Scala—were deliberate.", ["Scala"]) == "Scala"
+    assert names_technology("Kafka-based pipelines run every hour.", ["Kafka"]) == "Kafka"
