@@ -627,7 +627,8 @@ OWN_BEFORE = re.compile(
     r"\b(?:in-house|inhouse|internal|internally|custom|home-?grown|proprietary|our\s+own|its\s+own|their\s+own|"
     r"(?:we|they|the\s+team|engineers)\s+(?:built|developed|created|wrote|designed|open-sourced)|"
     r"(?:built|developed|created|written|designed|open-sourced)\s+(?:in-house|internally))\b"
-    r"(?:(?:\s+(?!(?:on|in|at|from|to|with|for|of|by|via|into)\b)[\w/-]+){0,2}(?:\s+(?:called|named))?|"
+    r"(?:(?:\s+(?!(?:on|in|at|from|to|with|for|of|by|via|into|within|inside|across|through|behind|using|over|under|"
+    r"around|between|onto)\b)[\w/-]+){0,2}(?:\s+(?:called|named))?|"
     r"(?:\s+[\w/-]+){0,3}?\s+(?:such\s+as|like|including)\b[^.;:]{0,80}?)\s*$", I)
 OWN_AFTER = re.compile(
     r"^\s*(?:,|\(|–|—|-{1,3}|is|are|was)?\s*(?:(?:a|an|our|their|its)\s+)?(?:own\s+|in-house|inhouse|internal|custom|home-?grown|"

@@ -506,6 +506,13 @@ OWN_TOOLS = [
     ("Netflix built Zuul, its own edge gateway.", "Netflix", False),
     ("For a client, we're using Hermes.Cache---written in-house and open source.", "Hermes.Cache", True),
     ("For a client, we're using Hermes.Cache---the one everybody uses.", "Hermes.Cache", False),
+    # custom work placed inside a technology is not the technology made in-house
+    ("That would need custom logic within Lambda functions.", "Lambda", False),
+    ("We keep custom code inside Jenkins pipelines.", "Jenkins", False),
+    ("Our custom scripts run across Kubernetes clusters.", "Kubernetes", False),
+    ("The internal metrics go through Prometheus exporters.", "Prometheus", False),
+    # the inverse: a custom tool's own name
+    ("Our custom deploy tool Shipwright runs on every merge.", "Shipwright", True),
 ]
 
 LIST_INTRODUCTIONS = [
