@@ -20,6 +20,7 @@ WORD_PART_BRACKETS = r"\((?![a-z]{1,4}\)\w)"  # "(de)serializer" is one word, no
 BOUNDARY = re.compile(r"\s*(?:(?:,\s+|\s)(?:while|whereas|but|although|though|because|so that|which means|where)\s|"
                       rf";|:\s|\s[–—-]\s|—|{WORD_PART_BRACKETS}|\)(?!\w)|,\s(?!\d))\s*")
 USE_BEFORE = re.compile(r"\b(?:uses?|used|using|via|with|through|on top of|built (?:on|with)|relies on|rely on|"
+                        r"(?:adoption|use|usage|introduction)\s+of|"  # "led to the adoption of X to automate …"
                         r"runs? on|powered by|based on|leverages?|adopted|chose|implements?|deploys?)\s+$", re.I)
 PURPOSE_AFTER = re.compile(r"^\s*(?:(?:(?:that|which)\s+)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:used|employed|leveraged|adopted|deployed|chosen)"
                            r"(?:\s+by\s+(?:the\s+|our\s+|its\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?\s+|(?!(?:stands|stood|refers|referred)\s)\w+\s+)?(?P<prep>for|to)\s+(?P<rest>\S.*)$", re.I)

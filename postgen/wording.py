@@ -81,10 +81,23 @@ def shortened(text: str) -> str:
         text = text[:match.start()]
     words = (text.rstrip(" !?;,") if text.rstrip().endswith("etc.") else text.rstrip(" .!?;,")).split()
     if len(words) > MAX_WORDS:
+        words = words[:infinitive_after(words)]  # "development of the store [to prepare for release …]"
+    if len(words) > MAX_WORDS:
         return ""  # cut at the word limit, a clause becomes a fragment ("maps a role to the equivalent role")
     while words and ends_mid_phrase(words[-1].strip(",.;:")):
         words.pop()
     return " ".join(words).rstrip(",;:")
+
+
+def infinitive_after(words: list[str]) -> int:
+    """Where a purpose of the sentence's own action begins ("to prepare for …"), after at least three words and
+    within the word limit; the whole length when there is none."""
+    for at in range(3, min(len(words) - 1, MAX_WORDS + 1)):
+        after = words[at + 1].strip(",.;:")
+        if words[at].lower() == "to" and is_verb(after) and verb_lemma(after) == after.lower() and \
+                not words[at - 1].lower().endswith(("ed", "ing")):
+            return at
+    return len(words)
 
 
 def closed_examples(text: str, boundary: re.Match) -> str | None:
@@ -230,6 +243,14 @@ def purpose_as_verb(text: str, preposition: str) -> str:
             break
         words[joined] = third_person(verb_lemma(verb)) + ("," if words[joined].endswith(",") else "")
         at = joined + 1
+    if preposition == "to":  # "to automate operations and build a mindset": a second verb after the first's object
+        for at in range(2, len(words) - 1):
+            verb = words[at + 1]
+            before = words[at - 1]
+            if words[at].lower() == "and" and "VERB" in parts_of_speech(verb) and verb_lemma(verb) == verb.lower() \
+                    and not before.endswith(",") and not ("VERB" in parts_of_speech(before) and verb_lemma(before) == before):
+                words[at + 1] = third_person(verb)
+                break
     return " ".join(words)
 
 

@@ -1000,3 +1000,20 @@ def test_stored_data_counted_uses_and_modifiers(text, name, expected):
 ])
 def test_an_infinitive_s_series_of_verbs_is_one_purpose(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # over the word limit, a purpose of the sentence's own action ("to prepare for …") is cut off
+    ("We selected Rails for rapid development of the online store to prepare for release at the annual fair.",
+     "Ruby on Rails", "Rapid development of the online store"),
+    # "the adoption of X to …": X's purpose, as after "we adopted X"
+    ("Our growing fleet led to the adoption of Chef to automate operations and build a devops mindset.", "Chef",
+     "Automates operations and builds a devops mindset"),
+    ("We rely on the use of Redis to cache sessions for the web tier.", "Redis", "Caches sessions for the web tier"),
+    # the inverses: a verb used as a modifier before "and" stays; a short text keeps its "to"
+    ("The Power API leverages serverless Lambda functions to process read and write requests.", "AWS Lambda",
+     "Processes read and write requests"),
+    ("We use Kafka to move order events to the billing ledger.", "Apache Kafka", "Moves order events to the billing ledger"),
+])
+def test_a_purpose_cut_at_the_action_s_own_purpose_and_nominal_uses(text, name, expected):
+    assert describe_text(text, name) == expected
