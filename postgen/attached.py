@@ -309,7 +309,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
                 not PEOPLE & {word.lower() for word in host.group("np").split()}:  # "the team is running tests on X"
             found.append(Attached("agent", base + lo + host.start("np"), base + lo + match.end("verb")))
     elif (match := OBJECT_BEFORE.search(before) or WRITTEN_IN_BEFORE.search(before)) and is_verb(match.group("verb")) \
-            and match.group("verb") not in COPULAS:
+            and match.group("verb") not in COPULAS | MAKEUP_VERBS:  # "they consist of …": what they are made of
         found.append(Attached("object", base + lo + match.start("verb"), base + lo + match.end("np")))
     if match := instrument_before(before):
         found.append(Attached("object", base + lo + match.start("verb"), base + lo + match.end("np")))
@@ -404,8 +404,12 @@ def instrument_before(before: str) -> re.Match | None:
     starts = [0, *(found.start() for found in SUBJECT_WORD.finditer(before))]
     match = next((found for start in reversed(starts) if (found := INSTRUMENT_BEFORE.match(before, start))
                   and (found.group("subject") or start == 0)), None)  # the nearest subject; no subject: a clause's start
-    if not match or not is_verb(verb := match.group("verb")) or verb_lemma(verb) in VACANT_VERBS | COPULAS | {"be"}:
+    if not match or not is_verb(verb := match.group("verb")) or \
+            verb_lemma(verb) in VACANT_VERBS | COPULAS | {"be"} or verb.lower() in MAKEUP_VERBS:
         return None
+    last = match.group("np").split()[-1].lower()
+    if last.endswith("ed") and is_verb(last) and verb_lemma(last) != last:
+        return None  # "we ship an app with images compressed with X": X goes with "compressed", not with "ship"
     plural_subject = (match.group("subject") or "").lower() in ("we", "they")
     return match if (verb_lemma(verb) == verb if plural_subject else is_third_person(verb)) else None
 
@@ -466,6 +470,8 @@ def noun_phrase_start(text: str, end: int) -> int | None:
             break
         if word.lower() in NOUN_PHRASE_GLUE and start is not None:
             continue
+        if not auxiliary and word.lower() in FUNCTION_WORDS and word.lower() not in NOUN_PHRASE_GLUE:
+            break  # "an application with assets packaged with X": with no auxiliary the participle describes "assets"
         if word.endswith(("'s", "’s")) or word[:1].isupper() or "-" in word or not kinds or \
                 kinds & {"NOUN", "PROPN", "ADJ", "NUM"} and not kinds & {"AUX"} and word.lower() not in FUNCTION_WORDS:
             start = match.start()

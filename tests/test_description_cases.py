@@ -1017,3 +1017,15 @@ def test_an_infinitive_s_series_of_verbs_is_one_purpose(text, name, expected):
 ])
 def test_a_purpose_cut_at_the_action_s_own_purpose_and_nominal_uses(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # with no auxiliary, a participle describes the nearest noun: "assets packaged with X" is not the application
+    ("They consist of a client-side application with assets packaged with Bundlr.", "Bundlr", None),
+    ("We ship a mobile app with images compressed with Squoosh.", "Squoosh", None),
+    # the inverses: with an auxiliary the subject is the whole noun phrase; a participle right after its noun
+    ("The API for Brand Alerts is written in Python.", "Python", "Builds the API for Brand Alerts"),
+    ("Our platform relies on an order pipeline written in Go.", "Go", "Builds an order pipeline"),
+])
+def test_a_participle_without_an_auxiliary_describes_the_nearest_noun(text, name, expected):
+    assert (describe_unknown(text, name) if name in ("Bundlr", "Squoosh") else describe_text(text, name)) == expected
