@@ -32,6 +32,8 @@ QUANTIFIERS = {"some", "many", "much", "several", "most", "few", "various", "mul
 POINTING_WORDS = {"this", "that", "these", "those", "it", "them", "they", "here", "there", "such", "him", "her"}
 # "the old indexes", "the same role": a noun phrase that points back to earlier text, so the row does not stand alone
 POINTING_BACK = re.compile(r"\bthe\s+(?:old|same|other|former|latter|above|previous|aforementioned|remaining|rest)\b", re.I)
+MACHINES = {"server", "servers", "device", "devices", "machine", "machines", "host", "hosts", "computer", "computers",
+            "laptop", "laptops", "box", "boxes"}
 # "Core component of the alerts process": what it is part of, not what it does there
 MEMBERSHIP = re.compile(r"^(?:[\w-]+\s+){0,2}?(?:component|part|piece|element|member)s?\s+of\s+(?P<whole>.*)$", re.I)
 POSSESSIVE = re.compile(r"\b(?:our|their|its)\b", re.IGNORECASE)
@@ -268,7 +270,7 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     """Enough content words, not counting a possessive: three ("frontend experiences" says little, and a
     two-word category such as "developer portal" says what it is, not what it does there), or two when a verb
     acts on something of the company's ("Stores GitLab's logs"; "Monitors systems" is too general); none pointing
-    elsewhere ("makes that possible", "swaps the old indexes"), only what it is part of ("core component of the
+    elsewhere ("makes that possible", "swaps the old indexes"), only bare machines ("Runs Acme's servers"), only what it is part of ("core component of the
     alerts process"), empty ("the show"), praising ("really fast-growing") or addressed to a reader
     ("your editor"); no link; its quotes and brackets closed; no phrasal verb standing in for a use ("shows up in …", "steps in for …"); and not
     the technology's own name again ("Kubernetes platform cluster" says nothing of Kubernetes)."""
@@ -279,9 +281,16 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     least = MIN_USE_WORDS if counted and is_third_person(counted[0]) and owned else MIN_CONTENT_WORDS
     return (len(counted) >= least and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS | INTENSIFIERS) & set(words)
             and not LINK.search(text) and not POINTING_BACK.search(text) and not only_membership(text)
+            and not only_machines(counted)
             and balanced(text) and "etc" not in words
             and mention_at(text, list(names), re.IGNORECASE) is None
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0])))
+
+
+def only_machines(counted: list[str]) -> bool:
+    """"Runs Cerner's servers": a verb and bare machines say nothing of use; "Runs Acme's web servers" says which."""
+    rest = [word.lower().strip(",.;:") for word in counted[1:]]
+    return len(rest) == 1 and is_third_person(counted[0]) and rest[0] in MACHINES
 
 
 def only_membership(text: str) -> bool:

@@ -1029,3 +1029,17 @@ def test_a_purpose_cut_at_the_action_s_own_purpose_and_nominal_uses(text, name, 
 ])
 def test_a_participle_without_an_auxiliary_describes_the_nearest_noun(text, name, expected):
     assert (describe_unknown(text, name) if name in ("Bundlr", "Squoosh") else describe_text(text, name)) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a verb and bare machines say nothing of use
+    ("Our servers run on Phusion Passenger.", "Phusion Passenger", None),
+    ("Our machines run on Quillux.", "Quillux", None),
+    ("All of our hosts run on Quillux.", "Quillux", None),
+    ("The devices run on Quillux.", "Quillux", None),
+    # the inverses: which machines, or what they do, is said
+    ("Our web servers run on Quillux.", "Quillux", "Runs Acme's web servers"),
+    ("The load balancers run on Quillux.", "Quillux", "Runs the load balancers"),
+])
+def test_only_the_machines_a_technology_runs_is_no_description(text, name, expected):
+    assert describe_unknown(text, name) == expected
