@@ -11,7 +11,7 @@ from .grammar import (
     FUNCTION_WORDS, ROLE_VERBS, WORD, content_words, is_third_person, is_verb, lemmas, noun_then_participle,
     parts_of_speech, plural_noun, role_lemmas, verb_lemma, without_possessive,
 )
-from .grounding import LONGER_NAME
+from .lexicon import LONGER_NAME
 from .text import Document, Sentence
 
 READER = re.compile(r"\byou(?:['’](?:ll|d|re))?\b", re.I)
@@ -112,8 +112,8 @@ NAME_GLOSS = re.compile(r"(?<=\w)\s\((?:or\s+|aka\s+|a\.k\.a\.\s+)?[A-Z][^()]{0,
 # "we use Fabric, a Python library for …": a name inside another name's appositive; what follows is the other's
 INSIDE_ANOTHERS_APPOSITIVE = re.compile(r"\w\s+(?:[A-Z][\w.+#/-]*|[a-z][\w-]*[A-Z0-9][\w.+#/-]*),\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}$")
 # "awscli: All of our apps are hosted on Amazon S3": a list item's text with a subject and verb of its own
-FINITE_AFTER_SUBJECT = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
-                        "must", "may", "might", "requires", "require", "means", "makes", "lets", "allows"}
+FINITE_AFTER_SUBJECT = AUXILIARIES - {"been"} | {"should", "must", "may", "might", "requires", "require", "means", "makes",
+                                                "lets", "allows"}
 CLAUSE_OPENERS = {"that", "which", "who", "when", "where", "if", "because", "while", "so"}
 INLINE_GLOSS = re.compile(r"(?<=\w)\s\([^()]{1,30}\)(?=\s+[a-z])")
 # "allows Amazon EKS clusters to manage …": what follows is what the subject makes possible, not what X does

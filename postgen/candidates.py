@@ -300,8 +300,8 @@ def sentence_case_second_word(words: list[str]) -> bool:
             and (not after or bool(GENERIC_TAIL.fullmatch(after[0]))))
 
 
-ACRONYM_AFTER = re.compile(r"\s+\((?P<acronym>[A-Z][A-Za-z0-9]{1,7})\)")
-SPELLED_OUT = re.compile(r"(?P<name>.+?)\s+\((?P<acronym>[A-Z][A-Za-z0-9]{1,7})\)")
+ACRONYM_AFTER = re.compile(r"\s+\((?P<acronym>[A-Z][A-Za-z0-9]{1,7})\)")  # "GitHub Actions (GHA)"
+SPELLED_OUT = re.compile(r"(?P<name>.+?)" + ACRONYM_AFTER.pattern)
 
 
 def spelled_out(surface: str) -> tuple[str, tuple[str, ...]]:

@@ -41,14 +41,6 @@ def plural_allowed(name: str) -> bool:
     return " " in name and name[-1:].isalpha() and name[-1:].islower()
 
 
-# "R-universe", "Vue-router": a name joined by a hyphen to a word is another name; not when the word makes it a
-# modifier ("Kafka-based", "Python-heavy", "cloud-native"). Read on the text as written: normalised text has plain
-# dashes, and "Java and Scala—were" is no longer name
-LONGER_NAME = (r"-(?![a-z]*(?:ed|ing|like|specific|compatible|native|friendly|first|only|centric|heavy|aware|free|"
-               r"ready|style|side|wide)\b)[A-Za-z]")
-LONGER_NAME_AFTER = re.compile(LONGER_NAME)
-
-
 def name_pattern(name: str) -> re.Pattern[str]:
     """Whole-word match of a normalised name ('c++' and 'node.js' included), in the plural where the
     lexicon finds one."""

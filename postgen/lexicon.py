@@ -10,12 +10,19 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from .grounding import LONGER_NAME_AFTER, PLURAL, normalize_for_key, plural_allowed
+from .grounding import PLURAL, normalize_for_key, plural_allowed
 from .models import TAGS
 from .words import ORDINARY_ZIPF, RARE_ZIPF, zipf
 
 LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.yaml"
 INTERNAL_TAG = "Internal Tooling"
+# "R-universe", "Vue-router": a name joined by a hyphen to a word is another name; not when the word makes it a
+# modifier ("Kafka-based", "Python-heavy", "cloud-native"). Read on text as written, never on
+# normalised text, whose dashes are plain ("Java and Scala—were" names Scala)
+LONGER_NAME = (r"-(?![a-z]*(?:ed|ing|like|specific|compatible|native|friendly|first|only|centric|heavy|aware|free|"
+               r"ready|style|side|wide)\b)[A-Za-z]")
+LONGER_NAME_AFTER = re.compile(LONGER_NAME)
+
 
 @dataclass(frozen=True)
 class Technology:

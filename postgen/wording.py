@@ -234,7 +234,7 @@ def purpose_as_verb(text: str, preposition: str) -> str:
     verb_form = preposition == "to" or bool(words[at:]) and words[at].lower().rstrip(",").endswith("ing")
     if not words[at:] or not is_verb(words[at].rstrip(",")) or not verb_form:
         return text
-    words[at] = third_person(verb_lemma(words[at].rstrip(","))) + ("," if words[at].endswith(",") else "")
+    words[at] = in_third_person(words[at])
     # "to isolate and package up …", "for automating and scripting …", "to convert, process, and enrich data": the
     # verbs joined to the first take the same form
     at += 1
@@ -243,17 +243,27 @@ def purpose_as_verb(text: str, preposition: str) -> str:
         verb = words[joined].rstrip(",")
         if not is_verb(verb) or not (verb.lower().endswith("ing") or preposition == "to" and verb_lemma(verb) == verb):
             break
-        words[joined] = third_person(verb_lemma(verb)) + ("," if words[joined].endswith(",") else "")
+        words[joined] = in_third_person(words[joined])
         at = joined + 1
-    if preposition == "to":  # "to automate operations and build a mindset": a second verb after the first's object
-        for at in range(2, len(words) - 1):
-            verb = words[at + 1]
-            before = words[at - 1]
-            if words[at].lower() == "and" and "VERB" in parts_of_speech(verb) and verb_lemma(verb) == verb.lower() \
-                    and not before.endswith(",") and not ("VERB" in parts_of_speech(before) and verb_lemma(before) == before):
-                words[at + 1] = third_person(verb)
-                break
+    if preposition == "to" and (second := verb_after_object(words)) is not None:
+        words[second] = third_person(words[second])  # "to automate operations and build a mindset"
     return " ".join(words)
+
+
+def in_third_person(word: str) -> str:
+    """A verb of a series in the third person, its comma kept: "convert," → "converts,"."""
+    return third_person(verb_lemma(word.rstrip(","))) + ("," if word.endswith(",") else "")
+
+
+def verb_after_object(words: list[str]) -> int | None:
+    """Where a second verb follows the first one's object after "and" ("… operations and build …"), or None; a
+    verb used as a modifier before "and" ("read and write requests") is no object."""
+    for at in range(2, len(words) - 1):
+        before, verb = words[at - 1], words[at + 1]
+        if words[at].lower() == "and" and "VERB" in parts_of_speech(verb) and verb_lemma(verb) == verb.lower() \
+                and not before.endswith(",") and not ("VERB" in parts_of_speech(before) and verb_lemma(before) == before):
+            return at + 1
+    return None
 
 
 def manner_before_gerund(words: list[str], preposition: str) -> list[str] | None:
@@ -270,8 +280,9 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     """Enough content words, not counting a possessive: three ("frontend experiences" says little, and a
     two-word category such as "developer portal" says what it is, not what it does there), or two when a verb
     acts on something of the company's ("Stores GitLab's logs"; "Monitors systems" is too general); none pointing
-    elsewhere ("makes that possible", "swaps the old indexes"), only bare machines ("Runs Acme's servers"), only what it is part of ("core component of the
-    alerts process"), empty ("the show"), praising ("really fast-growing") or addressed to a reader
+    elsewhere ("makes that possible", "swaps the old indexes"), only bare machines ("Runs Acme's servers"), only
+    what it is part of ("core component of the alerts process"), empty ("the show"), praising ("really
+    fast-growing") or addressed to a reader
     ("your editor"); no link; its quotes and brackets closed; no phrasal verb standing in for a use ("shows up in …", "steps in for …"); and not
     the technology's own name again ("Kubernetes platform cluster" says nothing of Kubernetes)."""
     words = [without_possessive(word.lower().strip(",.;:")) for word in re.sub(r"\bsuch as\b", "", text).split()]
