@@ -106,6 +106,8 @@ MAKEUP_VERBS = {"consists", "consist", "comprises", "comprise"}  # "X consists o
 ENABLING_VERBS = {"enabling", "allowing", "making", "ensuring", "including", "letting", "helping"}
 ASIDE_OPENING = re.compile(r"^(?:a|an|the|our|their|its|for|used for|used to|which)\s", re.I)
 LIST_SHAPE = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^:–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>\S.+)$")
+# "GitHub (source code management)" as a whole list item: the bracket says what the name is for
+LIST_GLOSS_SHAPE = re.compile(r"^\s*(?:[-*•‣◦]\s+|\d{1,3}[.)]\s+)?(?P<name>[^:–—()]{1,60}?)\s*\((?P<rest>[^()]{3,100})\)\s*[.;,]?\s*$")
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "been"}
 # "a user's AWS Identity Access Management (IAM) role to …": a short gloss inside a phrase that goes on
 NAME_GLOSS = re.compile(r"(?<=\w)\s\((?:or\s+|aka\s+|a\.k\.a\.\s+)?[A-Z][^()]{0,29}\)(?=\s+[a-z])")  # "(or Command Line Analytics)"
@@ -257,12 +259,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         return []  # a quotation ("Amazon EC2 is a web service that …") is another's words, not the company's use
     if INSIDE_ANOTHERS_APPOSITIVE.search(opened):
         return []  # "Fabric, a Python library for running …": the library's purpose is Fabric's, not Python's
-    found = []
-    if sentence.start == document.paragraph_of(sentence).start and (match := LIST_SHAPE.match(text)):
-        name = match.group("name")
-        if match.start("name") == local_start and local_end <= match.end("name") and len(
-                name.split()) <= len(text[local_start:local_end].split()) + 1 and not own_clause(match.group("rest")):
-            found.append(Attached("list", base + match.start("rest"), sentence.end))
+    found = [item] if (item := list_item_words(document, sentence, local_start, local_end)) else []
     after_name = text[local_end:]
     if (match := ASIDE_AFTER.match(after_name)) and ASIDE_OPENING.match(match.group("rest")):
         found.append(Attached("aside", end + match.start("rest"), end + match.end("rest")))
@@ -333,6 +330,22 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
             found.append(Attached(shape, end + start_at, base + hi))
             break
     return found
+
+
+def list_item_words(document: Document, sentence: Sentence, start: int, end: int) -> Attached | None:
+    """What a list item headed by the name says of it: "X – what it does", "X: what it does", or, when the item is
+    only the name and a bracket, "X (what it does)"; None when the name is not the item's head, or the words are a
+    sentence about something else. `start`/`end` are the mention's offsets in the sentence."""
+    paragraph, text = document.paragraph_of(sentence), sentence.text
+    if sentence.start != paragraph.start:
+        return None
+    match = LIST_SHAPE.match(text)
+    if match is None and paragraph.kind in ("list_item", "table_cell") and sentence.end == paragraph.end:
+        match = LIST_GLOSS_SHAPE.match(text)
+    if match is None or match.start("name") != start or end > match.end("name") or \
+            len(match.group("name").split()) > len(text[start:end].split()) + 1 or own_clause(match.group("rest")):
+        return None
+    return Attached("list", sentence.start + match.start("rest"), sentence.start + match.end("rest"))
 
 
 def own_clause(text: str) -> bool:

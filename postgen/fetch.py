@@ -18,7 +18,7 @@ from trafilatura.downloads import fetch_response
 from trafilatura.settings import use_config
 
 from .errors import FetchError
-from .markup import html_body_to_prose, markdown_converter, markdown_to_prose
+from .markup import html_body_to_prose, markdown_converter, markdown_to_prose, rst_converter, rst_to_html
 from .models import Company, SnapshotMeta, Source, TextStructure
 from .paths import snapshot_root
 from .registry import local_file, registry_path
@@ -33,8 +33,9 @@ EXTRACTION_OPTIONS = {
     "deduplicate": False,
 }
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+RST_SUFFIXES = (".rst", ".rest")
 HTML_SUFFIXES = (".html", ".htm")
-TEXT_LIKE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
+TEXT_LIKE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-rst")
 MIN_ARTICLE_CHARS = 80
 STRUCTURE_FILE = "structure.json"
 
@@ -151,6 +152,13 @@ def decode_text(raw: bytes, where: str, content_type: str | None = None) -> str:
         raise FetchError(f"{where}: text is not valid {encoding}") from None
 
 
+def extract_rst(raw: bytes, where: str, title: str | None, content_type: str | None) -> Extracted:
+    """reStructuredText read as the HTML docutils makes of it; the snapshot keeps the reStructuredText."""
+    page = extract_html(rst_to_html(decode_text(raw, where, content_type)).encode(), None, where, "text/html")
+    return Extracted(raw, "rst", page.text, page.structure, {**page.metadata, "title": title or page.metadata["title"]},
+                     content_type or "text/x-rst", f"{rst_converter()} + {page.converter}")
+
+
 def read_source(source: Source, company: Company, settings: FetchSettings) -> Extracted:
     if source.file:
         path = local_file(source, registry_path(company.slug))
@@ -160,6 +168,8 @@ def read_source(source: Source, company: Company, settings: FetchSettings) -> Ex
             return extract_html(raw, source.url, str(path), "text/html")
         if suffix in MARKDOWN_SUFFIXES:
             return extract_markdown(raw, str(path), source.title, None)
+        if suffix in RST_SUFFIXES:
+            return extract_rst(raw, str(path), source.title, None)
         text = decode_text(raw, str(path))
         if not text.strip():
             raise FetchError(f"{path}: the file is empty")
@@ -169,6 +179,8 @@ def read_source(source: Source, company: Company, settings: FetchSettings) -> Ex
     media_type = (content_type or "").split(";")[0].strip().lower()
     if media_type == "text/markdown" or (media_type == "text/plain" and source.url.lower().endswith(MARKDOWN_SUFFIXES)):
         return extract_markdown(raw, source.url, source.title, content_type)
+    if media_type == "text/x-rst" or (media_type == "text/plain" and source.url.lower().endswith(RST_SUFFIXES)):
+        return extract_rst(raw, source.url, source.title, content_type)
     if media_type == "text/plain":
         return Extracted(raw, "txt", decode_text(raw, source.url, content_type), None, {"title": source.title},
                          content_type, None)

@@ -13,6 +13,9 @@ import re
 from dataclasses import dataclass, field
 from importlib.metadata import version
 
+from docutils import nodes
+from docutils.core import publish_string
+from docutils.parsers.rst import roles
 from lxml import etree, html as lxml_html
 from markdown_it import MarkdownIt
 
@@ -26,6 +29,34 @@ WHITESPACE = re.compile(r"\s+")
 
 # Raised when postgen's own reading of markdown changes, so a snapshot's meta.json tells which rules made it.
 MARKDOWN_RULES = 2
+
+
+# Sphinx sources use roles docutils does not know (":ref:`Title <target>`"); read their text, not an error
+SPHINX_ROLES = ("ref", "doc", "term", "abbr", "class", "func", "meth", "mod", "attr", "obj", "command", "program",
+                "file", "option", "envvar", "kbd", "menuselection", "guilabel", "download", "samp")
+UNRESOLVED_REFERENCE = re.compile(r"`(?P<text>[^`<>]+)`__?(?![\w`])")
+RST_SETTINGS = {
+    "report_level": 5, "halt_level": 5,  # a directive docutils does not know is skipped, never fatal
+    "file_insertion_enabled": False, "raw_enabled": False,  # a source cannot pull in local files or raw HTML
+    "_disable_config": True, "input_encoding": "unicode", "output_encoding": "unicode",
+}
+
+
+def sphinx_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """A Sphinx cross-reference read as its title: ":ref:`the jobs page <jobs>`" is "the jobs page"."""
+    return [nodes.inline(rawtext, re.sub(r"\s*<[^<>]*>$", "", text).lstrip("~!"))], []
+
+
+def rst_to_html(source: str) -> str:
+    """reStructuredText (Sphinx and Read the Docs pages) as one HTML page, for the HTML reader."""
+    for role in SPHINX_ROLES:
+        roles.register_local_role(role, sphinx_role)
+    page = publish_string(source, writer_name="html5", settings_overrides=RST_SETTINGS)
+    return UNRESOLVED_REFERENCE.sub(r"\g<text>", page)  # "`iOS`_" whose target is missing: its text
+
+
+def rst_converter() -> str:
+    return f"docutils {version('docutils')} html5"
 
 
 def markdown_converter() -> str:
@@ -277,9 +308,13 @@ def walk_html(builder: ProseBuilder, element, list_depth: int = 0) -> None:
 
 
 def walk_block_with_children(builder: ProseBuilder, item, kind: str, level: int) -> None:
+    """An item's own words, then its nested blocks. A "loose" item (<li><p>words</p>…) has its first paragraph as
+    its own words."""
     builder.add_text(item.text or "")
-    rest = []
-    for grand in item:
+    rest, children = [], list(item)
+    if children and children[0].tag == "p" and not (item.text or "").strip():
+        walk_inline(builder, children.pop(0))
+    for grand in children:
         if rest or element_block_kind(grand) or grand.tag in CONTAINERS:
             rest.append(grand)
         else:

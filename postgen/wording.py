@@ -25,6 +25,7 @@ PARTICLES = {"up", "in", "out", "off", "over", "around", "away", "back"}
 DETERMINERS = {"a", "an", "the", "its", "their", "our", "this", "that", "these", "those", "all", "each", "every", "both"}
 PERSONAL_WORDS = {"i", "me", "my", "we", "us", "you", "your", "yours",  # "our" becomes the company's name
                   "myself", "ourselves", "yourself", "yourselves"}  # "keeps ourselves in line"
+NOT_ONLY = re.compile(r"\bnot\s+(?:just|only|merely|simply)\b", re.I)
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 # praise, not a use: "really fast-growing application framework"
 INTENSIFIERS = {"really", "very", "extremely", "super", "incredibly", "truly", "amazingly", "insanely", "hugely"}
@@ -289,13 +290,26 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     counted = [word for word in content_words(text)  # "Artsy's data store"; "Powers some services" says no more
                if not word.endswith(("'s", "’s")) and word.lower() not in QUANTIFIERS]
     owned = any(word.endswith(("'s", "’s")) for word in text.split()[1:])
-    least = MIN_USE_WORDS if counted and is_third_person(counted[0]) and owned else MIN_CONTENT_WORDS
+    least = MIN_USE_WORDS if counted and (is_third_person(counted[0]) and owned or names_an_activity(counted)) \
+        else MIN_CONTENT_WORDS
     return (len(counted) >= least and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS | INTENSIFIERS) & set(words)
             and not LINK.search(text) and not POINTING_BACK.search(text) and not only_membership(text)
             and not only_machines(counted)
-            and balanced(text) and "etc" not in words
+            and balanced(text) and "etc" not in words and not half_a_correlative(text)
             and mention_at(text, list(names), re.IGNORECASE) is None
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0])))
+
+
+def half_a_correlative(text: str) -> bool:
+    """"Provides not just null constraints" was cut before its "but also …": what it stresses is in the missing half."""
+    return bool(NOT_ONLY.search(text)) and not re.search(r"\bbut\b", text, re.I)
+
+
+def names_an_activity(counted: list[str]) -> bool:
+    """"Background processing", "application monitoring": two words headed by a gerund say what is done with it;
+    "service mesh" or "developer portal" only say what it is, "web application" not even that."""
+    head = counted[-1].lower().strip(",.;:")
+    return not is_third_person(counted[0]) and head.endswith("ing") and is_verb(head)
 
 
 def only_machines(counted: list[str]) -> bool:

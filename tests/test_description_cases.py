@@ -575,7 +575,8 @@ def test_a_self_description_or_a_cut_quotation_is_no_description(text, name, exp
     ('"Amazon Elastic Compute Cloud (Amazon EC2) is a web service that provides secure, resizable compute capacity in '
      'the cloud."', "Amazon EC2", None),
     # an aside saying what the name does keeps the shared purpose after the list from it
-    ("We run Redis (for page caching) and Memcached (for sessions) to keep every web node fast and light.", "Redis", None),
+    ("We run Redis (for page caching) and Memcached (for sessions) to keep every web node fast and light.", "Redis",
+     "Page caching"),
     # the inverses: the same use stated by the company, the service named for what it is
     ("Redis caches every session of the web tier.", "Redis", "Caches every session of the web tier"),
     ("Amazon S3 is the storage service that keeps every build artifact.", "Amazon S3",
@@ -1043,3 +1044,54 @@ def test_a_participle_without_an_auxiliary_describes_the_nearest_noun(text, name
 ])
 def test_only_the_machines_a_technology_runs_is_no_description(text, name, expected):
     assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a list item that is only a name and a bracket: the bracket says what it is used for
+    ("- Sluice (exports the nightly ledger to our warehouse)", "Sluice", "Exports the nightly ledger to Acme's warehouse"),
+    ("- Dashing (dashboards for every on-call team)", "Dashing", "Dashboards for every on-call team"),
+    ("- Keel (release promotion for every service)", "Keel", "Release promotion for every service"),
+    ("- Keel (release promotion)", "Keel", None),
+    ("- Tally (background processing)", "Tally", "Background processing"),
+    # the inverses: a bracket that says no use, or text going on after the bracket
+    ("- Keel (optional)", "Keel", None),
+    ("- Sluice (2019)", "Sluice", None),
+    ("- Tally (cron-like)", "Tally", None),
+    ("- Dashing (see below) is rebuilt every hour", "Dashing", None),
+])
+def test_a_list_item_of_a_name_and_a_bracket_reads_the_bracket(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+def test_a_bracket_after_a_name_in_prose_is_not_a_list_item():
+    assert describe_unknown("We moved the nightly jobs to Tally (background processing) last year.", "Tally") is None
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # two words are enough when the head names what is done
+    ("We use Pingdom for application monitoring.", "Pingdom", "Application monitoring"),
+    ("We use Resque for background processing.", "Resque", "Background processing"),
+    ("We use Sluice for ledger exporting.", "Sluice", "Ledger exporting"),
+    # the inverses: a two-word kind, a target or a noun that is no doing say what it is or for whom
+    ("We use Backstage as a developer portal.", "Backstage", None),
+    ("We use Envoy as a service mesh.", "Envoy", None),
+    ("We use React for frontend experiences.", "React", None),
+    ("We use Sluice for the web application.", "Sluice", None),
+    ("Java is their main language.", "Java", None),
+])
+def test_two_words_are_enough_when_they_name_what_is_done(text, name, expected):
+    assert (describe_text(text, name) if name in ("Backstage", "Envoy", "React", "Java") else
+            describe_unknown(text, name)) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # cut before its "but also …", a "not just" phrase says the opposite of what the writer stresses
+    ('We use Postgres, which provides not just "not null" constraints, but also check constraints.', "PostgreSQL", None),
+    ("We run Redis, which gives not only caching, but also queues.", "Redis", None),
+    # the inverses: the same use without the correlative, or the "not just" part outside the description
+    ("We use Postgres, which provides check constraints on every shared table.", "PostgreSQL",
+     "Provides check constraints on every shared table"),
+    ("Redis caches the sessions of every web node, not just pages.", "Redis", "Caches the sessions of every web node"),
+])
+def test_half_of_a_not_just_phrase_is_no_description(text, name, expected):
+    assert describe_text(text, name) == expected

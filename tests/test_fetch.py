@@ -20,7 +20,19 @@ TypeScript with React, and every service is deployed on Kubernetes in two region
 <div class="comments"><p>Great post! We use Rust for everything at my company.</p></div>
 </body></html>"""
 
+RST_PAGE = """How Acme builds
+###############
+
+Acme keeps user data in `PostgreSQL`_ and queues work with `Celery`_, see :ref:`the jobs page <jobs>`.
+
+.. _PostgreSQL: https://www.postgresql.org/
+
+* Redis - caches sessions
+* Elasticsearch - course search
+"""
+
 PAGES = {
+    "/guide.rst": (200, "text/plain; charset=utf-8", RST_PAGE.encode()),
     "/article": (200, "text/html; charset=utf-8", ARTICLE.encode()),
     "/pdf": (200, "application/pdf", b"%PDF-1.4 binary"),
     "/empty": (200, "text/html", b"<html><body><nav>menu</nav></body></html>"),
@@ -115,3 +127,31 @@ def test_fetch_never_overwrites_and_refresh_keeps_the_previous_snapshot(tmp_path
     history = list((snapshot / "history").iterdir())
     assert len(history) == 1 and (history[0] / "text.txt").read_text() == "hand-edited text"
     assert "Apache Kafka" in (snapshot / "text.txt").read_text()
+
+
+def test_a_restructuredtext_page_becomes_prose_with_its_headings_and_lists(tmp_path, site):
+    project = project_for(tmp_path, site, "/guide.rst")
+    result = run_cli(project, "fetch", "--company", "acme", env=ENV)
+    assert result.returncode == 0, result.stderr
+    snapshot = project / "sources" / "acme" / "snapshots" / "page"
+    text = (snapshot / "text.txt").read_text()
+    assert "Acme keeps user data in PostgreSQL and queues work with Celery, see the jobs page." in text
+    assert "`" not in text and "_PostgreSQL" not in text and "####" not in text
+    kinds = {block["kind"] for block in json.loads((snapshot / "structure.json").read_text())["blocks"]}
+    assert {"heading", "list_item"} <= kinds or {"title", "list_item"} <= kinds
+    assert (snapshot / "raw.rst").read_bytes() == RST_PAGE.encode()
+    assert json.loads((snapshot / "meta.json").read_text())["converter"].startswith("docutils ")
+
+
+def test_a_restructuredtext_file_cannot_pull_in_other_files_or_raw_html(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the password is hunter2", encoding="utf-8")
+    page = (f"Acme runs every web service on Kubernetes in two regions, behind NGINX.\n\n"
+            f".. include:: {secret}\n\n.. raw:: html\n\n   <p>Acme runs everything on Rust.</p>\n")
+    registry = "name: Acme\nslug: acme\nsources:\n  - id: guide\n    file: acme/files/guide.rst\n"
+    project = make_project(tmp_path / "project", registry=registry, files={"acme/files/guide.rst": page})
+    result = run_cli(project, "fetch", "--company", "acme", env=ENV)
+    assert result.returncode == 0, result.stderr
+    text = (project / "sources" / "acme" / "snapshots" / "guide" / "text.txt").read_text()
+    assert "Kubernetes" in text
+    assert "hunter2" not in text and "Rust" not in text

@@ -84,6 +84,19 @@ def test_html_title_and_list_items_are_blocks_of_their_own():
     assert "How Acme ships code" in sentences  # the title is not glued to the first sentence
 
 
+def test_a_loose_list_item_s_first_paragraph_is_the_item():
+    page = """<html><body><article><h1>Our stack</h1>
+    <p>These are the services that every team at Acme builds on, from the first commit to production.</p>
+    <ul><li><p>Redis - caches sessions</p></li><li><p>Shipit - deploys a service</p><p>It also rolls back.</p></li>
+    <li>Pager rotation for every team</li></ul></article></body></html>"""
+    document = trafilatura.bare_extraction(page, **EXTRACTION_OPTIONS)
+    kinds = lines_and_kinds(*html_body_to_prose(document.body, document.title))
+    assert ("list_item", "Redis - caches sessions") in kinds
+    assert ("list_item", "Shipit - deploys a service") in kinds
+    assert ("paragraph", "It also rolls back.") in kinds
+    assert ("list_item", "Pager rotation for every team") in kinds
+
+
 def test_plain_text_headings_and_list_items_stay_apart():
     text = ("Inside Acme's platform\n"
             "Data Storage Layer\n"

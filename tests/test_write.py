@@ -206,3 +206,10 @@ def test_the_brief_grammar_allows_a_full_stop_inside_a_word_only_in_the_posts_na
     # a full stop only between digits ("2.5"): "scalability.scala" cannot be made
     assert classes and [cls for cls in classes if "." in cls] == ["[.,]"]
     assert '"Node.js"' in word_rule and "React" not in word_rule and "Bad" not in word_rule
+
+
+def test_a_single_area_is_not_a_span_the_post_goes_across():
+    claims = [Claim(technology="PostgreSQL", aliases=[], tag="Database", description="Stores every order",
+                    status=ClaimStatus.current, citations=[cite_sentences(Document("blog", TEXT), ["p1s2"])])]
+    brief = completed(None, None, ACME, [], [], claims, 1, [])
+    assert "across" not in brief and "technologies behind Acme," in brief
