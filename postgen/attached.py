@@ -143,7 +143,7 @@ POSSESSOR_VERBS = {"provide", "help", "handle", "power", "support", "give", "off
 # "Code sharing between iOS and Android for …": a name governed by a preposition does not own the purpose after it
 QUANTITY_OF = re.compile(r"\b(?:a\s+(?:number|couple|few|lot|set|handful|range|variety|series|pair|bunch)|lots|plenty|"
                          r"dozens|hundreds|thousands|millions)\s+of\s+$", re.I)
-PREPOSITION_BEFORE = re.compile(r"\b(?:between|across|among|on|in|of|from|to|into|onto|at|over|under|within|"
+PREPOSITION_BEFORE = re.compile(r"\b(?:between|across|among|on|in|of|for|from|to|into|onto|at|over|under|within|"
                                 r"without|against|like|than)\s+(?:\S+\s+(?:and|or)\s+)?(?:the\s+)?$", re.I)
 PARTICIPLES = (r"powered|handled|managed|served|stored|saved|persisted|archived|captured|recorded|published|consumed|"
                r"runs|run|running|orchestrated|built|backed|driven|hosted|deployed|"
@@ -320,6 +320,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     if not object_of_preposition and (verb_at := relative_verb(text[local_end:])) is not None:
         verb_start = local_end + verb_at  # "we run NGINX, which routes all traffic …": past the comma
         verb_end = clause_bounds(text, verb_start, verb_start + 1)[1]
+        if opens_clause and not text[local_end:].startswith(","):
+            verb_end = main_verb_at(text, verb_start, verb_end)
         if not SPECULATIVE.search(text[verb_start:verb_end]):
             found.append(Attached("subject", base + verb_start, base + verb_end))
     if USE_BEFORE.search(before) and (match := PURPOSE_AFTER_PLACE.match(after)) and infinitive(match.group("rest")):
@@ -409,6 +411,15 @@ def relative_verb(after: str) -> int | None:
             verb_lemma(verb) in VACANT_VERBS:
         return None
     return match.start("at")
+
+
+def main_verb_at(text: str, verb_start: int, end: int) -> int:
+    """"The X which provides forum capability is a legacy application": a relative clause without commas after
+    the sentence's subject ends where the sentence's own verb begins."""
+    for word in WORD.finditer(text, verb_start, end):
+        if word.start() > verb_start and word.group().lower() in FINITE_AFTER_SUBJECT & AUXILIARIES:
+            return word.start() - 1
+    return end
 
 
 def instrument_before(before: str) -> re.Match | None:

@@ -28,7 +28,9 @@ PERSONAL_WORDS = {"i", "me", "my", "we", "us", "you", "your", "yours",  # "our" 
 NOT_ONLY = re.compile(r"\bnot\s+(?:just|only|merely|simply)\b", re.I)
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 # praise, not a use: "really fast-growing application framework"
-INTENSIFIERS = {"really", "very", "extremely", "super", "incredibly", "truly", "amazingly", "insanely", "hugely"}
+INTENSIFIERS = {"really", "very", "extremely", "super", "incredibly", "truly", "amazingly", "insanely", "hugely",
+                # the writer's opinion ("a great way to extend the platform") says nothing of the use
+                "great", "nice", "awesome", "excellent", "wonderful", "fantastic", "amazing", "cool", "brilliant"}
 QUANTIFIERS = {"some", "many", "much", "several", "most", "few", "various", "multiple", "numerous", "other", "certain"}
 POINTING_WORDS = {"this", "that", "these", "those", "it", "them", "they", "here", "there", "such", "him", "her"}
 # "the old indexes", "the same role": a noun phrase that points back to earlier text, so the row does not stand alone

@@ -260,8 +260,9 @@ def closing_from_rows(claims: list[Claim], company: Company) -> str:
         first = text.split(" ", 1)[0]
         if not text or claim.status is not ClaimStatus.current:
             return None
-        if is_third_person(first):
-            return f"At {company.name}, {claim.technology} {text[:1].lower() + text[1:]}."
+        if is_third_person(first):  # "Heroku hosts Acme's apps" names the company once
+            where = "" if company.name in text else f"At {company.name}, "
+            return f"{where}{claim.technology} {text[:1].lower() + text[1:]}."
         owned = first.endswith(("'s", "’s")) or text.startswith((f"{company.name}'s", f"{company.name}’s"))
         return f"{claim.technology} is {text}." if owned else None  # "X is Acme's …", "X is Stack Overflow's …"
     made = [found for claim in sorted(claims, key=lambda claim: not claim.own) if (found := sentence(claim))]

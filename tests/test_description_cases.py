@@ -1095,3 +1095,43 @@ def test_two_words_are_enough_when_they_name_what_is_done(text, name, expected):
 ])
 def test_half_of_a_not_just_phrase_is_no_description(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a relative clause without commas after the subject ends where the sentence's own verb begins
+    ("The sluice_service which exports the nightly ledger to the warehouse is a legacy application.", "sluice_service",
+     "Exports the nightly ledger to the warehouse"),
+    ("Keel which promotes every release to production has been rewritten twice.", "Keel",
+     "Promotes every release to production"),
+    # the inverse: with commas the relative clause is closed by them, and what follows is no verb of the sentence
+    ("Keel, which promotes every release to production, was rewritten twice.", "Keel",
+     "Promotes every release to production"),
+    ("We run Keel which promotes every release to the production cluster.", "Keel",
+     "Promotes every release to the production cluster"),
+])
+def test_a_relative_clause_ends_before_the_sentence_s_own_verb(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a relative clause after "for X" says what the thing before "for" does
+    ("Acme ships a mobile application, available for Tizen and Sailfish, that lets drivers accept new orders.",
+     "Sailfish", None),
+    ("We keep a plugin for Sluice, which exports the nightly ledger to the warehouse.", "Sluice", None),
+    # the inverse: the name is the object of a use, not of "for"
+    ("We run Sluice, which exports the nightly ledger to the warehouse.", "Sluice",
+     "Exports the nightly ledger to the warehouse"),
+])
+def test_a_relative_clause_after_for_a_name_is_not_the_name_s(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # the writer's opinion of a technology is no description of its use
+    ("Keel plugins are a great way to extend the platform.", "Keel", None),
+    ("Sluice is an awesome tool for exporting the nightly ledger.", "Sluice", None),
+    # the inverse: the same use without the opinion
+    ("Sluice is our tool for exporting the nightly ledger.", "Sluice", "Acme's tool for exporting the nightly ledger"),
+])
+def test_an_opinion_is_no_description(text, name, expected):
+    assert describe_unknown(text, name) == expected

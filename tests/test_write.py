@@ -98,6 +98,9 @@ def test_without_a_model_closing_a_row_s_description_makes_one_the_company_s_own
     two_words = Company(name="Acme Cloud", slug="acme-cloud", sources=[{"id": "blog", "file": "x.txt"}])
     tool_of_two = tool.model_copy(update={"description": "Acme Cloud's order event monitor"})
     assert closing_from_rows([kafka, tool_of_two], two_words) == "Grafonix is Acme Cloud's order event monitor."
+    # a description that names the company already does not say "At Acme" before it
+    assert closing_from_rows([kafka.model_copy(update={"description": "Carries Acme's click events"})], ACME) == \
+        "Apache Kafka carries Acme's click events."
     # the inverses: a former technology, a description that is neither a use nor the company's
     assert closing_from_rows([kafka.model_copy(update={"status": ClaimStatus.former})], ACME) == ""
     assert closing_from_rows([kafka.model_copy(update={"description": "Event log"})], ACME) == ""
