@@ -156,6 +156,12 @@ WRITTEN_IN_BEFORE = re.compile(r"\b(?:we|they|the\s+team)\s+(?:also\s+|then\s+|f
                                r"multiple|several|two|three|four|five|all|every)\s+(?:(?!about\b)[^,;()\s]+\s+)*?[^,;()\s]+)\s+in\s+$", re.I)
 # "Spotify's web platform is built on React.js" → Powers Spotify's web platform; not "runs externally from X",
 # where an adverb makes "from" mean outside
+# "course content is written to a Mongo database": the store the data goes to stores it
+STORED_TO_BEFORE = re.compile(r"^(?P<np>[^,;]*?\w[^,;]*?)\s+(?:is|are|was|were|gets|get)\s+(?:(?:\w+ly|still|also|now)\s+)?"
+                              r"(?P<verb>written|saved|stored|persisted|archived)\s+(?P<to>(?:in)?to)\s+"
+                              r"(?:(?:a|an|the|one|two)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+STORED_TO = re.compile(r"^(?P<np>.+?)\s+(?:is|are|was|were|gets?)\s+(?:(?:\w+ly|still|also|now)\s+)?"
+                       r"(?:written|saved|stored|persisted|archived)\s+(?:in)?to$")  # the same, as attached words
 AGENT_BEFORE = re.compile(rf"^(?P<np>[^,;]*?\w[^,;]*?)\s+(?:(?:is|are|was|were|gets|get)\s+)?(?:(?:\w+ly|still|also|now)\s+)?"
                           rf"(?P<verb>{PARTICIPLES})\s+(?:(?:\w+ly\s+)?(?:by|on|with|through|in|via|using|on top of|atop)|from)\s+"
                           rf"(?:(?:the|a|an|combination|mix|set|cluster|fleet|pair|couple|handful|of|top|help)\s+){{0,4}}"
@@ -299,6 +305,9 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("subject", end + verb_at, base + hi))
     if (match := AGENT_BEFORE.search(before)) and (np_start := noun_phrase_start(before, match.start("verb"))) is not None:
         found.append(Attached("agent", base + lo + np_start, base + lo + match.end("verb")))
+    elif (match := STORED_TO_BEFORE.search(before)) and \
+            (np_start := noun_phrase_start(before, match.start("verb"))) is not None:
+        found.append(Attached("agent", base + lo + np_start, base + lo + match.end("to")))
     if (match := GERUND_BEFORE.search(before)) and not MODIFIER_SLOT.search(before[:match.start("verb")]):
         found.append(Attached("agent", base + lo + match.start("verb"), base + lo + match.end("np")))
         if match.group("verb").lower() == "running" and \

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .attached import (
-    AGENT_BEFORE, AUXILIARIES, COMPOUND_AFTER, EXAMPLES_OPENING, INLINE_GLOSS, RESPONSIBLE_AFTER, WORD_PART_BRACKETS,
+    AGENT_BEFORE, STORED_TO, AUXILIARIES, COMPOUND_AFTER, EXAMPLES_OPENING, INLINE_GLOSS, RESPONSIBLE_AFTER, WORD_PART_BRACKETS,
     WRITING_VERBS, closed_list_at,
 )
 from .candidates import common_word, without_gloss
@@ -128,6 +128,8 @@ def agent_rewritten(text: str) -> str:
     "storing NP" → "Stores NP"; "is responsible for NP" → "Handles NP"."""
     if match := RESPONSIBLE_AFTER.match(text):
         return f"handles {match.group('rest')}"
+    if match := STORED_TO.match(text):
+        return f"stores {mid_sentence(match.group('np'))}"
     # "NP is written in": the verb at the end makes the reading; "rendering logic" is a noun phrase, not "renders"
     if match := COMPOUND_AFTER.match("-" + text.lstrip("-")):
         verb, np = match.group("verb"), compound_head(match.group("np"))

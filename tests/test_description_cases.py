@@ -1135,3 +1135,16 @@ def test_a_relative_clause_after_for_a_name_is_not_the_name_s(text, name, expect
 ])
 def test_an_opinion_is_no_description(text, name, expected):
     assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # data written or saved to a store: the store stores it
+    ("Course content is written to a MongoDB database.", "MongoDB", "Stores course content"),
+    ("Every nightly export is saved into an Amazon S3 bucket.", "Amazon S3", "Stores every nightly export"),
+    ("Every customer order is persisted to PostgreSQL.", "PostgreSQL", "Stores every customer order"),
+    # the inverses: sent somewhere is no storing, nor is a store named after the data's first stop
+    ("Every nightly export is sent to Amazon S3.", "Amazon S3", None),
+    ("Every nightly export is written to local disk before MongoDB loads it.", "MongoDB", None),
+])
+def test_what_is_written_to_a_store_is_stored_there(text, name, expected):
+    assert describe_text(text, name) == expected
