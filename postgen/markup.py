@@ -24,6 +24,8 @@ from .models import InlineSpan, TextBlock, TextStructure
 FRONT_MATTER = re.compile(r"\A\ufeff?(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 TEMPLATE_TAGS = re.compile(r"\{%-?.*?-?%\}|\{\{.*?\}\}|<%=?.*?%>|^\{:[^}\n]*\}[ \t]*$", re.DOTALL | re.MULTILINE)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+TEMPLATE_CODE_BLOCK = re.compile(r"\{%-?\s*(?P<tag>highlight|codeblock)\b[^%]*%\}(?P<code>.*?)\{%-?\s*end(?P=tag)\s*-?%\}",
+                                 re.DOTALL)
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -129,9 +131,11 @@ class ProseBuilder:
 
 
 def strip_markdown_extras(source: str) -> str:
-    """Front matter, Liquid/ERB template tags, kramdown attribute lines and HTML comments are not prose."""
+    """Front matter, Liquid/ERB template tags, kramdown attribute lines and HTML comments are not prose; a Jekyll
+    or Octopress code block ({% highlight sql %} … {% endhighlight %}) is code, as a fenced block is."""
     source = FRONT_MATTER.sub("", source, count=1)
     source = HTML_COMMENT.sub("", source)
+    source = TEMPLATE_CODE_BLOCK.sub(lambda block: f"\n```\n{block.group('code').strip(chr(10))}\n```\n", source)
     return TEMPLATE_TAGS.sub("", source)
 
 

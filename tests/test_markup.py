@@ -118,3 +118,16 @@ def test_markdown_inside_an_html_block_is_read_as_markdown():
     assert "Traffic goes through HAProxy and Redis." in text
     links = [text[span.start:span.end] for span in structure.spans if span.kind == "link"]
     assert "HAProxy" in links
+
+
+def test_a_jekyll_highlight_block_is_code_not_prose():
+    source = ("We keep every order in Postgres, with a check constraint on each table.\n\n"
+              "{% highlight sql %}\nalter table orders add CONSTRAINT \"has_user\" CHECK (user_id IS NOT NULL)\n"
+              "{% endhighlight %}\n\n{% codeblock lang:ruby %}\nOrder.where(user_id: nil).count\n{% endcodeblock %}\n\n"
+              "The {% raw %}Liquid{% endraw %} tags around a word leave the word.\n")
+    text, structure = markdown_to_prose(source)
+    assert "CONSTRAINT" not in text and "user_id" not in text and "Order.where" not in text
+    assert lines_and_kinds(text, structure) == [
+        ("paragraph", "We keep every order in Postgres, with a check constraint on each table."),
+        ("paragraph", "The Liquid tags around a word leave the word."),
+    ]
