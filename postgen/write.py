@@ -65,6 +65,8 @@ technology technologies tech stack engineering engineers post article articles s
 publisher described describes describe description listed below above looks look covers cover use uses used using
 built build builds team teams company row rows table quotes quote names named name see find shown
 """.split())
+CLAUSE_BREAK = re.compile(r"\s*;\s*|,\s+|\s+(?:while|whereas)\s+")
+NAMES_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|&|\+|/)\s*)?", re.IGNORECASE)
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]|[A-Za-z]")  # "Auth0's" and "S3" are one word each
 
 
@@ -221,16 +223,57 @@ def names_mentioned(sentence: str, facts: CopyFacts) -> list[str]:
 
 
 def unsupported_words(sentence: str, facts: CopyFacts) -> list[str]:
-    """The sentence's content words that no quote (or checked description) of the technologies it names
-    has (every cited quote, when it names none): a brief sentence may only say again what its quotes say."""
-    named = names_mentioned(sentence, facts)
-    quotes = [quote for key in named for quote in facts.quotes[key]] if named else [facts.quoted_text]
-    quoted = {word_stem(word) for quote in quotes for word in WORD_RE.findall(quote)}
-    own = {word.lower() for key in named for name in facts.names[key] for word in WORD_RE.findall(name)}
-    words = {word: bare_word(word) for word in WORD_RE.findall(sentence)}
-    return [word for word, bare in words.items()
-            if bare not in FRAME_WORDS and bare not in facts.frame_words and bare not in own
-            and word_stem(word) not in quoted]
+    """The sentence's content words that the quotes (or checked descriptions) of the technologies they are said
+    of lack: a brief sentence may only say again what its quotes say. Words are said of the technologies named in
+    their own clause (a clause naming none goes on about the previous one's; a sentence naming none rests on every
+    cited quote), and words said of technologies joined by "and" ("X and Y are ways of thinking about
+    architecture") are said of each, so each one's quotes must have them."""
+    missing: list[str] = []
+    for clause, named, joined in clauses_and_names(sentence, facts):
+        own = {word.lower() for key in named for name in facts.names[key] for word in WORD_RE.findall(name)}
+        content = [word for word in dict.fromkeys(WORD_RE.findall(clause)) if (bare := bare_word(word))
+                   not in FRAME_WORDS and bare not in facts.frame_words and bare not in own]
+        groups = [[facts.quotes[key]] for key in named] if joined else [[facts.quotes[key] for key in named]]
+        for quote_lists in groups if named else [[[facts.quoted_text]]]:
+            quoted = {word_stem(word) for quotes in quote_lists for quote in quotes for word in WORD_RE.findall(quote)}
+            missing += [word for word in content if word_stem(word) not in quoted and word not in missing]
+    return missing
+
+
+def clauses_and_names(sentence: str, facts: CopyFacts) -> list[tuple[str, list[str], bool]]:
+    """The sentence cut at commas, semicolons and "while"/"whereas", each piece with the technologies it names and
+    whether two of them are joined ("X and Y", "X, Y"). A piece that is only names ("X, Y and Z power …") joins the
+    next; a piece naming none continues the previous one's."""
+    pieces, carried, previous = [], "", []
+    for piece in CLAUSE_BREAK.split(sentence):
+        piece = carried + piece
+        searched = without_company(piece, facts.company)
+        spans = {key: at for key, names in facts.names.items()
+                 if (at := mention_at(searched, names, re.IGNORECASE)) is not None}
+        named = sorted(spans, key=spans.get)
+        if named and only_names(searched, named, facts):
+            carried = piece + " and "
+            continue
+        carried = ""
+        joined = any(NAMES_JOINED.fullmatch(between) for between in gaps_between(searched, named, facts))
+        pieces.append((piece, named or previous, joined and len(named) > 1))
+        previous = named or previous
+    return pieces + ([(carried, previous, False)] if carried else [])
+
+
+def gaps_between(piece: str, named: list[str], facts: CopyFacts) -> list[str]:
+    """The text between each named technology and the next one named."""
+    spans = sorted((found for key in named for name in facts.names[key]
+                    for found in [re.search(rf"(?<!\w){re.escape(name)}(?!\w)", piece, re.IGNORECASE)] if found),
+                   key=lambda found: found.start())
+    return [piece[first.end():second.start()] for first, second in zip(spans, spans[1:]) if second.start() >= first.end()]
+
+
+def only_names(piece: str, named: list[str], facts: CopyFacts) -> bool:
+    rest = piece
+    for name in sorted((name for key in named for name in facts.names[key]), key=len, reverse=True):
+        rest = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", rest, flags=re.IGNORECASE)
+    return not re.sub(r"\b(?:and|or|from|to)\b|[\s,&+/]", "", rest, flags=re.IGNORECASE)
 
 
 def check_brief(text: str, lexicon: Lexicon, facts: CopyFacts) -> list[CopyCheck]:

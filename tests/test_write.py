@@ -72,6 +72,20 @@ def test_a_word_quoted_for_another_technology_does_not_support_this_one():
     assert brief_problems("PostgreSQL has the orders.") == []
 
 
+def test_words_said_of_joined_technologies_are_said_of_each():
+    # "carries events" is Kafka's; said of PostgreSQL and Kafka together it is said of PostgreSQL too
+    assert any("carries" in p for p in brief_problems("PostgreSQL and Apache Kafka carries events."))
+    assert any("carries" in p for p in brief_problems("PostgreSQL, Apache Kafka carries events."))
+    # a clause of its own for each technology says each one's words, whatever the other clause says
+    assert brief_problems("Apache Kafka carries events, while PostgreSQL has the orders.") == []
+    assert any("orders" in p for p in brief_problems("Apache Kafka carries orders, while PostgreSQL has the orders."))
+    # the inverse: a technology inside another's clause is not joined to it, and the words are the clause's
+    assert brief_problems("Acme moved its orders from MySQL to PostgreSQL.") == []
+    # a clause naming none goes on about the previous clause's technology
+    assert brief_problems("PostgreSQL has the orders, moved in 2019.") == []
+    assert any("carries" in p for p in brief_problems("PostgreSQL has the orders, and carries them."))
+
+
 def test_a_brief_sentence_naming_no_technology_rests_on_every_quote():
     assert brief_problems("Acme moved events and orders.") == []
     assert any("music" in p for p in brief_problems("Acme is a music company."))
