@@ -48,6 +48,8 @@ LATER_PURPOSE = re.compile(r"^\s+(?:is|are|has\s+been|have\s+been)\s+(?P<between
 SUITABILITY = re.compile(r"\b(?:popular|known|famous|great|good|ideal|perfect|suited|suitable|designed|meant|built|"
                          r"used|useful|handy|best|better|fine)\b", re.I)
 PURPOSE_AFTER_APPOSITIVE = re.compile(r"\s*for\s+(?P<rest>\w+ing\s[^,;()]+)", re.I)
+HOW_WE_AFTER = re.compile(r"^\s+(?:is|was|remains)\s+how\s+(?:we|they|the\s+team)\s+(?:(?:still|now|also)\s+)?"
+                          r"(?P<rest>(?P<verb>[a-z]+)\s+\S.*)$")
 RESPONSIBLE_AFTER = re.compile(r"^\s*(?:is|are)\s+(?:\w+ly\s+)?responsible\s+for\s+(?P<rest>\S.*)$", re.I)
 # "storing our logs in Elastic Cloud" → Stores GitLab's logs
 # the object neither opens with a preposition ("background processing into a separate app and host it on X": a noun,
@@ -319,6 +321,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("object", base + lo + match.start("verb"), base + lo + match.end("np")))
     if match := instrument_before(before):
         found.append(Attached("object", base + lo + match.start("verb"), base + lo + match.end("np")))
+    if opens_clause and (match := HOW_WE_AFTER.match(after)) and is_verb(match.group("verb")):
+        found.append(Attached("object", end + match.start("rest"), base + hi))  # "X is how we manage …"
     if match := RESPONSIBLE_AFTER.match(after):
         found.append(Attached("agent", end + match.start(), base + hi))
     if match := COMPOUND_AFTER.match(after):

@@ -91,7 +91,8 @@ def shortened(text: str) -> str:
         return ""  # cut at the word limit, a clause becomes a fragment ("maps a role to the equivalent role")
     while words and ends_mid_phrase(words[-1].strip(",.;:")):
         words.pop()
-    return " ".join(words).rstrip(",;:")
+    kept = " ".join(words).rstrip(",;:")
+    return kept if kept.endswith("etc.") else kept.rstrip(".!?")  # cut after a full stop the splitter missed
 
 
 def infinitive_after(words: list[str]) -> int:

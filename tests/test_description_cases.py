@@ -1148,3 +1148,28 @@ def test_an_opinion_is_no_description(text, name, expected):
 ])
 def test_what_is_written_to_a_store_is_stored_there(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a full stop the sentence splitter missed (code after it starts with a lowercase letter) does not end a row
+    ('- Sluice exports the nightly ledger to the warehouse. it(@"exports the ledger", ^{ ...', "Sluice",
+     "Exports the nightly ledger to the warehouse"),
+    # the inverse: a dot inside a name stays
+    ("- Sluice exports the nightly ledger to the ledger.js service", "Sluice",
+     "Exports the nightly ledger to the ledger.js service"),
+])
+def test_a_description_ends_without_a_full_stop(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # "X is how we <verb> …": what is done with X
+    ("Sluice is how we export the nightly ledger to the warehouse.", "Sluice",
+     "Exports the nightly ledger to the warehouse"),
+    ("Keel is how we manage all of our dependencies, including private pods.", "Keel", "Manages all of Acme's dependencies"),
+    # the inverses: how the name is spelt or said, or "how" inside another clause
+    ("Keel is how we spell it, not Keal.", "Keel", None),
+    ("We learned from Sluice how we export the ledger.", "Sluice", None),
+])
+def test_how_the_company_does_something_with_a_technology(text, name, expected):
+    assert describe_unknown(text, name) == expected
