@@ -79,7 +79,8 @@ INSTRUMENT_BEFORE = re.compile(r"(?:[-*•‣◦]\s+)?(?:(?P<subject>[Ww]e|[Tt]h
                                r"(?:with|using|via|through)\s+(?:(?:a|an|the)\s+)?$")
 SUBJECT_WORD = re.compile(r"\b(?:[Ww]e|[Tt]hey|that|which|[Ii]t)\s")
 # a relation to something, not a doing: "Ruby and Rails align to government guidance"
-RELATION_VERBS = {"align", "conform", "comply", "correspond", "relate", "belong", "adhere", "accord"}
+RELATION_VERBS = {"align", "conform", "comply", "correspond", "relate", "belong", "adhere", "accord",
+                  "require", "need", "expect", "demand"}  # "X requires developers to …": what X asks, not its use
 # "X seems to have a bug", "X appears to drop connections": how X looks to the writer, not what it does there
 HEDGING_VERBS = {"seem", "appear", "look", "sound", "tend"}
 # what the company made in a language or framework: "we wrote the cache layers in C"

@@ -1173,3 +1173,14 @@ def test_a_description_ends_without_a_full_stop(text, name, expected):
 ])
 def test_how_the_company_does_something_with_a_technology(text, name, expected):
     assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # what a technology asks of its users is not what the company does with it
+    ("Sluice requires developers to make every export request through a router.", "Sluice", None),
+    ("Keel needs every service to declare its release channel.", "Keel", None),
+    # the inverse: a verb of doing
+    ("Sluice routes every export request through a router.", "Sluice", "Routes every export request through a router"),
+])
+def test_what_a_technology_requires_is_no_description(text, name, expected):
+    assert describe_unknown(text, name) == expected
