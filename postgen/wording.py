@@ -56,7 +56,8 @@ LEADING_WORDS = re.compile(r"^(?:(?:a|an|the|for|to)\s+)+", re.I)
 CATEGORY_WORDS = {word.lower() for tag in TAGS for word in re.split(r"[\s/]+", tag)}  # "Backend", "Frontend"
 RELATIVE_USE = re.compile(r"\s(?:that|which)\s+(?P<can>can\s+)?(?P<verb>[a-z]+)\b")  # "that can listen": what it does
 EMPTY_NOUNS = {"complexity", "complexities", "challenge", "challenges", "thing", "things", "stuff", "needs",
-               "aspects", "everything", "anything", "show", "job", "trick", "lot"}
+               "aspects", "everything", "anything", "show", "job", "trick", "lot",
+               "way", "ways"}  # "a different way of thinking about architecture": a manner, not a use
 WHAT_IT_IS = {"identity", "role", "aside"}  # on a tie, what a technology does wins over what it is
 POWERS = {"powered", "built", "backed", "driven", "based"}
 RUNS = {"run", "runs", "running"}

@@ -1184,3 +1184,14 @@ def test_how_the_company_does_something_with_a_technology(text, name, expected):
 ])
 def test_what_a_technology_requires_is_no_description(text, name, expected):
     assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # "a way of …" names a manner, not what the technology does there
+    ("Keel is a different way of thinking about releases, and we like it.", "Keel", None),
+    ("Sluice gives us a new way to look at the nightly ledger.", "Sluice", None),
+    # the inverse: the doing itself
+    ("Sluice exports the nightly ledger to the warehouse.", "Sluice", "Exports the nightly ledger to the warehouse"),
+])
+def test_a_way_of_doing_something_is_no_description(text, name, expected):
+    assert describe_unknown(text, name) == expected
