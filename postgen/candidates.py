@@ -212,8 +212,6 @@ SHORT_CODE = re.compile(r"^[A-Za-z]\d{1,2}$")  # L1, V8: too short to tell a pro
 MEMBER_ACCESS = re.compile(r"\.[a-z]+[A-Z]")  # AppLoader.lifecycleComponents: code, not a product ("Node.js", "Socket.io")
 STANDARD_DOCUMENT = re.compile(r"^(?:RFC|ISO|IEC|IEEE|ECMA|NIST\s+SP)\s?[\d.:/-]+$")  # RFC 6962: a specification's number
 NUMBER = re.compile(r"^[\d.,:/x×%+-]+$")  # 3200, 2x, 1.5: a quantity, never a product's name alone
-LICENCE_AFTER = re.compile(r"\s*(?:v?\d[\w.]*\s+)?Licen[cs]es?\b", re.IGNORECASE)  # "GPL v3 License": terms, not code
-LICENCE_END = re.compile(r"\bLicen[cs]es?$", re.IGNORECASE)
 
 
 def identifier_not_name(surface: str) -> bool:
@@ -557,9 +555,8 @@ class SentenceReader:
                 kept[kept.index(overlap)] = replace(overlap, evidence=overlap.evidence | mention.evidence)
         result = []
         for mention in sorted(kept, key=lambda m: m.start):
-            if not mention.technology.from_lexicon and identifier_not_name(mention.surface) or \
-                    LICENCE_AFTER.match(self.document.text, mention.end) or LICENCE_END.search(mention.surface):
-                continue  # "licensed under the GNU Affero General Public License": a licence, not software
+            if not mention.technology.from_lexicon and identifier_not_name(mention.surface):
+                continue
             mention = self.without_company(mention)
             if mention is None or normalize_for_key(mention.technology.name) in self.company_keys:
                 continue

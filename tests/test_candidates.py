@@ -348,17 +348,3 @@ def test_an_acronym_after_a_known_name_is_its_alias_through_the_document():
     # the inverse: brackets that are not the name's initials give no alias
     assert technologies("We use GitHub Actions (CI) for builds.")["GitHub Actions"] == ("GitHub Actions", ())
 
-
-@pytest.mark.parametrize("text, not_a_name", [
-    # a licence's name is terms, not software
-    ("We run Quokkadb, licensed under the Zorblax Public License 3 or any later version.", "Zorblax Public"),
-    ("The code is released under the Fennimore License, version 2.", "Fennimore"),
-    ("Everything here is under the Blorp v2 Licence.", "Blorp"),
-])
-def test_a_licence_is_not_a_candidate(text, not_a_name):
-    assert not any(surface.startswith(not_a_name) for surface in names(text))
-
-
-def test_a_name_near_a_licence_still_is_one():
-    found = names("We run Quokkadb, licensed under the Zorblax Public License, and Shipwright deploys it.")
-    assert "Quokkadb" in found and "Shipwright" in found
