@@ -18,7 +18,7 @@ from .attached import attached_to_technology
 from .fetch import load_meta, load_structure, sha256_hex, snapshot_dir
 from .models import Claim, Company
 from .text import Document, Sentence
-from .write import check_brief, check_copy, copy_facts, publishers_of
+from .write import check_brief, check_copy, copy_facts, publishers_of, without_company
 from .grounding import names_technology, normalize_for_key
 from .lexicon import default_lexicon, names_in_text
 from .paths import outputs_dir
@@ -104,8 +104,9 @@ def check_post(company: str, draft: dict) -> tuple[CheckResult, CheckResult, Che
         rows.record(normalize_for_key(technology) in allowed,
                     f"table row {technology!r} is not a verified, non-rejected claim")
     texts = [post.get("brief") or ""] + [row.get("description", "") for row in post.get("table") or []]
-    for text in texts:
-        for technology, _, _ in names_in_text(text, default_lexicon()):
+    publishers = tuple(publishers_of(draft.get("sources") or []))
+    for text in texts:  # "as described by Acme docs (GitHub acme/docs)" names a publisher, not a technology
+        for technology, _, _ in names_in_text(without_company(text, "", publishers), default_lexicon()):
             copy.record(technology.key in allowed, f"copy names {technology.name!r}, which is not a verified claim: {text[:80]!r}")
     hashtags = post.get("hashtags") or []
     for hashtag in hashtags:

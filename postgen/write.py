@@ -82,6 +82,7 @@ class CopyFacts:
     quotes: dict[str, list[str]] = field(default_factory=dict)
     frame_words: frozenset[str] = frozenset()
     company: str = ""
+    publishers: tuple[str, ...] = ()
 
 
 # Two sentences of plain words; numbers may carry separators, "+" or "%". No cap on sentence length here:
@@ -161,7 +162,7 @@ def check_copy(text: str, lexicon: Lexicon, facts: CopyFacts) -> list[CopyCheck]
         if not sentence:
             continue
         problems = []
-        for technology, start, end in names_in_text(without_company(sentence, facts.company), lexicon):
+        for technology, start, end in names_in_text(without_company(sentence, facts.company, facts.publishers), lexicon):
             status = facts.statuses.get(technology.key)
             if status is None:
                 problems.append(f"names {technology.name}, which is not a verified claim")
@@ -198,7 +199,8 @@ def copy_facts(company: Company, claims: list[Claim], lexicon: Lexicon, publishe
     quotes = [citation.quote for claim in claims for citation in claim.citations]
     frame = " ".join([company.name, *publishers, *(claim.tag for claim in claims)])
     frame_words = frozenset(bare_word(word) for word in WORD_RE.findall(frame))
-    return CopyFacts(statuses, numbers_in(quotes), "\n".join(quotes), names, quotes_of, frame_words, company.name)
+    return CopyFacts(statuses, numbers_in(quotes), "\n".join(quotes), names, quotes_of, frame_words, company.name,
+                     tuple(publishers))
 
 
 def bare_word(word: str) -> str:
@@ -211,14 +213,17 @@ def word_stem(word: str) -> str:
     return word[:5] if len(word) > 5 else word.removesuffix("s")
 
 
-def without_company(sentence: str, company: str) -> str:
-    """The sentence with the company's name blanked out: "Python Software Foundation" names the company, not the
-    Python of its stack, whose quotes alone a sentence naming Python may rest on."""
-    return sentence.replace(company, " " * len(company)) if company else sentence
+def without_company(sentence: str, company: str, publishers: tuple[str, ...] = ()) -> str:
+    """The sentence with the company's and the publishers' names blanked out: "Python Software Foundation" names
+    the company, not the Python of its stack, whose quotes alone a sentence naming Python may rest on, and "Acme docs
+    (GitHub acme/docs)" names where the sources were published, not a technology of Acme's."""
+    for name in sorted((name for name in (company, *publishers) if name), key=len, reverse=True):
+        sentence = sentence.replace(name, " " * len(name))
+    return sentence
 
 
 def names_mentioned(sentence: str, facts: CopyFacts) -> list[str]:
-    sentence = without_company(sentence, facts.company)
+    sentence = without_company(sentence, facts.company, facts.publishers)
     return [key for key, names in facts.names.items() if mention_at(sentence, names, re.IGNORECASE) is not None]
 
 
@@ -247,7 +252,7 @@ def clauses_and_names(sentence: str, facts: CopyFacts) -> list[tuple[str, list[s
     pieces, carried, previous = [], "", []
     for piece in CLAUSE_BREAK.split(sentence):
         piece = carried + piece
-        searched = without_company(piece, facts.company)
+        searched = without_company(piece, facts.company, facts.publishers)
         spans = {key: at for key, names in facts.names.items()
                  if (at := mention_at(searched, names, re.IGNORECASE)) is not None}
         named = sorted(spans, key=spans.get)

@@ -230,3 +230,17 @@ def test_a_single_area_is_not_a_span_the_post_goes_across():
                     status=ClaimStatus.current, citations=[cite_sentences(Document("blog", TEXT), ["p1s2"])])]
     brief = completed(None, None, ACME, [], [], claims, 1, [])
     assert "across" not in brief and "technologies behind Acme," in brief
+
+
+def test_a_publisher_s_name_is_not_a_technology_of_the_post():
+    from postgen.checks import check_post
+    publisher = "Acme platform docs (GitHub acme/docs)"
+    publisher_facts = copy_facts(ACME, [], default_lexicon(), [publisher])
+    sentence = f"This post looks at the technologies behind Acme, as described by {publisher}."
+    assert [p for check in check_copy(sentence, default_lexicon(), publisher_facts) for p in check.problems] == []
+    draft = {"company_name": "Acme", "claims": [], "sources": [{"id": "docs", "publisher": publisher}],
+             "post": {"brief": sentence, "table": [], "hashtags": []}}
+    assert all(not result.failures for result in check_post("acme", draft))
+    # the inverse: GitHub named outside the publisher's name is a technology the post must have verified
+    draft["post"]["brief"] = sentence + " GitHub hosts Acme's code."
+    assert check_post("acme", draft)[1].failures
