@@ -37,7 +37,7 @@ APPOSITIVE_AFTER = re.compile(r"^,\s+(?P<rest>(?:a|an|the|our|their|its)\s+[^,;(
 # log database") is
 # "for a number of projects", "for further use", and "for publishers to upload their books" (who it serves)
 FOR_A_TARGET = re.compile(r"(?:a|an|the|this|that|these|those|each|every|some|many|several|various)\s|"
-                          r"[A-Za-z-]+\s+to\s+(?!\d)[a-z]|"
+                          r"[A-Za-z-]+\s+to\s+(?!\d)[a-z]|"  # "for developers to use"
                           r"(?:(?:further|later|future|general|internal|other|personal|any)\s+)?(?:use|usage)\b", re.I)
 # "we chose to have X manage our control plane": X does what the base verb after it says
 CAUSATIVE_BEFORE = re.compile(r"\b(?:have|has|had|having|let|lets|letting)\s+(?:the\s+)?$", re.I)
@@ -50,6 +50,9 @@ SUITABILITY = re.compile(r"\b(?:popular|known|famous|great|good|ideal|perfect|su
 PURPOSE_AFTER_APPOSITIVE = re.compile(r"\s*for\s+(?P<rest>\w+ing\s[^,;()]+)", re.I)
 HOW_WE_AFTER = re.compile(r"^\s+(?:is|was|remains)\s+how\s+(?:we|they|the\s+team)\s+(?:(?:still|now|also)\s+)?"
                           r"(?P<rest>(?P<verb>[a-z]+)\s+\S.*)$")
+# "Browserstack is used by Nightwatch and Behat to test …": the purpose is the used thing's, not its users'
+USED_BY_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:used|employed|leveraged|called|invoked)\s+by\s+"
+                            r"(?:[\w.+#-]+\s*(?:,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+))*$", re.I)
 RESPONSIBLE_AFTER = re.compile(r"^\s*(?:is|are)\s+(?:\w+ly\s+)?responsible\s+for\s+(?P<rest>\S.*)$", re.I)
 # "storing our logs in Elastic Cloud" → Stores GitLab's logs
 # the object neither opens with a preposition ("background processing into a separate app and host it on X": a noun,
@@ -341,7 +344,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     if USE_BEFORE.search(before) and (match := PURPOSE_AFTER_PLACE.match(after)) and infinitive(match.group("rest")):
         found.append(Attached("purpose", end + match.start("rest") - 3, base + hi))
     for shape, pattern in (("purpose", PURPOSE_AFTER), ("identity", IDENTITY_AFTER), ("role", ROLE_AFTER)):
-        if (match := pattern.match(after)) and not object_of_preposition and (shape != "purpose" or is_a_purpose(match)):
+        if (match := pattern.match(after)) and not object_of_preposition and (shape != "purpose" or is_a_purpose(match)
+                                                                             and not USED_BY_BEFORE.search(before)):
             start_at = match.start("rest") - (3 if shape == "purpose" and match.group("prep").lower() == "to" else 0)
             found.append(Attached(shape, end + start_at, base + hi))
             break
@@ -382,7 +386,12 @@ def is_a_purpose(match: re.Match) -> bool:
     """"for" an activity or "to" a verb says what the technology is for; "for" a target ("for a number of
     projects") or "to" a noun phrase ("to government guidance") does not."""
     preposition, rest = match.group("prep").lower(), match.group("rest")
-    return not FOR_A_TARGET.match(rest) if preposition == "for" else infinitive(rest)
+    return not FOR_A_TARGET.match(one_word_compounds(rest)) if preposition == "for" else infinitive(rest)
+
+
+def one_word_compounds(text: str) -> str:
+    """"end to end testing", "peer to peer networking": a word, "to" and the same word again make one compound."""
+    return re.sub(r"\b(\w+) to \1\b", r"\1-to-\1", text, flags=re.I)
 
 
 def noun_before_and(words: list[str]) -> bool:

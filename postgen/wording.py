@@ -8,7 +8,7 @@ import re
 
 from .attached import (
     AGENT_BEFORE, STORED_TO, AUXILIARIES, COMPOUND_AFTER, EXAMPLES_OPENING, INLINE_GLOSS, RESPONSIBLE_AFTER, WORD_PART_BRACKETS,
-    WRITING_VERBS, closed_list_at,
+    WRITING_VERBS, closed_list_at, one_word_compounds,
 )
 from .candidates import common_word, without_gloss
 from .grammar import (
@@ -252,6 +252,10 @@ def purpose_as_verb(text: str, preposition: str) -> str:
             break
         words[joined] = in_third_person(words[joined])
         at = joined + 1
+    if preposition == "to":  # "to take snapshots and to run unit tests": the second "to" goes with the first
+        words = [word for at, word in enumerate(words)
+                 if not (word.lower() == "to" and 0 < at < len(words) - 1 and words[at - 1].lower() == "and"
+                         and is_verb(words[at + 1]) and verb_lemma(words[at + 1]) == words[at + 1].lower())]
     if preposition == "to" and (second := verb_after_object(words)) is not None:
         words[second] = third_person(words[second])  # "to automate operations and build a mindset"
     return " ".join(words)
@@ -363,7 +367,7 @@ def purpose_is_an_activity(text: str) -> bool:
     words = [word.rstrip(",") for word in text.split()[:2] if not word.lower().endswith("ly")]  # "Efficiently caches …"
     if words and is_third_person(words[0]):
         return True
-    phrase = SCOPE.split(f" {text} ", maxsplit=1)[0].split()  # "Distributed processing jobs analyzing …" has one
+    phrase = SCOPE.split(f" {one_word_compounds(text)} ", maxsplit=1)[0].split()  # "Distributed processing jobs …"
     return any(activity(word.lower().strip(".,;:")) for word in phrase)
 
 

@@ -1195,3 +1195,22 @@ def test_what_a_technology_requires_is_no_description(text, name, expected):
 ])
 def test_a_way_of_doing_something_is_no_description(text, name, expected):
     assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # "X is used by Y and Z to …": the purpose is X's, the thing used, not its users'
+    ("- Shotbox is used by Sluice and Keel to test against browsers and devices.", "Keel", None),
+    ("- Shotbox is used by Keel to test against browsers and devices.", "Shotbox", "Tests against browsers and devices"),
+    # a word, "to" and the same word make one compound: "end to end testing" is an activity, not a target
+    ("- Keel is used for end to end testing of legacy PHP applications.", "Keel",
+     "End to end testing of legacy PHP applications"),
+    ("- Sluice is used for peer to peer syncing of every shop's ledger.", "Sluice",
+     "Peer to peer syncing of every shop's ledger"),
+    # the inverse: "for someone to do something" is a target
+    ("- Keel is used for developers to release every service.", "Keel", None),
+    # a second "to" in a series goes with the first verb's form
+    ("- Keel is used to take snapshots of visual components and to run unit tests.", "Keel",
+     "Takes snapshots of visual components and runs unit tests"),
+])
+def test_users_of_a_tool_compounds_and_a_second_to(text, name, expected):
+    assert describe_unknown(text, name) == expected
