@@ -80,6 +80,7 @@ OBJECT_BEFORE = re.compile(r"\b(?:we|they|it|the\s+team)\s+(?:also\s+|now\s+|the
 INSTRUMENT_BEFORE = re.compile(r"(?:[-*•‣◦]\s+)?(?:(?P<subject>[Ww]e|[Tt]hey|that|which|[Ii]t)\s+)?(?:also\s+|now\s+)?(?P<verb>[a-z]+)\s+"
                                r"(?P<np>(?:(?:the|our|their|its|all|every)\s+)?[^,;()]+?)\s+(?:[a-z]+ly\s+)?"
                                r"(?:with|using|via|through)\s+(?:(?:a|an|the)\s+)?$")
+JOINED_VERB = re.compile(r"\s(?:and|or|to)\s+(?P<verb>[a-z]+)\s")  # "… to interact with …", "… and integrate …"
 SUBJECT_WORD = re.compile(r"\b(?:[Ww]e|[Tt]hey|that|which|[Ii]t)\s")
 # a relation to something, not a doing: "Ruby and Rails align to government guidance"
 RELATION_VERBS = {"align", "conform", "comply", "correspond", "relate", "belong", "adhere", "accord",
@@ -324,7 +325,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
             and match.group("verb") not in COPULAS | MAKEUP_VERBS:  # "they consist of …": what they are made of
         found.append(Attached("object", base + lo + match.start("verb"), base + lo + match.end("np")))
     if match := instrument_before(before):
-        found.append(Attached("object", base + lo + match.start("verb"), base + lo + match.end("np")))
+        verb_at = nearest_verb_phrase(before, match.start("verb"), match.end("np"))
+        found.append(Attached("object", base + lo + verb_at, base + lo + match.end("np")))
     if opens_clause and (match := HOW_WE_AFTER.match(after)) and is_verb(match.group("verb")):
         found.append(Attached("object", end + match.start("rest"), base + hi))  # "X is how we manage …"
     if match := RESPONSIBLE_AFTER.match(after):
@@ -443,6 +445,14 @@ def main_verb_at(text: str, verb_start: int, end: int) -> int:
         if word.start() > verb_start and word.group().lower() in FINITE_AFTER_SUBJECT & AUXILIARIES:
             return word.start() - 1
     return end
+
+
+def nearest_verb_phrase(text: str, verb_start: int, end: int) -> int:
+    """"we leverage Bedrock to interact with models and integrate Slack via X": X goes with the verb phrase nearest
+    to it ("integrate Slack"), not with the clause's first verb; where that phrase's verb starts."""
+    joined = [found.start("verb") for found in JOINED_VERB.finditer(text, verb_start, end)
+              if is_verb(found.group("verb")) and verb_lemma(found.group("verb")) == found.group("verb")]
+    return joined[-1] if joined else verb_start
 
 
 def instrument_before(before: str) -> re.Match | None:

@@ -1214,3 +1214,17 @@ def test_a_way_of_doing_something_is_no_description(text, name, expected):
 ])
 def test_users_of_a_tool_compounds_and_a_second_to(text, name, expected):
     assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # an instrument at the end goes with the verb phrase nearest to it, not with the clause's first verb
+    ("We leverage Keel to promote every release and notify the release channel of each team via Sluice.", "Sluice",
+     "Notifies the release channel of each team"),
+    ("We export the nightly ledger and archive every invoice of each shop with Sluice.", "Sluice",
+     "Archives every invoice of each shop"),
+    # the inverse: one verb phrase, and "to" before a noun is no verb
+    ("We export the nightly ledger to the warehouse of each region with Sluice.", "Sluice",
+     "Exports the nightly ledger to the warehouse of each region"),
+])
+def test_an_instrument_goes_with_the_nearest_verb_phrase(text, name, expected):
+    assert describe_unknown(text, name) == expected
