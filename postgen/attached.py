@@ -163,6 +163,7 @@ WRITTEN_IN_BEFORE = re.compile(r"\b(?:we|they|the\s+team)\s+(?:also\s+|then\s+|f
                                r"multiple|several|two|three|four|five|all|every)\s+(?:(?!about\b)[^,;()\s]+\s+)*?[^,;()\s]+)\s+in\s+$", re.I)
 # "Spotify's web platform is built on React.js" → Powers Spotify's web platform; not "runs externally from X",
 # where an adverb makes "from" mean outside
+FORMAT_AFTER = re.compile(r"^\s+(?:format|formats|encoding|syntax|notation|style)\b", re.I)
 # "course content is written to a Mongo database": the store the data goes to stores it
 STORED_TO_BEFORE = re.compile(r"^(?P<np>[^,;]*?\w[^,;]*?)\s+(?:is|are|was|were|gets|get)\s+(?:(?:\w+ly|still|also|now)\s+)?"
                               r"(?P<verb>written|saved|stored|persisted|archived)\s+(?P<to>(?:in)?to)\s+"
@@ -273,6 +274,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     if INSIDE_ANOTHERS_APPOSITIVE.search(opened):
         return []  # "Fabric, a Python library for running …": the library's purpose is Fabric's, not Python's
     found = [item] if (item := list_item_words(document, sentence, local_start, local_end)) else []
+    if not found and a_task(document, sentence, local_start):
+        return []  # "- Scale Airflow to handle our biggest DAG": work to do, not what Airflow does
     after_name = text[local_end:]
     if (match := ASIDE_AFTER.match(after_name)) and ASIDE_OPENING.match(match.group("rest")):
         found.append(Attached("aside", end + match.start("rest"), end + match.end("rest")))
@@ -310,9 +313,11 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("possessor", end + verb_at, base + hi))
     if (verb_at := deployed_verb(after, relative_only=not opens_clause)) is not None:
         found.append(Attached("subject", end + verb_at, base + hi))
-    if (match := AGENT_BEFORE.search(before)) and (np_start := noun_phrase_start(before, match.start("verb"))) is not None:
+    a_format = FORMAT_AFTER.match(after)  # "values are stored in the Protobuf format": the format stores nothing
+    if not a_format and (match := AGENT_BEFORE.search(before)) and \
+            (np_start := noun_phrase_start(before, match.start("verb"))) is not None:
         found.append(Attached("agent", base + lo + np_start, base + lo + match.end("verb")))
-    elif (match := STORED_TO_BEFORE.search(before)) and \
+    elif not a_format and (match := STORED_TO_BEFORE.search(before)) and \
             (np_start := noun_phrase_start(before, match.start("verb"))) is not None:
         found.append(Attached("agent", base + lo + np_start, base + lo + match.end("to")))
     if (match := GERUND_BEFORE.search(before)) and not MODIFIER_SLOT.search(before[:match.start("verb")]):
@@ -368,6 +373,17 @@ def list_item_words(document: Document, sentence: Sentence, start: int, end: int
             len(match.group("name").split()) > len(text[start:end].split()) + 1 or own_clause(match.group("rest")):
         return None
     return Attached("list", sentence.start + match.start("rest"), sentence.start + match.end("rest"))
+
+
+def a_task(document: Document, sentence: Sentence, start: int) -> bool:
+    """A list item opening with a verb in its base form, before the name ("Implement …", "Scale X to …"): a task on
+    a to-do list or an instruction, not a statement of what the technology does."""
+    paragraph = document.paragraph_of(sentence)
+    words = WORD.findall(sentence.text[:start])
+    first = words[0] if words else ""
+    return paragraph.kind == "list_item" and sentence.start == paragraph.start and first[:1].isupper() and \
+        first[1:].islower() and is_verb(first.lower()) and verb_lemma(first.lower()) == first.lower() and \
+        not is_third_person(first.lower())
 
 
 def own_clause(text: str) -> bool:

@@ -1228,3 +1228,25 @@ def test_users_of_a_tool_compounds_and_a_second_to(text, name, expected):
 ])
 def test_an_instrument_goes_with_the_nearest_verb_phrase(text, name, expected):
     assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a list item that opens with a verb's base form is a task to do, not what the technology does
+    ("- Scale Sluice to handle the nightly ledger of every shop", "Sluice", None),
+    ("- Configure Keel to promote every release to production", "Keel", None),
+    # the inverses: a list item that says what the name does, and the same words as a statement
+    ("- Sluice handles the nightly ledger of every shop", "Sluice", "Handles the nightly ledger of every shop"),
+    ("We scaled Sluice to handle the nightly ledger of every shop.", "Sluice", "Handles the nightly ledger of every shop"),
+])
+def test_a_task_on_a_list_is_no_description(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # data stored in a format is not stored by the format
+    ("Our values are stored in the Protocol Buffers format, via a small library.", "Protocol Buffers", None),
+    # the inverse: stored in a store
+    ("Every customer order is stored in PostgreSQL.", "PostgreSQL", "Stores every customer order"),
+])
+def test_a_format_stores_nothing(text, name, expected):
+    assert describe_text(text, name) == expected
