@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .grammar import (
-    FUNCTION_WORDS, ROLE_VERBS, WORD, content_words, is_third_person, is_verb, lemmas, noun_then_participle,
+    FUNCTION_WORDS, ROLE_VERBS, WORD, content_words, is_base_verb, is_third_person, is_verb, lemmas, noun_then_participle,
     parts_of_speech, plural_noun, role_lemmas, verb_lemma, without_possessive,
 )
 from .lexicon import LONGER_NAME
@@ -168,8 +168,6 @@ FORMAT_AFTER = re.compile(r"^\s+(?:format|formats|encoding|syntax|notation|style
 STORED_TO_BEFORE = re.compile(r"^(?P<np>[^,;]*?\w[^,;]*?)\s+(?:is|are|was|were|gets|get)\s+(?:(?:\w+ly|still|also|now)\s+)?"
                               r"(?P<verb>written|saved|stored|persisted|archived)\s+(?P<to>(?:in)?to)\s+"
                               r"(?:(?:a|an|the|one|two)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
-STORED_TO = re.compile(r"^(?P<np>.+?)\s+(?:is|are|was|were|gets?)\s+(?:(?:\w+ly|still|also|now)\s+)?"
-                       r"(?:written|saved|stored|persisted|archived)\s+(?:in)?to$")  # the same, as attached words
 AGENT_BEFORE = re.compile(rf"^(?P<np>[^,;]*?\w[^,;]*?)\s+(?:(?:is|are|was|were|gets|get)\s+)?(?:(?:\w+ly|still|also|now)\s+)?"
                           rf"(?P<verb>{PARTICIPLES})\s+(?:(?:\w+ly\s+)?(?:by|on|with|through|in|via|using|on top of|atop)|from)\s+"
                           rf"(?:(?:the|a|an|combination|mix|set|cluster|fleet|pair|couple|handful|of|top|help)\s+){{0,4}}"
@@ -232,7 +230,7 @@ def verb_series(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in VERB_SERIES.finditer(text):
         verbs = re.findall(r"[a-z]+", match.group("verbs"))
-        if all(is_verb(verb) and verb_lemma(verb) == verb for verb in verbs if verb not in ("and", "or")):
+        if all(is_base_verb(verb) for verb in verbs if verb not in ("and", "or")):
             spans.append(match.span("verbs"))
     return spans
 
@@ -382,8 +380,7 @@ def a_task(document: Document, sentence: Sentence, start: int) -> bool:
     words = WORD.findall(sentence.text[:start])
     first = words[0] if words else ""
     return paragraph.kind == "list_item" and sentence.start == paragraph.start and first[:1].isupper() and \
-        first[1:].islower() and is_verb(first.lower()) and verb_lemma(first.lower()) == first.lower() and \
-        not is_third_person(first.lower())
+        first[1:].islower() and is_base_verb(first) and not is_third_person(first.lower())
 
 
 def own_clause(text: str) -> bool:
@@ -423,7 +420,7 @@ def infinitive(rest: str) -> bool:
     ("to government guidance …": where something points, not what it does)."""
     words = WORD.findall(rest)
     words = words[1:] if words and words[0].lower().endswith("ly") else words
-    return bool(words) and is_verb(words[0]) and verb_lemma(words[0]) == words[0].lower()
+    return bool(words) and is_base_verb(words[0])
 
 
 def deployed_verb(after: str, relative_only: bool) -> int | None:
@@ -466,8 +463,7 @@ def main_verb_at(text: str, verb_start: int, end: int) -> int:
 def nearest_verb_phrase(text: str, verb_start: int, end: int) -> int:
     """"we leverage Bedrock to interact with models and integrate Slack via X": X goes with the verb phrase nearest
     to it ("integrate Slack"), not with the clause's first verb; where that phrase's verb starts."""
-    joined = [found.start("verb") for found in JOINED_VERB.finditer(text, verb_start, end)
-              if is_verb(found.group("verb")) and verb_lemma(found.group("verb")) == found.group("verb")]
+    joined = [found.start("verb") for found in JOINED_VERB.finditer(text, verb_start, end) if is_base_verb(found.group("verb"))]
     return joined[-1] if joined else verb_start
 
 

@@ -18,7 +18,7 @@ from .attached import attached_to_technology
 from .fetch import load_meta, load_structure, sha256_hex, snapshot_dir
 from .models import Claim, Company
 from .text import Document, Sentence
-from .write import check_brief, check_copy, copy_facts, publishers_of, without_company
+from .write import blanked, check_brief, check_copy, copy_facts, publishers_of
 from .grounding import names_technology, normalize_for_key
 from .lexicon import default_lexicon, names_in_text
 from .paths import outputs_dir
@@ -106,7 +106,7 @@ def check_post(company: str, draft: dict) -> tuple[CheckResult, CheckResult, Che
     texts = [post.get("brief") or ""] + [row.get("description", "") for row in post.get("table") or []]
     publishers = tuple(publishers_of(draft.get("sources") or []))
     for text in texts:  # "as described by Acme docs (GitHub acme/docs)" names a publisher, not a technology
-        for technology, _, _ in names_in_text(without_company(text, "", publishers), default_lexicon()):
+        for technology, _, _ in names_in_text(blanked(text, publishers), default_lexicon()):
             copy.record(technology.key in allowed, f"copy names {technology.name!r}, which is not a verified claim: {text[:80]!r}")
     hashtags = post.get("hashtags") or []
     for hashtag in hashtags:

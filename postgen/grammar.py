@@ -63,6 +63,11 @@ def third_person(verb: str) -> str:
     return inflected(verb, "VBZ") or verb
 
 
+def is_base_verb(word: str) -> bool:
+    """"build", "run": a verb in its base form (an infinitive or an imperative), not "builds" or "built"."""
+    return is_verb(word) and verb_lemma(word) == word.lower()
+
+
 def is_third_person(word: str) -> bool:
     """"caches", "powers": a verb in the third person; not "access" or "process" read as a noun."""
     return word.endswith("s") and is_verb(word) and verb_lemma(word) != word.lower()

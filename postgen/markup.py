@@ -49,10 +49,16 @@ def sphinx_role(name, rawtext, text, lineno, inliner, options=None, content=None
     return [nodes.inline(rawtext, re.sub(r"\s*<[^<>]*>$", "", text).lstrip("~!"))], []
 
 
-def rst_to_html(source: str) -> str:
-    """reStructuredText (Sphinx and Read the Docs pages) as one HTML page, for the HTML reader."""
+def read_sphinx_roles_as_titles() -> None:
     for role in SPHINX_ROLES:
         roles.register_local_role(role, sphinx_role)
+
+
+read_sphinx_roles_as_titles()  # once: docutils keeps roles in a registry for the whole process
+
+
+def rst_to_html(source: str) -> str:
+    """reStructuredText (Sphinx and Read the Docs pages) as one HTML page, for the HTML reader."""
     page = publish_string(source, writer_name="html5", settings_overrides=RST_SETTINGS)
     return UNRESOLVED_REFERENCE.sub(r"\g<text>", page)  # "`iOS`_" whose target is missing: its text
 

@@ -74,10 +74,15 @@ def row_bounds(rows: int) -> tuple[int, int]:
 # ---------------------------------------------------------------- prominence
 
 
+def whole_name(name: str) -> str:
+    """The pattern of a name written as a whole word: "Go" in "Go services", not in "Google"."""
+    return rf"(?<!\w){re.escape(name)}(?!\w)"
+
+
 def mention_at(text: str, names: list[str], flags: int = 0) -> int | None:
     """Where `text` first names the technology as a whole word (case matters unless `flags` say)."""
-    starts = [match.start() for name in names if name.strip()
-              for match in [re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags)] if match]
+    starts = [match.start() for name in names if name.strip() for match in [re.search(whole_name(name), text, flags)]
+              if match]
     return min(starts) if starts else None
 
 

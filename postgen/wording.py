@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 
 from .attached import (
-    AGENT_BEFORE, STORED_TO, AUXILIARIES, COMPOUND_AFTER, EXAMPLES_OPENING, INLINE_GLOSS, RESPONSIBLE_AFTER, WORD_PART_BRACKETS,
+    AGENT_BEFORE, STORED_TO_BEFORE, AUXILIARIES, COMPOUND_AFTER, EXAMPLES_OPENING, INLINE_GLOSS, RESPONSIBLE_AFTER, WORD_PART_BRACKETS,
     WRITING_VERBS, closed_list_at, one_word_compounds,
 )
 from .candidates import common_word, without_gloss
 from .grammar import (
-    FUNCTION_WORDS, content_words, inflected, is_third_person, is_verb, parts_of_speech, third_person,
+    FUNCTION_WORDS, content_words, inflected, is_base_verb, is_third_person, is_verb, parts_of_speech, third_person,
     verb_lemma, without_possessive,
 )
 from .models import TAGS
@@ -101,7 +101,7 @@ def infinitive_after(words: list[str]) -> int:
     within the word limit; the whole length when there is none."""
     for at in range(3, min(len(words) - 1, MAX_WORDS + 1)):
         after = words[at + 1].strip(",.;:")
-        if words[at].lower() == "to" and is_verb(after) and verb_lemma(after) == after.lower() and \
+        if words[at].lower() == "to" and is_base_verb(after) and \
                 not words[at - 1].lower().endswith(("ed", "ing")):
             return at
     return len(words)
@@ -130,7 +130,7 @@ def agent_rewritten(text: str) -> str:
     "storing NP" → "Stores NP"; "is responsible for NP" → "Handles NP"."""
     if match := RESPONSIBLE_AFTER.match(text):
         return f"handles {match.group('rest')}"
-    if match := STORED_TO.match(text):
+    if match := STORED_TO_BEFORE.match(text + " "):  # the attached words end at "to"
         return f"stores {mid_sentence(match.group('np'))}"
     # "NP is written in": the verb at the end makes the reading; "rendering logic" is a noun phrase, not "renders"
     if match := COMPOUND_AFTER.match("-" + text.lstrip("-")):
@@ -255,7 +255,7 @@ def purpose_as_verb(text: str, preposition: str) -> str:
     if preposition == "to":  # "to take snapshots and to run unit tests": the second "to" goes with the first
         words = [word for at, word in enumerate(words)
                  if not (word.lower() == "to" and 0 < at < len(words) - 1 and words[at - 1].lower() == "and"
-                         and is_verb(words[at + 1]) and verb_lemma(words[at + 1]) == words[at + 1].lower())]
+                         and is_base_verb(words[at + 1]))]
     if preposition == "to" and (second := verb_after_object(words)) is not None:
         words[second] = third_person(words[second])  # "to automate operations and build a mindset"
     return " ".join(words)

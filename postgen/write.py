@@ -27,7 +27,7 @@ from .lexicon import Lexicon, names_in_text
 from .llm import CompactFormat, LLMClient, LLMRequest
 from .models import Brief, Claim, ClaimStatus, Company, Figure, Post, TableRow
 from .prompts import render
-from .selection import mention_at
+from .selection import mention_at, whole_name
 from .text import Document
 
 BRIEF_AREAS = 4
@@ -83,6 +83,11 @@ class CopyFacts:
     frame_words: frozenset[str] = frozenset()
     company: str = ""
     publishers: tuple[str, ...] = ()
+
+    @property
+    def frame_names(self) -> tuple[str, ...]:
+        """The names the copy may use that are no technology of the post: the company's and the publishers'."""
+        return (self.company, *self.publishers)
 
 
 # Two sentences of plain words; numbers may carry separators, "+" or "%". No cap on sentence length here:
@@ -162,7 +167,7 @@ def check_copy(text: str, lexicon: Lexicon, facts: CopyFacts) -> list[CopyCheck]
         if not sentence:
             continue
         problems = []
-        for technology, start, end in names_in_text(without_company(sentence, facts.company, facts.publishers), lexicon):
+        for technology, start, end in names_in_text(blanked(sentence, facts.frame_names), lexicon):
             status = facts.statuses.get(technology.key)
             if status is None:
                 problems.append(f"names {technology.name}, which is not a verified claim")
@@ -213,17 +218,17 @@ def word_stem(word: str) -> str:
     return word[:5] if len(word) > 5 else word.removesuffix("s")
 
 
-def without_company(sentence: str, company: str, publishers: tuple[str, ...] = ()) -> str:
+def blanked(sentence: str, names: tuple[str, ...]) -> str:
     """The sentence with the company's and the publishers' names blanked out: "Python Software Foundation" names
     the company, not the Python of its stack, whose quotes alone a sentence naming Python may rest on, and "Acme docs
     (GitHub acme/docs)" names where the sources were published, not a technology of Acme's."""
-    for name in sorted((name for name in (company, *publishers) if name), key=len, reverse=True):
+    for name in sorted((name for name in names if name), key=len, reverse=True):
         sentence = sentence.replace(name, " " * len(name))
     return sentence
 
 
 def names_mentioned(sentence: str, facts: CopyFacts) -> list[str]:
-    sentence = without_company(sentence, facts.company, facts.publishers)
+    sentence = blanked(sentence, facts.frame_names)
     return [key for key, names in facts.names.items() if mention_at(sentence, names, re.IGNORECASE) is not None]
 
 
@@ -252,7 +257,7 @@ def clauses_and_names(sentence: str, facts: CopyFacts) -> list[tuple[str, list[s
     pieces, carried, previous = [], "", []
     for piece in CLAUSE_BREAK.split(sentence):
         piece = carried + piece
-        searched = without_company(piece, facts.company, facts.publishers)
+        searched = blanked(piece, facts.frame_names)
         spans = {key: at for key, names in facts.names.items()
                  if (at := mention_at(searched, names, re.IGNORECASE)) is not None}
         named = sorted(spans, key=spans.get)
@@ -269,7 +274,7 @@ def clauses_and_names(sentence: str, facts: CopyFacts) -> list[tuple[str, list[s
 def gaps_between(piece: str, named: list[str], facts: CopyFacts) -> list[str]:
     """The text between each named technology and the next one named."""
     spans = sorted((found for key in named for name in facts.names[key]
-                    for found in [re.search(rf"(?<!\w){re.escape(name)}(?!\w)", piece, re.IGNORECASE)] if found),
+                    for found in [re.search(whole_name(name), piece, re.IGNORECASE)] if found),
                    key=lambda found: found.start())
     return [piece[first.end():second.start()] for first, second in zip(spans, spans[1:]) if second.start() >= first.end()]
 
@@ -277,7 +282,7 @@ def gaps_between(piece: str, named: list[str], facts: CopyFacts) -> list[str]:
 def only_names(piece: str, named: list[str], facts: CopyFacts) -> bool:
     rest = piece
     for name in sorted((name for key in named for name in facts.names[key]), key=len, reverse=True):
-        rest = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", rest, flags=re.IGNORECASE)
+        rest = re.sub(whole_name(name), " ", rest, flags=re.IGNORECASE)
     return not re.sub(r"\b(?:and|or|from|to)\b|[\s,&+/]", "", rest, flags=re.IGNORECASE)
 
 
