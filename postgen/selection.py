@@ -19,7 +19,9 @@ The pick: tags fall into areas (frontend and mobile, backend, data, infrastructu
 tools, other). Until `rows` rows are chosen, take the highest-ranked remaining claim among
 those whose area has the fewest rows so far, so every area present gets a row before any area
 gets a second. A claim whose description is missing or unacceptable, or repeats a chosen row's
-description, is skipped (the next one is taken) and flagged `needs_review` with the reason.
+description, is skipped (the next one is taken) and flagged `needs_review` with the reason. So is a
+claim whose quotes disagree on whether it is still used ("X serves …" in one source, "moved from X to
+Y" in another): the post would have to pick a side no quote settles, so a reviewer decides.
 A reviewer's choice (`in_post` set by hand) is kept: claims they put in take their rows first,
 claims they took out are never picked. Rows are shown grouped by area, in rank order.
 """
@@ -149,6 +151,15 @@ def missing_description(claim: Claim) -> str | None:
     return None if claim.description and claim.description.strip() else "no acceptable description"
 
 
+def disputed_status(claim: Claim) -> str | None:
+    """Why a claim whose quotes say both "current" and "former" cannot be a row without a reviewer."""
+    sources = {says: sorted({c.source for c in claim.citations if c.says == says}) for says in ClaimStatus}
+    if not all(sources.values()):
+        return None
+    return "sources disagree on its status: " + "; ".join(
+        f"{', '.join(names)} {'says' if len(names) == 1 else 'say'} {says.value}" for says, names in sources.items())
+
+
 def description_key(text: str) -> str:
     """Two descriptions that differ only in case or spacing are the same."""
     return " ".join(text.casefold().split())
@@ -164,7 +175,8 @@ def why_not(item: Ranked, chosen: list[Ranked], problem: DescriptionProblem) -> 
 
 def pick(pool: list[Ranked], rows: int, problem: DescriptionProblem,
          pinned: list[Ranked] = ()) -> tuple[list[Ranked], dict[str, str]]:
-    """Pinned claims first, then the greedy area-covering pick; skipped claims with their reasons."""
+    """Pinned claims first, then the greedy area-covering pick; skipped claims with their reasons. A claim the
+    reviewer pinned has been seen by a person, so a dispute over its status does not keep it out."""
     chosen: list[Ranked] = []
     skipped: dict[str, str] = {}
     for item in pinned:
@@ -177,7 +189,7 @@ def pick(pool: list[Ranked], rows: int, problem: DescriptionProblem,
         in_area = {area: sum(1 for c in chosen if c.area == area) for area in AREAS}
         item = min(remaining, key=lambda r: (r.former, in_area.get(r.area, 0), r.rank))
         remaining.remove(item)
-        if reason := why_not(item, chosen, problem):
+        if reason := disputed_status(item.claim) or why_not(item, chosen, problem):
             skipped[item.key] = reason
         else:
             chosen.append(item)

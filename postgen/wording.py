@@ -58,6 +58,12 @@ RELATIVE_USE = re.compile(r"\s(?:that|which)\s+(?P<can>can\s+)?(?P<verb>[a-z]+)\
 EMPTY_NOUNS = {"complexity", "complexities", "challenge", "challenges", "thing", "things", "stuff", "needs",
                "aspects", "everything", "anything", "show", "job", "trick", "lot",
                "way", "ways"}  # "a different way of thinking about architecture": a manner, not a use
+# "Acme's primary programming language": the company owns it, but its rank and kind say nothing of its use
+RANK_WORDS = {"primary", "main", "core", "principal", "chief", "preferred", "default", "favourite", "favorite",
+              "chosen", "standard", "official", "go-to", "only", "first", "second", "new", "current", "own"}
+KIND_WORDS = {"language", "languages", "programming", "scripting", "database", "databases", "framework",
+              "frameworks", "library", "libraries", "tool", "tools", "toolkit", "platform", "platforms", "technology",
+              "technologies", "choice", "choices", "stack", "option", "solution", "runtime", "system"}
 WHAT_IT_IS = {"identity", "role", "aside"}  # on a tie, what a technology does wins over what it is
 POWERS = {"powered", "built", "backed", "driven", "based"}
 RUNS = {"run", "runs", "running"}
@@ -353,11 +359,18 @@ def says_its_use(shape: str, text: str, company: str) -> bool:
         return True
     words = text.split()
     if owned_by(text, company):
-        return True
+        return not only_rank_and_kind(text)
     if DEFINITION.search(text):
         return False
     doing = any(word.lower().endswith("ing") and is_verb(word) for word in words[1:]) or bool(SCOPE.search(text))
     return doing or bool(words) and activity(words[-1].lower().strip(".,;:"))
+
+
+def only_rank_and_kind(text: str) -> bool:
+    """"Acme's primary programming language", "Acme's default CI tool": beside its owner, only how it ranks and
+    what kind of thing it is; "Acme's CT log database" says what it holds."""
+    rest = [word.lower().strip(",.;:") for word in text.split() if without_possessive(word) == word]
+    return all(word in DETERMINERS | RANK_WORDS | KIND_WORDS | CATEGORY_WORDS for word in rest)
 
 
 def purpose_is_an_activity(text: str) -> bool:

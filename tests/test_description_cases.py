@@ -60,7 +60,7 @@ def describe_unknown(text: str, name: str) -> str | None:
     ("The team runs Redis as their session store for every region.", "Redis", "Acme",
      "Acme's session store for every region"),
     # identity: a possessive becomes the company's name
-    ("Java is their primary programming language.", "Java", "Spotify", "Spotify's primary programming language"),
+    ("Go is their language for every payment service.", "Go", "Acme", "Acme's language for every payment service"),
     # agent: what the technology is built into
     ("Spotify's web platform is built on React.js.", "React", "Spotify", "Powers Spotify's web platform"),
     ("We run Kafka-based event pipelines across regions.", "Apache Kafka", "Acme", "Powers event pipelines across regions"),
@@ -593,8 +593,16 @@ def test_glosses_and_quotations(text, name, expected):
     ("We write docs in Markdown, a markup language designed to be easy for humans to type.", "Markdown", None),
     ("Redis is an in-memory key-value store.", "Redis", None),
     ("Nomad (a workload orchestrator) came later.", "Nomad", None),
+    # owned, but only its rank and its kind: which one it is, not what it does
+    ("Kotlin is our primary programming language.", "Kotlin", None),
+    ("Concourse is our default CI tool.", "Concourse", None),
+    ("Zephyr is our main backend database.", "Zephyr", None),
+    ("Nomad is our core infrastructure platform.", "Nomad", None),
+    ("Quill is our preferred frontend framework.", "Quill", None),
     # the inverses: the company's, a doing, a scope, or an activity
     ("Redis is our in-memory key-value store.", "Redis", "Acme's in-memory key-value store"),
+    ("Kotlin is our primary language for Android apps.", "Kotlin", "Acme's primary language for Android apps"),
+    ("Zephyr is our main session database.", "Zephyr", "Acme's main session database"),
     ("We use test-queue, a parallel test runner for the Rails monolith.", "test-queue",
      "Parallel test runner for the Rails monolith"),
     ("- Hookshot - Tiny Node HTTP server receiving GitHub webhooks", "Hookshot",

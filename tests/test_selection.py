@@ -156,3 +156,32 @@ def test_a_claim_put_in_by_the_reviewer_without_description_is_flagged_not_shown
                                        ("Something New", "other")])
 def test_tags_fall_into_areas(tag, area):
     assert area_of(tag) == area
+
+
+def disputed(technology: str, says: tuple[str, ...], **kwargs) -> Claim:
+    base = claim(technology, citations=len(says), **kwargs)
+    cited = [{**citation.model_dump(), "source": f"s{i}", "says": word} for i, (citation, word)
+             in enumerate(zip(base.citations, says))]
+    return Claim(**{**base.model_dump(), "citations": cited, "corroboration": len(says)})
+
+
+@pytest.mark.parametrize("says, kept_out", [
+    (("current", "former"), True),             # "X serves billing" here, "moved from X to Y" there
+    (("former", "current", "current"), True),
+    (("current", "current"), False),
+    (("former", "former"), False),             # former everywhere: a former row, no dispute
+    (("current",), False),
+])
+def test_a_claim_whose_sources_disagree_on_its_status_is_flagged_not_shown(says, kept_out):
+    selection = select([disputed("Postgres", says, sources=len(says)), claim("Other")], {}, rows=2)
+    assert ("Postgres" not in names(selection.rows)) is kept_out
+    reason = selection.needs_review.get(identity("Postgres"), "")
+    assert reason.startswith("sources disagree on its status") is kept_out
+    if kept_out:
+        assert "s0" in reason and "s1" in reason and "current" in reason and "former" in reason
+
+
+def test_a_disputed_claim_the_reviewer_puts_in_is_shown():
+    selection = select([disputed("Postgres", ("current", "former"), sources=2)], {}, rows=2,
+                       forced={identity("Postgres"): True})
+    assert names(selection.rows) == ["Postgres"] and not selection.needs_review
