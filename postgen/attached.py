@@ -541,6 +541,8 @@ def noun_phrase_start(text: str, end: int) -> int | None:
             continue
         if not auxiliary and word.lower() in FUNCTION_WORDS and word.lower() not in NOUN_PHRASE_GLUE:
             break  # "an application with assets packaged with X": with no auxiliary the participle describes "assets"
+        if word.lower() in NOUN_PHRASE_PREPOSITIONS:
+            break  # "from" is unknown to the tagger, but no noun
         if word.endswith(("'s", "’s")) or word[:1].isupper() or "-" in word or not kinds or \
                 kinds & {"NOUN", "PROPN", "ADJ", "NUM"} and not kinds & {"AUX"} and word.lower() not in FUNCTION_WORDS:
             start = match.start()
@@ -551,11 +553,20 @@ def noun_phrase_start(text: str, end: int) -> int | None:
     if len(before) >= 2 and before[-1].group().lower() == "of" and before[-2].group().lower() in QUANTIFYING:
         return before[-2].start() if nouns else None  # "All of our apps are hosted on": the whole is the subject
     before = [match.group().lower() for match in before]
-    if before and before[-1] in NOUN_PHRASE_PREPOSITIONS and auxiliary:
+    if before and before[-1] in NOUN_PHRASE_PREPOSITIONS | {"of"} and auxiliary:
         # "changes to our NGINX instances are kept on": the subject is "changes", not "instances"; without the
         # auxiliary the participle follows its noun ("relies on an architecture written in"), which it describes
-        return None
+        return head_opening_the_clause(text, start) if nouns else None
     return start if nouns else None
+
+
+def head_opening_the_clause(text: str, inner_start: int) -> int | None:
+    """"Tasks for the workers are queued via": the whole "Tasks for the workers" is the subject when the noun
+    before the preposition opens the clause; after other words ("we saw that changes to …") it is not sure."""
+    preposition = list(WORD.finditer(text[:inner_start]))[-1]
+    head = noun_phrase_start(text, preposition.start() - 1 if preposition.start() else 0)
+    opening = text[:head].strip(" -*•") if head is not None else None
+    return head if opening == "" else None
 
 
 def coordinated(sentence: Sentence, start: int, end: int) -> bool:
