@@ -439,6 +439,15 @@ def test_a_platform_runs_what_runs_on_it(text, name, expected):
     ("- authenticates platform cluster users using an Okta tenant", "Okta", "Authenticates platform cluster users"),
     ("The edge tier is a thin proxy that routes requests to the API via Envoy.", "Envoy", "Routes requests to the API"),
     ("They also deploy every backend service through Argo CD.", "Argo CD", "Deploys every backend service"),
+    # how often is part of what is done ("2 trillion events" alone would claim another scale); how is not
+    ("We process about 2 trillion events monthly through Apache Kafka.", "Apache Kafka",
+     "Processes about 2 trillion events monthly"),
+    ("We publish roughly a million order events daily via RabbitMQ.", "RabbitMQ",
+     "Publishes roughly a million order events daily"),
+    ("We update the full search index nightly with Elasticsearch.", "Elasticsearch",
+     "Updates the full search index nightly"),
+    ("We update the full search index incrementally with Elasticsearch.", "Elasticsearch",
+     "Updates the full search index"),
     # the inverses: a past event, an instruction to the reader, a verb that says nothing, a bare "use"
     ("In 2011 we rebuilt the whole storefront with Ruby on Rails.", "Ruby on Rails", None),
     ("Install the build tools with Docker.", "Docker", None),
