@@ -15,7 +15,10 @@ from .lexicon import LONGER_NAME
 from .text import Document, Sentence
 
 READER = re.compile(r"\byou(?:['’](?:ll|d|re))?\b", re.I)
-READERS_OWN = re.compile(r"\byour\b", re.I)  # "depending on your stack: X to …", anywhere before the name
+READERS_OWN = re.compile(r"\byour\b", re.I)
+# "we messed around with X to customize …": what the team tried on X, not what X does
+TINKERED_WITH = re.compile(r"\b(?:mess|play|fiddle|tinker|toy|hack)(?:s|ed|d|ing)?\s+(?:around\s+|about\s+)?with\s+"
+                           r"(?:the\s+)?(?:[\w.]+-)?$", re.I)  # "… with apache-solr": the mention may be "solr"  # "depending on your stack: X to …", anywhere before the name
 WORD_PART_BRACKETS = r"\((?![a-z]{1,4}\)\w)"  # "(de)serializer" is one word, not an aside
 BOUNDARY = re.compile(r"\s*(?:(?:,\s+|\s)(?:while|whereas|but|although|though|because|so that|which means|where)\s|"
                       rf";|:\s|\s[–—-]\s|—|{WORD_PART_BRACKETS}|\)(?!\w)|,\s(?!\d))\s*")
@@ -263,6 +266,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     # "X (AWS Elastic Compute Cloud) and Y (…) to host …": a name's expansion is no boundary of what follows the name;
     # an aside that says what the name does ("Tingle (for job scheduling) and …") keeps its own words apart
     after = NAME_GLOSS.sub(lambda gloss: " " * len(gloss.group()), text)[local_end:hi]
+    if TINKERED_WITH.search(before):
+        return []
     if READER.search(before) or READERS_OWN.search(text[:local_start]):
         return []  # "you can use X to …", "depending on your stack: X to …" advise the reader; no company's use
     opened = text[:local_start]
@@ -538,6 +543,8 @@ def noun_phrase_start(text: str, end: int) -> int | None:
         if word.lower() in DETERMINERS:
             start = match.start()
             break
+        if word.lower() == "of" and not auxiliary and start is not None:
+            break  # "the start of 54 matches streamed on X": what is streamed is the matches
         if word.lower() in NOUN_PHRASE_GLUE and start is not None:
             continue
         if not auxiliary and word.lower() in FUNCTION_WORDS and word.lower() not in NOUN_PHRASE_GLUE:

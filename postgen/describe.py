@@ -29,14 +29,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .attached import PLANNED_WORK, SPECULATIVE, attached_words, clause_bounds, coordinated, mention_spans
-from .grammar import inflected, is_third_person, verb_lemma
+from .grammar import FUNCTION_WORDS, inflected, is_third_person, verb_lemma
 from .lexicon import Lexicon
 from .models import Citation, Claim, ClaimStatus
-from .selection import description_key
+from .selection import description_key, mention_at
 from .tags import tag_from_name, tag_from_words, tag_named
 from .text import Document, Sentence
 from .wording import (
-    MAX_WORDS, WHAT_IT_IS, acceptable, as_own, cuts_a_name_list, possessor_name, rewritten, says_its_use,
+    MAX_WORDS, WHAT_IT_IS, acceptable, as_own, cuts_a_name_list, defined_by_what_follows, possessor_name, rewritten,
+    says_its_use,
 )
 
 # "used to" as "formerly", not the passive "is used to monitor …"
@@ -89,16 +90,37 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
                 claim.status is ClaimStatus.current and IN_FLUX.search(sentence.text):
             continue  # a plan, a trial or a possibility (in its clause), or a move anywhere in the sentence
             # ("after we moved the ledger off Oracle, PostgreSQL stores it"), says nothing sure of its use now
+        if defines_another(sentence.text, start - sentence.start, names, company):
+            continue
         kind = document.paragraph_of(sentence).kind
         for attached in attached_words(document, sentence, start, end):
             if cuts_a_name_list(document.text[attached.start:sentence.end], attached.end - attached.start):
                 continue  # "Error logger for SQL, JSON, MySQL, etc.": cut short, it would mislead
+            if defined_by_what_follows(document.text[attached.start:attached.end], document.text[attached.end:sentence.end]):
+                continue
             text = rewritten(attached.shape, document.text[attached.start:attached.end], company)
             if acceptable(text, names) and (claim.own or says_its_use(attached.shape, text, company)):
                 shared = SHARED_PENALTY if coordinated(sentence, start, end) else 0
                 found.append(Option(text, attached.shape, index, (attached.start, attached.end),
                                     score(attached.shape, text, kind) - shared))
     return found
+
+
+# "Cilium is an open-source networking solution leveraging eBPF for …": a definition of another thing
+DEFINITION_OPENING = re.compile(r"^\s*(?P<subject>[A-Z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*){0,3})\s+(?:is|are)\s+(?:an?|the)\s")
+
+
+def defines_another(sentence: str, at: int, names: list[str], company: str) -> bool:
+    """Whether the mention at `at` sits in a sentence that defines another named thing: what that thing does
+    anywhere, not what the company does with this one. The company's own sentence ("Acme is a marketplace that
+    uses X to …") and the technology's own ("X is the queue that …") are kept."""
+    found = DEFINITION_OPENING.match(sentence)
+    if not found or at < found.end():
+        return False
+    subject = found.group("subject")
+    first = subject.split()[0].lower()
+    return first not in FUNCTION_WORDS and company.lower() not in subject.lower() and \
+        mention_at(subject, names, re.IGNORECASE) is None
 
 
 def ranked_options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, company: str) -> list[Option]:

@@ -27,6 +27,8 @@ PERSONAL_WORDS = {"i", "me", "my", "we", "us", "you", "your", "yours",  # "our" 
                   "myself", "ourselves", "yourself", "yourselves"}  # "keeps ourselves in line"
 NOT_ONLY = re.compile(r"\bnot\s+(?:just|only|merely|simply)\b", re.I)
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+DEFINING_RELATIVE = re.compile(r"\swhere\s")  # no comma before it: it says which place is meant
+DEFINITE_END = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}[\w-]+$", re.IGNORECASE)
 # praise, not a use: "really fast-growing application framework"
 INTENSIFIERS = {"really", "very", "extremely", "super", "incredibly", "truly", "amazingly", "insanely", "hugely",
                 # the writer's opinion ("a great way to extend the platform") says nothing of the use
@@ -56,7 +58,7 @@ LEADING_WORDS = re.compile(r"^(?:(?:a|an|the|for|to)\s+)+", re.I)
 CATEGORY_WORDS = {word.lower() for tag in TAGS for word in re.split(r"[\s/]+", tag)}  # "Backend", "Frontend"
 RELATIVE_USE = re.compile(r"\s(?:that|which)\s+(?P<can>can\s+)?(?P<verb>[a-z]+)\b")  # "that can listen": what it does
 EMPTY_NOUNS = {"complexity", "complexities", "challenge", "challenges", "thing", "things", "stuff", "needs",
-               "aspects", "everything", "anything", "show", "job", "trick", "lot",
+               "aspects", "everything", "anything", "show", "job", "trick", "lot", "lots", "tons", "bunch", "plenty",
                "way", "ways"}  # "a different way of thinking about architecture": a manner, not a use
 # "Acme's primary programming language": the company owns it, but its rank and kind say nothing of its use
 RANK_WORDS = {"primary", "main", "core", "principal", "chief", "preferred", "default", "favourite", "favorite",
@@ -90,6 +92,8 @@ def shortened(text: str) -> str:
     if match and (examples := closed_examples(text, match)):
         text = examples
     elif match and len(text[:match.start()].split()) >= 2 and not cuts_a_name_list(text, match.start()):
+        if defined_by_what_follows(text[:match.start()], text[match.start():]):
+            return ""
         text = text[:match.start()]
     words = (text.rstrip(" !?;,") if text.rstrip().endswith("etc.") else text.rstrip(" .!?;,")).split()
     if len(words) > MAX_WORDS:
@@ -100,6 +104,12 @@ def shortened(text: str) -> str:
         words.pop()
     kept = " ".join(words).rstrip(",;:")
     return kept if kept.endswith("etc.") else kept.rstrip(".!?")  # cut after a full stop the splitter missed
+
+
+def defined_by_what_follows(kept: str, rest: str) -> bool:
+    """"Reads data from the S3 bucket [where we log requests]": the words after a cut say which place "the …"
+    means, so the kept words alone do not."""
+    return bool(DEFINING_RELATIVE.match(rest)) and bool(DEFINITE_END.search(kept.rstrip()))
 
 
 def infinitive_after(words: list[str]) -> int:

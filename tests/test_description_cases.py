@@ -1281,3 +1281,75 @@ def test_a_task_on_a_list_is_no_description(text, name, expected):
 ])
 def test_a_format_stores_nothing(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a cut before "where" leaves "the …" without the words that say which one
+    ("We pointed Quarry to read data from the bucket where we keep our request logs.", "Quarry", None),
+    ("Nightly, Tallyho copies every invoice to the warehouse where analysts query it.", "Tallyho", None),
+    # the inverses: nothing cut, an aside after a comma, an indefinite place
+    ("We pointed Quarry to read the request logs from the bucket.", "Quarry", "Reads the request logs from the bucket"),
+    ("We use Quarry to read data from the S3 bucket, where the logs land every hour.", "Quarry",
+     "Reads data from the S3 bucket"),
+    ("Tallyho copies every invoice to a warehouse where analysts query it.", "Tallyho",
+     "Copies every invoice to a warehouse"),
+])
+def test_a_place_defined_by_the_words_cut_off_is_no_description(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # what the team tried on a tool is not what the tool does
+    ("We messed around with Sorl to customize some of the search backends.", "Sorl", None),
+    ("We played around with Sorl to rank the product search results.", "Sorl", None),
+    ("We tinkered with apache-sorl to tune the search backends.", "sorl", None),
+    ("Last year we toyed with Sorl to rank the product search results.", "Sorl", None),
+    # the inverse: used for it
+    ("We use Sorl to rank the product search results.", "Sorl", "Ranks the product search results"),
+])
+def test_tinkering_with_a_tool_says_nothing_of_its_use(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # "lots of", "tons of" say how many without saying what
+    ("We wrote Brisk functions to work with lots of common tasks.", "Brisk", None),
+    ("We use Brisk to handle tons of background jobs.", "Brisk", None),
+    ("We use Brisk to handle a bunch of background jobs.", "Brisk", None),
+    # the inverse: a number says how many of what
+    ("We use Brisk to handle thousands of background jobs.", "Brisk", "Handles thousands of background jobs"),
+    ("We use Brisk to handle the billing team's background jobs.", "Brisk", "Handles the billing team's background jobs"),
+])
+def test_a_vague_amount_says_nothing(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a sentence that defines another named thing says what that thing does anywhere
+    ("Cilium is an open-source networking solution leveraging the kernel's Kernex technology for deep visibility at "
+     "the kernel level.", "Kernex", None),
+    ("Backstage is an open platform that uses Kernex to render every plugin page.", "Kernex", None),
+    # the inverses: the company's own sentence, the technology's own, a sentence about the company's platform
+    ("Acme is a marketplace that uses Kernex to stream every order event to the warehouse.", "Kernex",
+     "Streams every order event to the warehouse"),
+    ("Kernex is the queue that streams every order event to the warehouse.", "Kernex",
+     "Queue streaming every order event to the warehouse"),
+    ("Our platform is a Rails monolith that uses Kernex to stream every order event.", "Kernex",
+     "Streams every order event"),
+])
+def test_a_definition_of_another_thing_does_not_describe_the_technology(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # without an auxiliary a participle describes the nearest noun, not a phrase joined to it by "of"
+    ("It was the start of 54 matches streamed on Vidly in June.", "Vidly", None),
+    ("It was the final of the cup streamed on Vidly to 9 million viewers.", "Vidly", None),
+    ("We run a fleet of payment services written in Golang.", "Golang", "Builds payment services"),
+    # the inverses: with an auxiliary the subject is the whole phrase; a nearest noun phrase that says enough
+    ("The highlights of every match are streamed on Vidly within minutes.", "Vidly",
+     "Streams the highlights of every match"),
+    ("It was the start of the nightly match highlights streamed on Vidly.", "Vidly", "Streams the nightly match highlights"),
+])
+def test_a_participle_after_a_noun_describes_the_nearest_noun(text, name, expected):
+    assert describe_unknown(text, name) == expected
