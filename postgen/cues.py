@@ -114,7 +114,7 @@ RETIRE_VERBS = (r"(?:retir(?:e|es|ed|ing)|decommission(?:s|ed|ing)?|deprecat(?:e
                 r"phas(?:e|es|ed|ing)\s+out|abandon(?:s|ed|ing)?|rip(?:s|ped|ping)?\s+out|"
                 r"shut(?:s|ting)?\s+(?:down|off)|turn(?:s|ed|ing)?\s+off|(?:get|gets|got|getting)\s+rid\s+of|"
                 r"stop(?:s|ped|ping)?\s+(?:using|running)|(?:mov|migrat)(?:e|es|ed|ing)\s+(?:off(?:\s+of)?|away\s+from)|"
-                r"disabl(?:e|es|ed|ing)|remov(?:e|es|ed|ing))")
+                r"disabl(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?)")
 ADOPT_VERBS = (r"(?:adopt(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|roll(?:s|ed|ing)?\s+out|deployed|"
                r"standardi[sz](?:e|es|ed|ing)\s+on|settl(?:e|es|ed|ing)\s+on|went\s+with|opt(?:s|ed|ing)?\s+for|"
                r"cho(?:se|sen|ose|oses|osing)|pick(?:s|ed|ing)?|select(?:s|ed|ing)?|embrac(?:e|es|ed|ing))")

@@ -115,8 +115,8 @@ def defines_another(sentence: str, at: int, names: list[str], company: str) -> b
     anywhere, not what the company does with this one. The company's own sentence ("Acme is a marketplace that
     uses X to …") and the technology's own ("X is the queue that …") are kept."""
     found = DEFINITION_OPENING.match(sentence)
-    if not found or at < found.end():
-        return False
+    if not found or at < found.end() or ";" in sentence[found.end():at]:
+        return False  # "Django is the web server; Tornado runs the push system": the definition has ended
     subject = found.group("subject")
     first = subject.split()[0].lower()
     return first not in FUNCTION_WORDS and company.lower() not in subject.lower() and \

@@ -32,7 +32,7 @@ EXTRACTION_OPTIONS = {
     "with_metadata": True,
     "deduplicate": False,
 }
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 RST_SUFFIXES = (".rst", ".rest")
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_LIKE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-rst")

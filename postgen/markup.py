@@ -136,10 +136,16 @@ class ProseBuilder:
 # ---------------------------------------------------------------- markdown
 
 
+# MDX (markdown with JSX, as Docusaurus writes it) opens with module lines: "import Tabs from '@theme/Tabs';"
+MDX_MODULE_LINE = re.compile(r"^(?:import\s[^\n]*\sfrom\s+['\"][^'\"\n]+['\"]|import\s+['\"][^'\"\n]+['\"]|"
+                             r"export\s+(?:const|let|default|function)\b[^\n]*);?[ \t]*$", re.MULTILINE)
+
+
 def strip_markdown_extras(source: str) -> str:
-    """Front matter, Liquid/ERB template tags, kramdown attribute lines and HTML comments are not prose; a Jekyll
+    """MDX module lines, front matter, Liquid/ERB template tags, kramdown attribute lines and HTML comments are not prose; a Jekyll
     or Octopress code block ({% highlight sql %} … {% endhighlight %}) is code, as a fenced block is."""
     source = FRONT_MATTER.sub("", source, count=1)
+    source = MDX_MODULE_LINE.sub("", source)
     source = HTML_COMMENT.sub("", source)
     source = TEMPLATE_CODE_BLOCK.sub(lambda block: f"\n```\n{block.group('code').strip(chr(10))}\n```\n", source)
     return TEMPLATE_TAGS.sub("", source)

@@ -22,6 +22,8 @@ MAX_WORDS = 12
 MIN_CONTENT_WORDS = 3  # a two-word category ("service mesh") says what it is, not what it does there
 MIN_USE_WORDS = 2  # a verb and the company's object do say it ("Stores GitLab's logs"; not "Monitors systems")
 PARTICLES = {"up", "in", "out", "off", "over", "around", "away", "back"}
+RELATIVE_OPENERS = {"which", "that", "who", "whom", "whose", "where"}  # "Which may itself fetch …": a clause's tail
+MAYBE_WORDS = {"may", "might", "could", "perhaps", "maybe", "possibly"}  # what it may do is not what it does
 DETERMINERS = {"a", "an", "the", "its", "their", "our", "this", "that", "these", "those", "all", "each", "every", "both"}
 PERSONAL_WORDS = {"i", "me", "my", "we", "us", "you", "your", "yours",  # "our" becomes the company's name
                   "myself", "ourselves", "yourself", "yourselves"}  # "keeps ourselves in line"
@@ -323,7 +325,8 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
             and not only_machines(counted)
             and balanced(text) and "etc" not in words and not half_a_correlative(text)
             and mention_at(text, list(names), re.IGNORECASE) is None
-            and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0])))
+            and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0]))
+            and not (words and words[0] in RELATIVE_OPENERS) and not MAYBE_WORDS & set(words))
 
 
 def half_a_correlative(text: str) -> bool:

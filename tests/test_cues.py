@@ -100,6 +100,10 @@ FORMER = [
     ("Our MySQL DB servers were retired in 2020.", "MySQL", ()),
     ("Jenkins was disabled in March.", "Jenkins", ()),
     ("We removed Redis from the checkout path.", "Redis", ()),
+    # dropped, as a tool is dropped
+    ("So Celery was dropped, significantly improving the throughput.", "Celery", ()),
+    ("We dropped Memcached last year.", "Memcached", ()),
+    ("In the end the team dropped the old Solr cluster.", "Solr", ()),
 ]
 
 
@@ -136,6 +140,10 @@ NOT_FORMER = [
     ("The Jenkins jobs were disabled in March.", "Jenkins", "unknown", ()),
     ("Kubernetes removes the failed pods automatically.", "Kubernetes", "unknown", ()),
     ("Kubernetes decommissioned the old nodes for us.", "Kubernetes", "unknown", ()),
+    # the inverses of "dropped": what the technology drops, what is dropped into it, a plan to drop it
+    ("HAProxy drops idle connections after a minute.", "HAProxy", "unknown", ()),
+    ("Any logs that get dropped into Syslog are shipped to the warehouse.", "Syslog", "unknown", ()),
+    ("We plan to drop Memcached next year.", "Memcached", "unknown", ()),
 ]
 
 

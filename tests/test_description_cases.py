@@ -1336,6 +1336,9 @@ def test_a_vague_amount_says_nothing(text, name, expected):
      "Queue streaming every order event to the warehouse"),
     ("Our platform is a Rails monolith that uses Kernex to stream every order event.", "Kernex",
      "Streams every order event"),
+    # after a semicolon the definition has ended
+    ("Django is the main web application server; Kernex runs the server-to-client real-time push system.", "Kernex",
+     "Runs the server-to-client real-time push system"),
 ])
 def test_a_definition_of_another_thing_does_not_describe_the_technology(text, name, expected):
     assert describe_unknown(text, name) == expected
@@ -1352,4 +1355,19 @@ def test_a_definition_of_another_thing_does_not_describe_the_technology(text, na
     ("It was the start of the nightly match highlights streamed on Vidly.", "Vidly", "Streams the nightly match highlights"),
 ])
 def test_a_participle_after_a_noun_describes_the_nearest_noun(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a bracketed relative clause is a clause's tail, and what a technology may do is not what it does
+    ("Acme hands off delivery of the file to Gateway (which may itself fetch from S3, depending on the backend).",
+     "Gateway", None),
+    ("We hand every upload to Vaulty (which then stores every file encrypted in three regions).", "Vaulty", None),
+    ("We could route every billing request through Kong.", "Kong", None),
+    ("Hopper might cache every rendered product page for an hour.", "Hopper", None),
+    # the inverses: the same doing, said for sure
+    ("Hopper caches every rendered product page for an hour.", "Hopper", "Caches every rendered product page for an hour"),
+    ("We route every billing request through Kong.", "Kong", "Routes every billing request"),
+])
+def test_a_clause_tail_or_a_possibility_is_no_description(text, name, expected):
     assert describe_unknown(text, name) == expected

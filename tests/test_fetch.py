@@ -155,3 +155,19 @@ def test_a_restructuredtext_file_cannot_pull_in_other_files_or_raw_html(tmp_path
     text = (project / "sources" / "acme" / "snapshots" / "guide" / "text.txt").read_text()
     assert "Kubernetes" in text
     assert "hunter2" not in text and "Rust" not in text
+
+
+def test_an_mdx_file_is_read_as_markdown_without_its_module_lines(tmp_path):
+    page = ("---\ntitle: Observability\n---\n\nimport Tabs from '@theme/Tabs';\nimport '../styles.css';\n"
+            "export const meta = {draft: false};\n\n# Observability at Acme\n\n"
+            "Our team built a tool called Lantern which compiles data from our discovery and\n"
+            "content networks into one database.\n\n- Grafana dashboards for every node\n")
+    registry = "name: Acme\nslug: acme\nsources:\n  - id: post\n    file: acme/files/post.mdx\n"
+    project = make_project(tmp_path / "project", registry=registry, files={"acme/files/post.mdx": page})
+    result = run_cli(project, "fetch", "--company", "acme", env=ENV)
+    assert result.returncode == 0, result.stderr
+    text = (project / "sources" / "acme" / "snapshots" / "post" / "text.txt").read_text()
+    # a hard-wrapped paragraph is one block, as markdown reads it, not two lines cut mid-sentence
+    assert "compiles data from our discovery and content networks into one database." in text
+    assert "Observability at Acme" in text and "Grafana dashboards for every node" in text
+    assert "import" not in text and "export" not in text and "@theme" not in text and "title:" not in text
