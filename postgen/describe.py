@@ -37,7 +37,7 @@ from .tags import tag_from_name, tag_from_words, tag_named
 from .text import Document, Sentence
 from .wording import (
     MAX_WORDS, WHAT_IT_IS, acceptable, as_own, cuts_a_name_list, defined_by_what_follows, possessor_name, rewritten,
-    says_its_use,
+    says_its_use, split_noun_phrase_dropped,
 )
 
 # "used to" as "formerly", not the passive "is used to monitor …"
@@ -98,7 +98,9 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
                 continue  # "Error logger for SQL, JSON, MySQL, etc.": cut short, it would mislead
             if defined_by_what_follows(document.text[attached.start:attached.end], document.text[attached.end:sentence.end]):
                 continue
-            text = rewritten(attached.shape, document.text[attached.start:attached.end], company)
+            words = split_noun_phrase_dropped(document.text[attached.start:attached.end],
+                                              document.text[attached.end:sentence.end])
+            text = rewritten(attached.shape, words, company)
             if acceptable(text, names) and (claim.own or says_its_use(attached.shape, text, company)):
                 shared = SHARED_PENALTY if coordinated(sentence, start, end) else 0
                 found.append(Option(text, attached.shape, index, (attached.start, attached.end),

@@ -96,7 +96,7 @@ def shortened(text: str) -> str:
     elif match and len(text[:match.start()].split()) >= 2 and not cuts_a_name_list(text, match.start()):
         if defined_by_what_follows(text[:match.start()], text[match.start():]):
             return ""
-        text = text[:match.start()]
+        text = split_noun_phrase_dropped(text[:match.start()], text[match.start():])
     words = (text.rstrip(" !?;,") if text.rstrip().endswith("etc.") else text.rstrip(" .!?;,")).split()
     if len(words) > MAX_WORDS:
         words = words[:infinitive_after(words)]  # "development of the store [to prepare for release …]"
@@ -106,6 +106,16 @@ def shortened(text: str) -> str:
         words.pop()
     kept = " ".join(words).rstrip(",;:")
     return kept if kept.endswith("etc.") else kept.rstrip(".!?")  # cut after a full stop the splitter missed
+
+
+def split_noun_phrase_dropped(kept: str, rest: str) -> str:
+    """"… into a single[, easy to extend database]": a comma between an article's adjectives is no boundary, so the
+    article and its adjective are dropped with the rest of their noun phrase (the preposition before them then goes
+    as any phrase-ending word does)."""
+    found = re.search(r"\s(?:a|an|the)\s+[\w-]+$", kept, re.IGNORECASE)
+    if rest.startswith(",") and found and "ADJ" in parts_of_speech(kept.split()[-1]):
+        return kept[:found.start()]
+    return kept
 
 
 def defined_by_what_follows(kept: str, rest: str) -> bool:

@@ -1371,3 +1371,19 @@ def test_a_participle_after_a_noun_describes_the_nearest_noun(text, name, expect
 ])
 def test_a_clause_tail_or_a_possibility_is_no_description(text, name, expected):
     assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a comma between an article's adjectives splits a noun phrase: the article and adjective go with the rest
+    ("Our team built a tool called Lantern which compiles data from our discovery and content networks into a "
+     "single, easy to extend database.", "Lantern", "Compiles data from Acme's discovery and content networks"),
+    ("Lantern compiles data from every node into a single, easy to extend database.", "Lantern",
+     "Compiles data from every node"),
+    ("Lantern streams logs into a new, faster cluster every night.", "Lantern", None),
+    # the inverses: a whole noun phrase before the comma stays
+    ("Lantern compiles data from every node into a database, which analysts query daily.", "Lantern",
+     "Compiles data from every node into a database"),
+    ("Lantern streams logs into the new cluster, every night.", "Lantern", "Streams logs into the new cluster"),
+])
+def test_a_noun_phrase_split_by_a_comma_is_not_kept_in_half(text, name, expected):
+    assert describe_unknown(text, name) == expected
