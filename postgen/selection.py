@@ -156,6 +156,8 @@ def disputed_status(claim: Claim) -> str | None:
     sources = {says: sorted({c.source for c in claim.citations if c.says == says}) for says in ClaimStatus}
     if not all(sources.values()):
         return None
+    if len({source for names in sources.values() for source in names}) == 1:
+        return f"quotes of {sources[ClaimStatus.current][0]} disagree on its status: one says current, one former"
     return "sources disagree on its status: " + "; ".join(
         f"{', '.join(names)} {'says' if len(names) == 1 else 'say'} {says.value}" for says, names in sources.items())
 

@@ -185,3 +185,12 @@ def test_a_disputed_claim_the_reviewer_puts_in_is_shown():
     selection = select([disputed("Postgres", ("current", "former"), sources=2)], {}, rows=2,
                        forced={identity("Postgres"): True})
     assert names(selection.rows) == ["Postgres"] and not selection.needs_review
+
+
+def test_quotes_of_one_source_that_disagree_are_named_as_such():
+    base = disputed("Celery", ("current", "former"), sources=2)
+    one_source = Claim(**{**base.model_dump(), "citations": [{**c.model_dump(), "source": "post"} for c in base.citations],
+                          "corroboration": 1})
+    selection = select([one_source, claim("Other")], {}, rows=2)
+    assert names(selection.rows) == ["Other"]
+    assert selection.needs_review[identity("Celery")] == "quotes of post disagree on its status: one says current, one former"
