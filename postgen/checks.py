@@ -104,9 +104,11 @@ def check_post(company: str, draft: dict) -> tuple[CheckResult, CheckResult, Che
         rows.record(normalize_for_key(technology) in allowed,
                     f"table row {technology!r} is not a verified, non-rejected claim")
     texts = [post.get("brief") or ""] + [row.get("description", "") for row in post.get("table") or []]
-    publishers = tuple(publishers_of(draft.get("sources") or []))
-    for text in texts:  # "as described by Acme docs (GitHub acme/docs)" names a publisher, not a technology
-        for technology, _, _ in names_in_text(blanked(text, publishers), default_lexicon()):
+    # "as described by Acme docs (GitHub acme/docs)" names a publisher, and "Vera C. Rubin Observatory" the company,
+    # not a technology
+    frame = tuple(name for name in (draft.get("company_name"), *publishers_of(draft.get("sources") or [])) if name)
+    for text in texts:
+        for technology, _, _ in names_in_text(blanked(text, frame), default_lexicon()):
             copy.record(technology.key in allowed, f"copy names {technology.name!r}, which is not a verified claim: {text[:80]!r}")
     hashtags = post.get("hashtags") or []
     for hashtag in hashtags:

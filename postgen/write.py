@@ -28,14 +28,13 @@ from .llm import CompactFormat, LLMClient, LLMRequest
 from .models import Brief, Claim, ClaimStatus, Company, Figure, Post, TableRow
 from .prompts import render
 from .selection import mention_at, whole_name
-from .text import Document
+from .text import Document, sentence_spans
 
 BRIEF_AREAS = 4
 BRIEF_PER_AREA = 2
 BRIEF_DESCRIBED = 6
 MAX_SENTENCE_WORDS = 40
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 RUN_TOGETHER = re.compile(r"\b[A-Za-z]{2,}\.[A-Z](?=[A-Za-z]*[a-z])[A-Za-z]+\b")  # "search.MongoDB": two sentences glued by the model
 # Words that claim quality or scale: a sentence may use one only when a cited quote does.
 EVALUATIVE = re.compile(
@@ -163,9 +162,8 @@ def check_copy(text: str, lexicon: Lexicon, facts: CopyFacts) -> list[CopyCheck]
     """Per sentence: technologies that are not verified claims (or former ones outside "from X to Y"),
     numbers and words of quality or scale that no cited quote has, and overlong sentences."""
     checks = []
-    for sentence in SENTENCE_BREAK.split(text.strip()):
-        if not sentence:
-            continue
+    text = text.strip()
+    for sentence in (text[start:end] for start, end in sentence_spans(text, 0, len(text))):  # "Vera C. Rubin …"
         problems = []
         for technology, start, end in names_in_text(blanked(sentence, facts.frame_names), lexicon):
             status = facts.statuses.get(technology.key)

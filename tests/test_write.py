@@ -244,3 +244,18 @@ def test_a_publisher_s_name_is_not_a_technology_of_the_post():
     # the inverse: GitHub named outside the publisher's name is a technology the post must have verified
     draft["post"]["brief"] = sentence + " GitHub hosts Acme's code."
     assert check_post("acme", draft)[1].failures
+
+
+def test_an_initial_in_the_company_s_name_is_neither_a_sentence_end_nor_a_technology():
+    from postgen.checks import check_post
+    observatory = Company(name="Vera C. Rubin Observatory", slug="rubin", sources=[{"id": "docs", "file": "x.md"}])
+    facts = copy_facts(observatory, [], default_lexicon())
+    sentence = "This post looks at the technologies behind Vera C. Rubin Observatory, as described by its docs."
+    assert [p for check in check_copy(sentence, default_lexicon(), facts) for p in check.problems] == []
+    draft = {"company_name": "Vera C. Rubin Observatory", "claims": [], "sources": [],
+             "post": {"brief": sentence, "table": [], "hashtags": []}}
+    assert all(not result.failures for result in check_post("rubin", draft))
+    # the inverse: C named on its own is a technology the post must have verified
+    draft["post"]["brief"] = sentence + " Its camera firmware is written in C."
+    assert check_post("rubin", draft)[1].failures
+    assert any("C" in p for check in check_copy(draft["post"]["brief"], default_lexicon(), facts) for p in check.problems)
