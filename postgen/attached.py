@@ -21,7 +21,7 @@ TINKERED_WITH = re.compile(r"\b(?:mess|play|fiddle|tinker|toy|hack)(?:s|ed|d|ing
                            r"(?:the\s+)?(?:[\w.]+-)?$", re.I)  # "… with apache-solr": the mention may be "solr"  # "depending on your stack: X to …", anywhere before the name
 WORD_PART_BRACKETS = r"\((?![a-z]{1,4}\)\w)"  # "(de)serializer" is one word, not an aside
 BOUNDARY = re.compile(r"\s*(?:(?:,\s+|\s)(?:while|whereas|but|although|though|because|so that|which means|where)\s|"
-                      rf";|:\s|\s[–—-]\s|—|{WORD_PART_BRACKETS}|\)(?!\w)|,\s(?!\d))\s*")
+                      rf";|:\s|\s[–—-]\s|—|(?<=\w)-{{2,3}}(?=\w)|{WORD_PART_BRACKETS}|\)(?!\w)|,\s(?!\d))\s*")  # "---": a dash
 USE_BEFORE = re.compile(r"\b(?:uses?|used|using|via|with|through|on top of|built (?:on|with)|relies on|rely on|"
                         r"(?:adoption|use|usage|introduction)\s+of|"  # "led to the adoption of X to automate …"
                         r"runs? on|powered by|based on|leverages?|adopted|chose|implements?|deploys?)\s+$", re.I)

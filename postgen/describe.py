@@ -90,7 +90,8 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
                 claim.status is ClaimStatus.current and IN_FLUX.search(sentence.text):
             continue  # a plan, a trial or a possibility (in its clause), or a move anywhere in the sentence
             # ("after we moved the ledger off Oracle, PostgreSQL stores it"), says nothing sure of its use now
-        if defines_another(sentence.text, start - sentence.start, names, company):
+        if defines_another(sentence.text, start - sentence.start, names, company) or \
+                GENERIC_DEFINITION.match(sentence.text[:start - sentence.start]):
             continue
         kind = document.paragraph_of(sentence).kind
         for attached in attached_words(document, sentence, start, end):
@@ -100,6 +101,8 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
                 continue
             words = split_noun_phrase_dropped(document.text[attached.start:attached.end],
                                               document.text[attached.end:sentence.end])
+            if anothers_instrument(words, names):
+                continue
             text = rewritten(attached.shape, words, company)
             if acceptable(text, names) and (claim.own or says_its_use(attached.shape, text, company)):
                 shared = SHARED_PENALTY if coordinated(sentence, start, end) else 0
@@ -108,8 +111,21 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
     return found
 
 
+# "A DataFrame is an abstraction on top of an RDD": what any DataFrame is, not what the company does with it
+GENERIC_DEFINITION = re.compile(r"^\s*(?:an?|each|every|any)\s+$", re.IGNORECASE)
 # "Cilium is an open-source networking solution leveraging eBPF for …": a definition of another thing
 DEFINITION_OPENING = re.compile(r"^\s*(?P<subject>[A-Z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*){0,3})\s+(?:is|are)\s+(?:an?|the)\s")
+
+
+# a list of tasks, each with its tool: "scheduling using YARN and ingestion via X"
+ANOTHERS_INSTRUMENT = re.compile(r"\b(?:using|via|through)\s+(?:the\s+)?(?P<name>[A-Z][\w.+#/-]*(?:\s+[A-Z][\w.+#/-]*)*)"
+                                 r"(?:\s+and|\s+or|,)\s")
+
+
+def anothers_instrument(words: str, names: list[str]) -> bool:
+    """"resource scheduling using YARN and ingestion via X": the words before X's own task say what is done with
+    another named thing; "images served via Camo" alone is what the images are."""
+    return any(mention_at(found.group("name"), names, re.IGNORECASE) is None for found in ANOTHERS_INSTRUMENT.finditer(words))
 
 
 def defines_another(sentence: str, at: int, names: list[str], company: str) -> bool:

@@ -37,6 +37,7 @@ MARKDOWN_RULES = 2
 SPHINX_ROLES = ("ref", "doc", "term", "abbr", "class", "func", "meth", "mod", "attr", "obj", "command", "program",
                 "file", "option", "envvar", "kbd", "menuselection", "guilabel", "download", "samp")
 UNRESOLVED_REFERENCE = re.compile(r"`(?P<text>[^`<>]+)`__?(?![\w`])")
+UNRESOLVED_SIMPLE_REFERENCE = re.compile(r"(?<![\w`])(?P<text>[A-Za-z][A-Za-z0-9.+#-]*)__?(?=[\s.,;:!?)]|<|$)")
 RST_SETTINGS = {
     "report_level": 5, "halt_level": 5,  # a directive docutils does not know is skipped, never fatal
     "file_insertion_enabled": False, "raw_enabled": False,  # a source cannot pull in local files or raw HTML
@@ -60,7 +61,8 @@ read_sphinx_roles_as_titles()  # once: docutils keeps roles in a registry for th
 def rst_to_html(source: str) -> str:
     """reStructuredText (Sphinx and Read the Docs pages) as one HTML page, for the HTML reader."""
     page = publish_string(source, writer_name="html5", settings_overrides=RST_SETTINGS)
-    return UNRESOLVED_REFERENCE.sub(r"\g<text>", page)  # "`iOS`_" whose target is missing: its text
+    page = UNRESOLVED_REFERENCE.sub(r"\g<text>", page)  # "`iOS`_" whose target is missing: its text
+    return UNRESOLVED_SIMPLE_REFERENCE.sub(r"\g<text>", page)  # "Kubernetes_" likewise
 
 
 def rst_converter() -> str:

@@ -1387,3 +1387,44 @@ def test_a_clause_tail_or_a_possibility_is_no_description(text, name, expected):
 ])
 def test_a_noun_phrase_split_by_a_comma_is_not_kept_in_half(text, name, expected):
     assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a list of tasks, each with its own tool: the words before the name's task are another tool's
+    ("We chose HDFS for storage, resource scheduling using Yarny and ingestion via Flumex.", "Flumex", None),
+    ("Builds run through Jenkins and deploys via Spinnaker.", "Spinnaker", None),
+    ("We handle alerting using PagerDuty, or paging via Opsgenie.", "Opsgenie", None),
+    # the inverses: an instrument inside what the name does; the name's own task alone
+    ("We set up a Fastly service to cache images served via Camo.", "Fastly", "Caches images served via Camo"),
+    ("We use Flumex for ingestion from every relational database.", "Flumex", "Ingestion from every relational database"),
+])
+def test_another_tool_s_task_in_a_list_is_not_the_name_s(text, name, expected):
+    assert (describe_text(text, name) if name == "Fastly" else describe_unknown(text, name)) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # "A X is …" says what any X is
+    ("A DataFrame is an abstraction on top of an RDD.", "DataFrame", None),
+    ("An Ingressor is a controller that routes external traffic to services.", "Ingressor", None),
+    ("Every Podlet is a small agent that reports node health.", "Podlet", None),
+    # the inverses: the company's own one, named without an article
+    ("Our Ingressor is the controller that routes external traffic to every service.", "Ingressor",
+     "Controller routing external traffic to every service"),
+    ("Podlet reports the health of every node to Acme's dashboard.", "Podlet",
+     "Reports the health of every node to Acme's dashboard"),
+])
+def test_a_definition_of_any_one_of_a_kind_is_no_description(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # "---" and "--" written for a dash end a clause, as "—" does
+    ("It arrives by an automated ingestion process---principally via Kafkax sinks---in many formats.", "Kafkax", None),
+    ("Our nightly jobs--mostly exports--run on Batchy in two regions.", "Batchy", None),
+    ("Logs are shipped to Lokix--our search cluster--every minute.", "Lokix", None),
+    # the inverses: a hyphenated word is one word; the same clause without the aside
+    ("Batchy runs the end-to-end export jobs every night.", "Batchy", "Runs the end-to-end export jobs every night"),
+    ("Batchy exports every customer invoice—mostly as CSV files.", "Batchy", "Exports every customer invoice"),
+])
+def test_a_double_or_triple_hyphen_is_a_dash(text, name, expected):
+    assert describe_unknown(text, name) == expected

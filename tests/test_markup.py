@@ -131,3 +131,13 @@ def test_a_jekyll_highlight_block_is_code_not_prose():
         ("paragraph", "We keep every order in Postgres, with a check constraint on each table."),
         ("paragraph", "The Liquid tags around a word leave the word."),
     ]
+
+
+def test_a_simple_restructuredtext_reference_without_its_target_reads_as_its_word():
+    from postgen.markup import rst_to_html
+    page = rst_to_html("Phalanx deploys apps on Kubernetes_ clusters and Helm__ charts.\n\n"
+                       "Keep my_var, __init__ and snake_case_name as written.\n\n"
+                       "Argo_ syncs them.\n\n.. _Argo: https://argoproj.github.io\n")
+    assert "Kubernetes clusters" in page and "Helm charts" in page and "Kubernetes_" not in page
+    assert "my_var" in page and "__init__" in page and "snake_case_name" in page
+    assert '<a class="reference external" href="https://argoproj.github.io">Argo</a> syncs' in page
