@@ -143,16 +143,21 @@ def test_a_restructuredtext_page_becomes_prose_with_its_headings_and_lists(tmp_p
     assert json.loads((snapshot / "meta.json").read_text())["converter"].startswith("docutils ")
 
 
+def fetched_text(tmp_path, filename: str, page: str) -> str:
+    """The snapshot text of one local file, fetched through the CLI as a user would."""
+    registry = f"name: Acme\nslug: acme\nsources:\n  - id: page\n    file: acme/files/{filename}\n"
+    project = make_project(tmp_path / "project", registry=registry, files={f"acme/files/{filename}": page})
+    result = run_cli(project, "fetch", "--company", "acme", env=ENV)
+    assert result.returncode == 0, result.stderr
+    return (project / "sources" / "acme" / "snapshots" / "page" / "text.txt").read_text()
+
+
 def test_a_restructuredtext_file_cannot_pull_in_other_files_or_raw_html(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("the password is hunter2", encoding="utf-8")
     page = (f"Acme runs every web service on Kubernetes in two regions, behind NGINX.\n\n"
             f".. include:: {secret}\n\n.. raw:: html\n\n   <p>Acme runs everything on Rust.</p>\n")
-    registry = "name: Acme\nslug: acme\nsources:\n  - id: guide\n    file: acme/files/guide.rst\n"
-    project = make_project(tmp_path / "project", registry=registry, files={"acme/files/guide.rst": page})
-    result = run_cli(project, "fetch", "--company", "acme", env=ENV)
-    assert result.returncode == 0, result.stderr
-    text = (project / "sources" / "acme" / "snapshots" / "guide" / "text.txt").read_text()
+    text = fetched_text(tmp_path, "guide.rst", page)
     assert "Kubernetes" in text
     assert "hunter2" not in text and "Rust" not in text
 
@@ -162,11 +167,7 @@ def test_an_mdx_file_is_read_as_markdown_without_its_module_lines(tmp_path):
             "export const meta = {draft: false};\n\n# Observability at Acme\n\n"
             "Our team built a tool called Lantern which compiles data from our discovery and\n"
             "content networks into one database.\n\n- Grafana dashboards for every node\n")
-    registry = "name: Acme\nslug: acme\nsources:\n  - id: post\n    file: acme/files/post.mdx\n"
-    project = make_project(tmp_path / "project", registry=registry, files={"acme/files/post.mdx": page})
-    result = run_cli(project, "fetch", "--company", "acme", env=ENV)
-    assert result.returncode == 0, result.stderr
-    text = (project / "sources" / "acme" / "snapshots" / "post" / "text.txt").read_text()
+    text = fetched_text(tmp_path, "post.mdx", page)
     # a hard-wrapped paragraph is one block, as markdown reads it, not two lines cut mid-sentence
     assert "compiles data from our discovery and content networks into one database." in text
     assert "Observability at Acme" in text and "Grafana dashboards for every node" in text
