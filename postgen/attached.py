@@ -15,10 +15,10 @@ from .lexicon import LONGER_NAME
 from .text import Document, Sentence
 
 READER = re.compile(r"\byou(?:['’](?:ll|d|re))?\b", re.I)
-READERS_OWN = re.compile(r"\byour\b", re.I)
+READERS_OWN = re.compile(r"\byour\b", re.I)  # "depending on your stack: X to …", anywhere before the name
 # "we messed around with X to customize …": what the team tried on X, not what X does
 TINKERED_WITH = re.compile(r"\b(?:mess|play|fiddle|tinker|toy|hack)(?:s|ed|d|ing)?\s+(?:around\s+|about\s+)?with\s+"
-                           r"(?:the\s+)?(?:[\w.]+-)?$", re.I)  # "… with apache-solr": the mention may be "solr"  # "depending on your stack: X to …", anywhere before the name
+                           r"(?:the\s+)?(?:[\w.]+-)?$", re.I)  # "… with apache-solr": the mention may be "solr"
 WORD_PART_BRACKETS = r"\((?![a-z]{1,4}\)\w)"  # "(de)serializer" is one word, not an aside
 BOUNDARY = re.compile(r"\s*(?:(?:,\s+|\s)(?:while|whereas|but|although|though|because|so that|which means|where)\s|"
                       rf";|:\s|\s[–—-]\s|—|(?<=\w)-{{2,3}}(?=\w)|{WORD_PART_BRACKETS}|\)(?!\w)|,\s(?!\d))\s*")  # "---": a dash

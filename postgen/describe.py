@@ -36,8 +36,8 @@ from .selection import description_key, mention_at
 from .tags import tag_from_name, tag_from_words, tag_named
 from .text import Document, Sentence
 from .wording import (
-    MAX_WORDS, WHAT_IT_IS, acceptable, as_own, cuts_a_name_list, defined_by_what_follows, possessor_name, rewritten,
-    says_its_use, split_noun_phrase_dropped,
+    MAX_WORDS, WHAT_IT_IS, acceptable, as_own, cuts_a_name_list, kept_before_cut, possessor_name, rewritten,
+    says_its_use,
 )
 
 # "used to" as "formerly", not the passive "is used to monitor …"
@@ -97,11 +97,8 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
         for attached in attached_words(document, sentence, start, end):
             if cuts_a_name_list(document.text[attached.start:sentence.end], attached.end - attached.start):
                 continue  # "Error logger for SQL, JSON, MySQL, etc.": cut short, it would mislead
-            if defined_by_what_follows(document.text[attached.start:attached.end], document.text[attached.end:sentence.end]):
-                continue
-            words = split_noun_phrase_dropped(document.text[attached.start:attached.end],
-                                              document.text[attached.end:sentence.end])
-            if anothers_instrument(words, names):
+            words = kept_before_cut(document.text[attached.start:attached.end], document.text[attached.end:sentence.end])
+            if not words or anothers_instrument(words, names):
                 continue
             text = rewritten(attached.shape, words, company)
             if acceptable(text, names) and (claim.own or says_its_use(attached.shape, text, company)):

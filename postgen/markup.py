@@ -144,8 +144,8 @@ MDX_MODULE_LINE = re.compile(r"^(?:import\s[^\n]*\sfrom\s+['\"][^'\"\n]+['\"]|im
 
 
 def strip_markdown_extras(source: str) -> str:
-    """MDX module lines, front matter, Liquid/ERB template tags, kramdown attribute lines and HTML comments are not prose; a Jekyll
-    or Octopress code block ({% highlight sql %} … {% endhighlight %}) is code, as a fenced block is."""
+    """MDX module lines, front matter, Liquid/ERB template tags, kramdown attribute lines and HTML comments are not
+    prose; a Jekyll or Octopress code block ({% highlight sql %} … {% endhighlight %}) is code, as a fenced block is."""
     source = FRONT_MATTER.sub("", source, count=1)
     source = MDX_MODULE_LINE.sub("", source)
     source = HTML_COMMENT.sub("", source)

@@ -94,9 +94,9 @@ def shortened(text: str) -> str:
     if match and (examples := closed_examples(text, match)):
         text = examples
     elif match and len(text[:match.start()].split()) >= 2 and not cuts_a_name_list(text, match.start()):
-        if defined_by_what_follows(text[:match.start()], text[match.start():]):
+        text = kept_before_cut(text[:match.start()], text[match.start():])
+        if not text:
             return ""
-        text = split_noun_phrase_dropped(text[:match.start()], text[match.start():])
     words = (text.rstrip(" !?;,") if text.rstrip().endswith("etc.") else text.rstrip(" .!?;,")).split()
     if len(words) > MAX_WORDS:
         words = words[:infinitive_after(words)]  # "development of the store [to prepare for release …]"
@@ -106,6 +106,12 @@ def shortened(text: str) -> str:
         words.pop()
     kept = " ".join(words).rstrip(",;:")
     return kept if kept.endswith("etc.") else kept.rstrip(".!?")  # cut after a full stop the splitter missed
+
+
+def kept_before_cut(kept: str, rest: str) -> str:
+    """The words before a cut that still stand without the rest: nothing when the rest says which place "the …"
+    means, and without half a noun phrase the cut went through."""
+    return "" if defined_by_what_follows(kept, rest) else split_noun_phrase_dropped(kept, rest)
 
 
 def split_noun_phrase_dropped(kept: str, rest: str) -> str:
