@@ -55,6 +55,11 @@ ACTIVITY_NOUNS = {"search", "delivery", "control", "discovery", "recovery", "bac
                   "traffic", "logs", "metrics", "alerts", "builds", "tests", "deploys", "releases", "analysis",
                   "queries", "query", "requests", "jobs", "tasks", "events", "messages", "payments", "emails"}
 LIST_GOES_ON = re.compile(r"^,\s+[A-Z][\w.+#/-]*(?:\s[A-Z][\w.+#/-]*)?(?:,|\s+(?:and|or)\s|,?\s+etc\b)")
+RELATIVE_THAT = re.compile(r"(?<=\w)\s+that\s+(?P<verb>[a-z]+)\b")
+CLAUSE_END = re.compile(r"[,;:.!?()]|\s(?:and|or|but|which|that|where|while)\s")
+# "the equivalent role [in Kubernetes]": these words need what a cut would drop
+RELATIONAL = {"equivalent", "corresponding", "following", "same", "respective", "matching", "relevant"}
+PLACE_PREPOSITIONS = {"from", "in", "on", "at", "across", "within", "throughout", "inside"}
 ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 LEADING_WORDS = re.compile(r"^(?:(?:a|an|the|for|to)\s+)+", re.I)
 CATEGORY_WORDS = {word.lower() for tag in TAGS for word in re.split(r"[\s/]+", tag)}  # "Backend", "Frontend"
@@ -91,7 +96,7 @@ def shortened(text: str) -> str:
     still longer than MAX_WORDS. A closed list of examples is kept when it fits ("provides abstractions such as
     deployments, scaling, and service discovery" says more than "provides abstractions")."""
     match = INNER_BOUNDARY.search(text)
-    if match and (examples := closed_examples(text, match)):
+    if match and (examples := closed_examples(text, match) or defining_clause(text, match)):
         text = examples
     elif match and len(text[:match.start()].split()) >= 2 and not cuts_a_name_list(text, match.start()):
         text = kept_before_cut(text[:match.start()], text[match.start():])
@@ -100,6 +105,8 @@ def shortened(text: str) -> str:
     words = (text.rstrip(" !?;,") if text.rstrip().endswith("etc.") else text.rstrip(" .!?;,")).split()
     if len(words) > MAX_WORDS:
         words = words[:infinitive_after(words)]  # "development of the store [to prepare for release …]"
+    if len(words) > MAX_WORDS:
+        words = words[:adjunct_after(words)]  # "manages the deployments of each chart [from the repository]"
     if len(words) > MAX_WORDS:
         return ""  # cut at the word limit, a clause becomes a fragment ("maps a role to the equivalent role")
     while words and ends_mid_phrase(words[-1].strip(",.;:")):
@@ -128,6 +135,39 @@ def defined_by_what_follows(kept: str, rest: str) -> bool:
     """"Reads data from the S3 bucket [where we log requests]": the words after a cut say which place "the …"
     means, so the kept words alone do not."""
     return bool(DEFINING_RELATIVE.match(rest)) and bool(DEFINITE_END.search(kept.rstrip()))
+
+
+def defining_clause(text: str, boundary: re.Match) -> str | None:
+    """The text up to the end of a restrictive relative clause that says what the thing before it does ("a web UI
+    [that shows resources in the cluster]"), when that fits in MAX_WORDS and speaks of no person; None otherwise
+    ("a UI, which …" is an aside, and "ensures that the data …" opens a statement, not a relative clause)."""
+    if boundary.group() != " that ":
+        return None
+    rest = text[boundary.end():]
+    verb = rest.split(maxsplit=1)[0] if rest.strip() else ""
+    if not is_third_person(verb):
+        return None
+    end = boundary.end() + (found.start() if (found := CLAUSE_END.search(rest)) else len(rest))
+    clause = text[:end]
+    words = {word.lower().strip(",.;:") for word in clause.split()}
+    says_what = content_words(text[boundary.end() + len(verb):end])  # "an event that flows [through X]" says nothing
+    return clause if says_what and len(clause.split()) <= MAX_WORDS and not words & PERSONAL_WORDS else None
+
+
+def adjunct_after(words: list[str]) -> int:
+    """Where the last phrase saying where from, where or across what the action happens begins, within the word
+    limit and after a verb and its object; the whole length when there is none."""
+    for at in range(min(len(words) - 1, MAX_WORDS), 3, -1):
+        last = words[at - 1]
+        if words[at].lower() in PLACE_PREPOSITIONS and not last.endswith((",", ";", ":")) \
+                and not participle_only(last) and not RELATIONAL & {word.lower() for word in words[:at]}:
+            return at
+    return len(words)
+
+
+def participle_only(word: str) -> bool:
+    """"tables hosted", "files requested": a participle waiting for the phrase a cut after it would drop."""
+    return word.lower().endswith("ed") and "NOUN" not in parts_of_speech(word)
 
 
 def infinitive_after(words: list[str]) -> int:
@@ -281,6 +321,8 @@ def purpose_as_verb(text: str, preposition: str) -> str:
     at += 1
     while at + 1 < len(words) and (words[at].lower() in ("and", "or") or words[at - 1].endswith(",")):
         joined = at + 1 if words[at].lower() in ("and", "or") else at
+        if words[joined].lower().endswith("ly") and joined + 1 < len(words):
+            joined += 1  # "to retrieve and appropriately set …"
         verb = words[joined].rstrip(",")
         if not is_verb(verb) or not (verb.lower().endswith("ing") or preposition == "to" and verb_lemma(verb) == verb):
             break
@@ -330,7 +372,8 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     fast-growing") or addressed to a reader
     ("your editor"); no link; its quotes and brackets closed; no phrasal verb standing in for a use ("shows up in …", "steps in for …"); and not
     the technology's own name again ("Kubernetes platform cluster" says nothing of Kubernetes)."""
-    words = [without_possessive(word.lower().strip(",.;:")) for word in re.sub(r"\bsuch as\b", "", text).split()]
+    words = [without_possessive(word.lower().strip(",.;:")) for word in without_relative_that(
+        re.sub(r"\bsuch as\b", "", text)).split()]
     counted = [word for word in content_words(text)  # "Artsy's data store"; "Powers some services" says no more
                if not word.endswith(("'s", "’s")) and word.lower() not in QUANTIFIERS]
     owned = any(word.endswith(("'s", "’s")) for word in text.split()[1:])
@@ -343,6 +386,17 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
             and mention_at(text, list(names), re.IGNORECASE) is None
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0]))
             and not (words and words[0] in RELATIVE_OPENERS) and not MAYBE_WORDS & set(words))
+
+
+def without_relative_that(text: str) -> str:
+    """"a UI that shows resources": "that" opening a relative clause points nowhere, unlike "makes that possible"."""
+    return RELATIVE_THAT.sub(lambda found: " " + found["verb"] if relative(found) else found[0], text)
+
+
+def relative(that: re.Match) -> bool:
+    """"a UI that shows": a noun, then "that" and a verb; "ensures that pages …" opens a statement."""
+    before = that.string[:that.start()].split()[-1]
+    return is_third_person(that["verb"]) and not is_verb(before) and before.lower() not in FUNCTION_WORDS
 
 
 def half_a_correlative(text: str) -> bool:

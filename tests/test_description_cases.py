@@ -486,8 +486,9 @@ def test_a_technology_named_by_its_running_kind_does_what_the_verb_says(text, na
     # examples after "such as" end the description; a leading "to" is not counted against the word limit
     ("We use websockets to push real-time updates to users such as notifications in the top bar.", "WebSocket",
      "Pushes real-time updates to users"),
+    # over the limit even without its "to": the closing phrase of place goes (see the place-phrase cases)
     ("We use Redis to keep the session tokens of every signed-in user across all regions of the platform.", "Redis",
-     None),
+     "Keeps the session tokens of every signed-in user"),
 ])
 def test_examples_end_a_purpose(text, name, expected):
     assert describe_text(text, name) == expected
@@ -1427,4 +1428,54 @@ def test_a_definition_of_any_one_of_a_kind_is_no_description(text, name, expecte
     ("Batchy exports every customer invoice—mostly as CSV files.", "Batchy", "Exports every customer invoice"),
 ])
 def test_a_double_or_triple_hyphen_is_a_dash(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a relative clause with "that" says what the thing before it does, so it stays when it fits
+    ("Argonaut provides a web UI that shows resources in the cluster, and a command line.", "Argonaut",
+     "Provides a web UI that shows resources in the cluster"),
+    ("Tallyho keeps a ledger that records every refund.", "Tallyho", "Keeps a ledger that records every refund"),
+    ("Pagely renders a dashboard that lists every open incident for the on-call team.", "Pagely",
+     "Renders a dashboard that lists every open incident for the on-call team"),
+    # the inverses: a clause cut short by the name, one about the writers, an aside after a comma, one too long
+    ("Every click generates an event that flows through Streamy topics.", "Streamy", None),
+    ("Argonaut provides a web UI that we built for the operators.", "Argonaut", "Provides a web UI"),
+    ("Argonaut provides a web UI, which shows resources in the cluster.", "Argonaut", "Provides a web UI"),
+    ("Tallyho keeps a ledger that records every refund issued by the payment teams across all of the regions.",
+     "Tallyho", None),
+    ("Argonaut makes that process simple.", "Argonaut", None),
+])
+def test_a_relative_clause_saying_what_the_object_does_is_kept(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # over the word limit, a closing phrase of place is dropped: the verb and its object still say the use
+    ("Herder manages the Kubernetes deployments of each application's Helm chart from the shared configuration "
+     "repository.", "Herder", "Manages the Kubernetes deployments of each application's Helm chart"),
+    ("The Dnsbot add-on creates and manages Domain Name System records in AWS Route 53 for exposed Kubernetes "
+     "services.", "Dnsbot", "Creates and manages Domain Name System records"),
+    ("Herder copies nightly invoices from the billing database to the warehouse tables in the analytics account.",
+     "Herder", "Copies nightly invoices from the billing database to the warehouse tables"),
+    # the inverses: a word that needs the dropped phrase ("the equivalent role [in …]", "tables hosted [in …]")
+    ("Rolemap maps a user's AWS Identity Access Management role to the equivalent role in Kubernetes clusters.",
+     "Rolemap", None),
+    ("Linehaul publishes new data to the following BigQuery tables hosted in the public data project.", "Linehaul",
+     None),
+])
+def test_a_closing_phrase_of_place_goes_when_the_clause_is_too_long(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # every verb of a purpose's series takes the third person, an adverb before it too
+    ("We use Packly to retrieve and appropriately set MIME types on files.", "Packly",
+     "Retrieves and appropriately sets MIME types on files"),
+    ("We use Packly to build and quickly publish the release bundles for every app.", "Packly",
+     "Builds and quickly publishes the release bundles for every app"),
+    # the inverse: an adverb after the series' last verb is no verb (and a bare adverb ends no phrase)
+    ("We use Packly to build and publish release bundles quickly.", "Packly", "Builds and publishes release bundles"),
+])
+def test_a_verb_series_after_an_adverb_agrees(text, name, expected):
     assert describe_unknown(text, name) == expected
