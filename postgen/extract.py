@@ -378,6 +378,12 @@ class Extractor:
     def admit(self, document: Document, candidate: Candidate, technology: Technology, claims: list[SourceClaim],
               rejected: list[RejectedClaim]) -> None:
         company = self.company
+        if any(self.lexicon.is_general_term(name) for name in technology.names):
+            # decided after the answers, so chunks (and their cached answers) stay those of the other candidates
+            rejected.append(RejectedClaim(technology=technology.name, source=document.source_id,
+                                          quote=document.sentences[candidate.mentions[0].sentence_id].text,
+                                          reason=GENERAL_TERM))
+            return
         citations = []
         for sentence_id, readings in quotable(document, readings_by_sentence(document, candidate))[:CITATIONS_PER_SOURCE]:
             citation = cite_sentences(document, [sentence_id])
@@ -424,6 +430,7 @@ KIND_WORDS = {"person": "a person", "company": "a company", "website": "a websit
               "product": "the company's own product", "feature": "a product feature or content",
               "term": "a general term"}
 DEFAULT_TAG = "Internal Tooling"
+GENERAL_TERM = "a general term (a format, protocol, kind of interface or style), not a named technology"
 
 
 def worded_as_own(document: Document, mention: Mention, company: str) -> bool:

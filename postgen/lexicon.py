@@ -15,6 +15,7 @@ from .models import TAGS
 from .words import ORDINARY_ZIPF, RARE_ZIPF, zipf
 
 LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.yaml"
+TERMS_PATH = Path(__file__).parent / "data" / "terms.yaml"
 INTERNAL_TAG = "Internal Tooling"
 # "R-universe", "Vue-router": a name joined by a hyphen to a word is another name; not when the word makes it a
 # modifier ("Kafka-based", "Python-heavy", "cloud-native"). Read on text as written, never on
@@ -60,6 +61,7 @@ def distinctive(name: str) -> bool:
 @dataclass
 class Lexicon:
     technologies: list[Technology]
+    terms: frozenset[str] = frozenset()  # keys of general terms (formats, protocols…), never a claim
     by_key: dict[str, Technology] = field(init=False)
     matchers: list[tuple[re.Pattern[str], Technology, str]] = field(init=False)
     cloud_names: dict[str, tuple[str, ...]] = field(init=False)  # a vendor's first word → its clouds' names
@@ -89,6 +91,11 @@ class Lexicon:
     def lookup(self, name: str) -> Technology | None:
         return self.by_key.get(normalize_for_key(name))
 
+    def is_general_term(self, name: str) -> bool:
+        """"JSON", "REST APIs", "RPCs": a format, protocol, kind of interface or style, not a product."""
+        key = normalize_for_key(name)
+        return key in self.terms or (key.endswith("s") and key[:-1] in self.terms)
+
     def key_of(self, name: str) -> str:
         """The canonical key of a name: its lexicon technology's, else the normalised name."""
         found = self.lookup(name)
@@ -101,7 +108,12 @@ class Lexicon:
 
 
 
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+def load_terms(path: Path = TERMS_PATH) -> frozenset[str]:
+    groups = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
+    return frozenset(normalize_for_key(name) for names in groups.values() for name in names)
+
+
+def load_lexicon(path: Path = LEXICON_PATH, terms_path: Path = TERMS_PATH) -> Lexicon:
     entries = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or []
     technologies = []
     for entry in entries:
@@ -118,7 +130,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
                 exclude=tuple(entry.get("exclude") or ()),
             )
         )
-    return Lexicon(technologies)
+    return Lexicon(technologies, load_terms(terms_path))
 
 
 @lru_cache(maxsize=1)

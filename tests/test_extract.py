@@ -180,3 +180,17 @@ def listed_reading(markdown: str, name: str) -> str:
 ])
 def test_items_of_a_list_or_table_introduced_as_rejected_options_are_rejected(markdown, name, use):
     assert listed_reading(markdown, name) == use
+
+
+def test_a_general_term_is_never_a_claim_and_a_product_named_after_one_is(project, stub_llm):
+    document = extracted(project, stub_llm, (
+        "Acme's billing service answers in JSON over HTTP/2, and operators drive it with a CLI. "
+        "Tidewell stores every invoice, and sessions are signed with JSON Web Tokens. "
+        "The mobile clients talk to it through WebSockets and REST APIs.\n"))
+    claims = {claim["technology"] for claim in document["claims"]}
+    assert {"Tidewell", "JSON Web Token"} <= claims
+    assert not claims & {"JSON", "HTTP/2", "CLI", "WebSocket", "REST APIs", "REST API"}
+    general = {item["technology"] for item in document["rejected"] if "general term" in item["reason"]}
+    assert {"HTTP/2", "WebSocket"} <= general, document["rejected"]
+    for item in document["rejected"]:
+        assert item["technology"].split("/")[0][:4] in item["quote"], item

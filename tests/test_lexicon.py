@@ -43,3 +43,14 @@ def test_longest_name_wins_and_ordinary_words_are_not_technologies():
 ])
 def test_a_lowercase_name_between_an_article_and_of_is_a_common_noun(text, expected):
     assert [technology.name for technology, _, _ in names_in_text(text, default_lexicon())] == expected
+
+
+@pytest.mark.parametrize("name, general", [
+    ("JSON", True), ("REST APIs", True), ("RPCs", True), ("TCP/IP", True), ("Domain Name System", True),
+    ("PaaS", True),
+    # the inverses: products named after a format or protocol, and ordinary products
+    ("JSON Web Token", False), ("gRPC", False), ("HTTP Live Streaming", False), ("Azure CLI", False),
+    ("PostgreSQL", False),
+])
+def test_formats_protocols_and_kinds_of_interface_are_general_terms(name, general):
+    assert default_lexicon().is_general_term(name) is general
