@@ -16,6 +16,7 @@ FUNCTION_WORDS = {
     "from", "across", "through", "via", "its", "their", "our", "this", "that", "these", "those", "which", "who",
     "while", "is", "are", "was", "were", "be", "been", "it", "they", "we", "all", "each", "every", "both", "also",
     "so", "than", "then", "over", "under", "about", "between", "within", "without", "per", "up", "out", "such",
+    "how", "where", "when", "why", "what", "whether",  # "to inform how [and where to …]" ends nowhere
 }
 WORD = re.compile(r"[\w'’/+#-]+(?:\.[\w/+#-]+)*")  # "Node.js" is one word; a full stop is not part of one
 

@@ -21,6 +21,7 @@ from .selection import mention_at
 MAX_WORDS = 12
 MIN_CONTENT_WORDS = 3  # a two-word category ("service mesh") says what it is, not what it does there
 MIN_USE_WORDS = 2  # a verb and the company's object do say it ("Stores GitLab's logs"; not "Monitors systems")
+WH_WORDS = {"how", "where", "when", "why", "what", "whether", "which", "who"}
 PARTICLES = {"up", "in", "out", "off", "over", "around", "away", "back"}
 RELATIVE_OPENERS = {"which", "that", "who", "whom", "whose", "where"}  # "Which may itself fetch …": a clause's tail
 MAYBE_WORDS = {"may", "might", "could", "perhaps", "maybe", "possibly"}  # what it may do is not what it does
@@ -42,7 +43,8 @@ POINTING_BACK = re.compile(r"\bthe\s+(?:old|same|other|former|latter|above|previ
 MACHINES = {"server", "servers", "device", "devices", "machine", "machines", "host", "hosts", "computer", "computers",
             "laptop", "laptops", "box", "boxes"}
 # "Core component of the alerts process": what it is part of, not what it does there
-MEMBERSHIP = re.compile(r"^(?:[\w-]+\s+){0,2}?(?:component|part|piece|element|member)s?\s+of\s+(?P<whole>.*)$", re.I)
+MEMBERSHIP = re.compile(r"^(?:one\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?(?:component|part|piece|element|member)s?\s+of\s+"
+                        r"(?P<whole>.*)$", re.I)  # "One of the key components of the infrastructure" too
 POSSESSIVE = re.compile(r"\b(?:our|their|its)\b", re.IGNORECASE)
 INNER_BOUNDARY = re.compile(r"(?:,\s|\s)(?:which|that|where|enabling|allowing|making|ensuring|including|such as|"
                             r"so|because|and then|while)\s|,\s|\s" + WORD_PART_BRACKETS +
@@ -103,6 +105,7 @@ def shortened(text: str) -> str:
         if not text:
             return ""
     words = (text.rstrip(" !?;,") if text.rstrip().endswith("etc.") else text.rstrip(" .!?;,")).split()
+    dropped = ""  # the last word a phrase cannot end with, popped below
     if len(words) > MAX_WORDS:
         words = words[:infinitive_after(words)]  # "development of the store [to prepare for release …]"
     if len(words) > MAX_WORDS:
@@ -110,7 +113,9 @@ def shortened(text: str) -> str:
     if len(words) > MAX_WORDS:
         return ""  # cut at the word limit, a clause becomes a fragment ("maps a role to the equivalent role")
     while words and ends_mid_phrase(words[-1].strip(",.;:")):
-        words.pop()
+        dropped = words.pop()
+    if len(words) > 3 and words[-2].lower() == "to" and is_base_verb(words[-1]) and dropped.lower() in WH_WORDS:
+        words = words[:-2]  # "insights to inform [how and where …]": the purpose lost what it was about
     kept = " ".join(words).rstrip(",;:")
     return kept if kept.endswith("etc.") else kept.rstrip(".!?")  # cut after a full stop the splitter missed
 
@@ -139,9 +144,9 @@ def defined_by_what_follows(kept: str, rest: str) -> bool:
 
 def defining_clause(text: str, boundary: re.Match) -> str | None:
     """The text up to the end of a restrictive relative clause that says what the thing before it does ("a web UI
-    [that shows resources in the cluster]"), when that fits in MAX_WORDS and speaks of no person; None otherwise
+    [that shows resources in the cluster]", "the pipeline of the application [which does unit testing]"), when that fits in MAX_WORDS and speaks of no person; None otherwise
     ("a UI, which …" is an aside, and "ensures that the data …" opens a statement, not a relative clause)."""
-    if boundary.group() != " that ":
+    if boundary.group() not in (" that ", " which "):  # no comma before it: it says which one is meant
         return None
     rest = text[boundary.end():]
     verb = rest.split(maxsplit=1)[0] if rest.strip() else ""

@@ -1479,3 +1479,25 @@ def test_a_closing_phrase_of_place_goes_when_the_clause_is_too_long(text, name, 
 ])
 def test_a_verb_series_after_an_adverb_agrees(text, name, expected):
     assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # "which" with no comma before it says which pipeline is meant, so its clause stays when it fits
+    ("When a change is merged, Shipyard runs the pipeline of the application which does unit testing, builds an "
+     "image and ships it.", "Shipyard", "Runs the pipeline of the application which does unit testing"),
+    # the inverse: after a comma it is an aside
+    ("Shipyard runs the pipeline of the application, which does unit testing and ships it.", "Shipyard",
+     "Runs the pipeline of the application"),
+    # "one of the key components of …" says what it belongs to, as "component of …" does
+    ("Dockyard is a one of the key component of our infrastructure.", "Dockyard", None),
+    # a purpose cut before "how and where …" lost what it was about, so it goes with the question word
+    ("To measure progress we use Pingr, which provides reports and insights to inform how and where to reduce our "
+     "footprint.", "Pingr", "Provides reports and insights"),
+    # the inverses: a purpose with its object, and a question word inside what is kept
+    ("Pingr sends weekly reports to inform the product teams.", "Pingr",
+     "Sends weekly reports to inform the product teams"),
+    ("We use Pingr to collect reports to decide when to scale the web tier.", "Pingr",
+     "Collects reports to decide when to scale the web tier"),
+])
+def test_which_clauses_membership_and_question_words_after_round_20(text, name, expected):
+    assert describe_unknown(text, name) == expected
