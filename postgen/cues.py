@@ -551,11 +551,16 @@ ORIGIN = (r"\b(?:originally|initially|at\s+first|in\s+the\s+(?:early|first)\s+da
           r"incarnation|release))\b")
 
 
+CONTRAST = re.compile(r";|\b(?:but|however|yet|whereas|although|though|instead)\b", I)
+
+
 def of_the_past(ctx: Context) -> Reading | None:
     sentence = ctx.left + NAME + ctx.after
     origin = re.search(ORIGIN, ctx.left, I)
     if not origin or re.search(r"\b(?:now|still|today|currently|remains?|anymore)\b", sentence, I):
         return None
+    if CONTRAST.search(ctx.left[origin.end():]):
+        return None  # "originally a layer on top of A, but we've rewritten it to use X": the past is A's
     past = re.search(PAST_USE + r"|\b(?:consisted|was\s+built|were\s+built|started|began)\b", sentence, I)
     if past or origin.group().lower().startswith(("pre-migration", "before")):
         return worded("former", "worded as a past state", origin.group())

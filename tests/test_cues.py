@@ -576,3 +576,25 @@ def test_an_example_of_an_open_choice_is_not_a_use(sentence, mention, names):
 @pytest.mark.parametrize("sentence, mention, expected, names", NOT_ANY_ONE_OF)
 def test_examples_of_what_the_company_runs_are_not_an_open_choice(sentence, mention, expected, names):
     check(sentence, mention, expected, names)
+
+
+PAST_THEN_CONTRAST = [  # a past state ("originally", "at first") reaches only the names before a contrast
+    ("Our app was originally a thin layer on top of NSURLConnection, but we have rewritten it to use AFNetworking.",
+     "AFNetworking", "current", ("NSURLConnection",)),
+    ("Originally the site ran on Heroku; today it runs on Fly.", "Fly", "unknown", ("Heroku",)),
+    ("At first we used Jenkins, however the team later moved builds to Buildkite.", "Buildkite", "current",
+     ("Jenkins",)),
+    ("Initially, we stored uploads in MongoDB, though the images were served by Nginx.", "Nginx", "unknown",
+     ("MongoDB",)),
+    # the inverses: the names before the contrast, and a past state with no contrast after it
+    ("Our app was originally a thin layer on top of NSURLConnection, but we have rewritten it to use AFNetworking.",
+     "NSURLConnection", "former", ("AFNetworking",)),
+    ("Originally the site ran on Heroku; today it runs on Fly.", "Heroku", "former", ("Fly",)),
+    ("In the early days the API was written in PHP and served by Apache.", "Apache", "former", ("PHP",)),
+    ("The first version was built on Rails and deployed with Capistrano.", "Capistrano", "former", ("Rails",)),
+]
+
+
+@pytest.mark.parametrize("sentence, mention, expected, names", PAST_THEN_CONTRAST)
+def test_a_past_state_ends_at_a_contrast(sentence, mention, expected, names):
+    check(sentence, mention, expected, names)
