@@ -287,6 +287,13 @@ def worded(use: Use, what: str, cue: str) -> Reading:
     return Reading(use, f"{what} ({quoted(cue)})")
 
 
+# "We have not tested if X …", "we don't run X", "we never used X": a use denied
+NOT_USED = (rf"(?:\b(?:do|does|did|have|has|had)\s*(?:\s+not|n['’]t)|\bnever)\s+(?:yet\s+|ever\s+|really\s+|actually\s+)?"
+            rf"(?:use|used|run|ran|need|needed|adopt|adopted|test|tested|try|tried|deploy|deployed|rely\s+on|"
+            rf"relied\s+on|evaluate|evaluated)\s+(?:(?:if|whether)\s+)?(?!(?:its|our|their|his|her)\s+own\b){FILL}{{0,3}}$")
+# "we don't run our own X servers" denies hosting it, not using it
+
+
 def rejected(ctx: Context) -> Reading | None:
     clause, left = ctx.clause, ctx.left
     for pattern in (rf"\bwhy\s+not\s+(?:just\s+)?(?:use\s+|go\s+with\s+|pick\s+)?{FILL}{{0,2}}$",
@@ -296,6 +303,8 @@ def rejected(ctx: Context) -> Reading | None:
                     rf"\b(?:instead\s+of|rather\s+than)\s+(?:\w+ing\s+)?{FILL}{{0,3}}$"):
         if found := re.search(pattern, clause, I):
             return worded("rejected", "an option not chosen", found.group())
+    if found := re.search(NOT_USED, clause, I):
+        return worded("rejected", "worded as not used", found.group())
     if found := re.search(rf"\b(?:chose|chosen|choose|picked|selected|preferred|prefer|went\s+with|opted\s+for|"
                           rf"settled\s+on)\b[^,;]{{1,60}}?\bover\s+{FILL}{{0,2}}$", left, I):
         return worded("rejected", "an option not chosen", found.group())

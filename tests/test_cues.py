@@ -598,3 +598,23 @@ PAST_THEN_CONTRAST = [  # a past state ("originally", "at first") reaches only t
 @pytest.mark.parametrize("sentence, mention, expected, names", PAST_THEN_CONTRAST)
 def test_a_past_state_ends_at_a_contrast(sentence, mention, expected, names):
     check(sentence, mention, expected, names)
+
+
+NOT_USED_CASES = [  # a use denied is no use
+    ("We have not tested if eBPF CNI systems leave established connections untouched.", "eBPF", "rejected", ()),
+    ("We don't use Redis for sessions.", "Redis", "rejected", ()),
+    ("We never adopted Kubernetes.", "Kubernetes", "rejected", ()),
+    ("The team hasn't really needed Kafka so far.", "Kafka", "rejected", ()),
+    ("We haven't used the new Terraform provider yet.", "Terraform", "rejected", ()),
+    # the inverses: self-hosting denied, a negation elsewhere in the sentence, a use after a past negation
+    ("Acme doesn't run its own Postgres servers.", "Postgres", "unknown", ()),
+    ("We don't need to worry about scaling because Aurora handles it.", "Aurora", "unknown", ()),
+    ("Not only do we use Redis, we also run Memcached.", "Redis", "unknown", ("Memcached",)),
+    ("We never had an outage since moving to Kubernetes.", "Kubernetes", "unknown", ()),
+    ("Without Terraform we could not have tested the new region.", "Terraform", "unknown", ()),
+]
+
+
+@pytest.mark.parametrize("sentence, mention, expected, names", NOT_USED_CASES)
+def test_a_denied_use_is_no_use(sentence, mention, expected, names):
+    check(sentence, mention, expected, names)
