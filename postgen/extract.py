@@ -378,11 +378,12 @@ class Extractor:
     def admit(self, document: Document, candidate: Candidate, technology: Technology, claims: list[SourceClaim],
               rejected: list[RejectedClaim]) -> None:
         company = self.company
-        if any(self.lexicon.is_general_term(name) for name in technology.names):
-            # decided after the answers, so chunks (and their cached answers) stay those of the other candidates
+        # decided after the answers, so chunks (and their cached answers) stay those of the other candidates
+        if reason := GENERAL_TERM if any(self.lexicon.is_general_term(name) for name in technology.names) else \
+                IDENTIFIER if IDENTIFIER_NAME.match(technology.name) else None:
             rejected.append(RejectedClaim(technology=technology.name, source=document.source_id,
                                           quote=document.sentences[candidate.mentions[0].sentence_id].text,
-                                          reason=GENERAL_TERM))
+                                          reason=reason))
             return
         citations = []
         for sentence_id, readings in quotable(document, readings_by_sentence(document, candidate))[:CITATIONS_PER_SOURCE]:
@@ -431,6 +432,9 @@ KIND_WORDS = {"person": "a person", "company": "a company", "website": "a websit
               "term": "a general term"}
 DEFAULT_TAG = "Internal Tooling"
 GENERAL_TERM = "a general term (a format, protocol, kind of interface or style), not a named technology"
+# "RAW_PRD", "LOCAL_UPLOADS_DIR": words in capitals joined by underscores name a setting, variable, database or role
+IDENTIFIER_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+IDENTIFIER = "an identifier (a setting, variable, database or role name), not a technology"
 
 
 def worded_as_own(document: Document, mention: Mention, company: str) -> bool:

@@ -194,3 +194,14 @@ def test_a_general_term_is_never_a_claim_and_a_product_named_after_one_is(projec
     assert {"HTTP/2", "WebSocket"} <= general, document["rejected"]
     for item in document["rejected"]:
         assert item["technology"].split("/")[0][:4] in item["quote"], item
+
+
+def test_an_identifier_in_capitals_is_never_a_claim(project, stub_llm):
+    document = extracted(project, stub_llm, (
+        "Tidewell loads raw data into the RAW_PRD database, and the REPORTER_DEV role reads the marts. "
+        "Set LOCAL_UPLOADS_DIR to keep uploads on disk; S3 stores them otherwise, and GPT-4 drafts the summaries.\n"))
+    claims = {claim["technology"] for claim in document["claims"]}
+    assert not claims & {"RAW_PRD", "REPORTER_DEV", "LOCAL_UPLOADS_DIR"}
+    assert "Amazon S3" in claims  # the inverse: a product's name in capitals without underscores is one
+    identifiers = {item["technology"] for item in document["rejected"] if "an identifier" in item["reason"]}
+    assert identifiers == {"RAW_PRD", "REPORTER_DEV", "LOCAL_UPLOADS_DIR"}, document["rejected"]
