@@ -339,7 +339,22 @@ def purpose_as_verb(text: str, preposition: str) -> str:
                          and is_base_verb(words[at + 1]))]
     if preposition == "to" and (second := verb_after_object(words)) is not None:
         words[second] = third_person(words[second])  # "to automate operations and build a mindset"
+    if preposition == "to" and (subjects := subjects_own_verb_after(words)) is not None:
+        words = words[:subjects]  # "we used X to take snapshots [and built workflows]": "built" is the writers'
     return " ".join(words)
+
+
+def subjects_own_verb_after(words: list[str]) -> int | None:
+    """Where "and" joins a verb in the past tense to a purpose: that verb goes with the sentence's subject, not
+    with the purpose ("to take hourly snapshots and built workflows"); None when there is none, or when the verb
+    follows a participle ("the uploaded and processed images")."""
+    for at in range(2, len(words) - 1):
+        verb = words[at + 1].lower()
+        before = words[at - 1]
+        if words[at].lower() == "and" and "NOUN" in parts_of_speech(before) and not before.lower().endswith("ed") \
+                and inflected(verb_lemma(verb), "VBD") == verb and verb_lemma(verb) != verb:
+            return at
+    return None
 
 
 def in_third_person(word: str) -> str:

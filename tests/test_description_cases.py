@@ -1501,3 +1501,15 @@ def test_a_verb_series_after_an_adverb_agrees(text, name, expected):
 ])
 def test_which_clauses_membership_and_question_words_after_round_20(text, name, expected):
     assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a past-tense verb joined to a purpose by "and" is the writers' own doing, not the tool's
+    ("We used Snapper to take hourly snapshots and built robust Python workflows for restoration.", "Snapper",
+     "Takes hourly snapshots"),
+    # the inverses: participles before a noun, and a series of base verbs
+    ("We used Snapper to store the uploaded and processed images.", "Snapper", "Stores the uploaded and processed images"),
+    ("We use Snapper to read and write requests.", "Snapper", "Reads and writes requests"),
+])
+def test_a_past_tense_verb_after_a_purpose_is_the_subject_s(text, name, expected):
+    assert describe_unknown(text, name) == expected
