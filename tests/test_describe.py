@@ -95,6 +95,14 @@ def test_a_company_name_with_an_apostrophe_is_its_own_in_a_description():
     assert unattached("Runs Let's Encrypt's billing logs", "run our CT logs on", "Let's Encrypt") == ["billing"]
 
 
+def test_a_company_name_with_a_dot_takes_a_possessive_in_a_description():
+    from postgen.attached import unattached
+    assert unattached("Receives logs from Made.com's Docker containers", "receive logs from our Docker containers",
+                      "Made.com") == []
+    assert unattached("Receives logs from Made.com's Kafka containers", "receive logs from our Docker containers",
+                      "Made.com") == ["Kafka"]
+
+
 def test_a_participle_with_two_lemmas_takes_the_common_one():
     from postgen.grammar import third_person, verb_lemma
     assert [third_person(verb_lemma(word)) for word in ("routed", "queued", "cached", "hosted")] == \
