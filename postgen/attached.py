@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .grammar import (
     FUNCTION_WORDS, ROLE_VERBS, WORD, content_words, is_base_verb, is_third_person, is_verb, lemmas, noun_then_participle,
+    noun_then_verb,
     parts_of_speech, plural_noun, role_lemmas, verb_lemma, without_possessive,
 )
 from .lexicon import LONGER_NAME
@@ -305,7 +306,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
             not (len(words) > 1 and words[1].lower() in NOT_AFTER_A_VERB) and not noun_before_and(words) and \
             words[0].lower() not in DEPLOYED_PLURALS | NAME_MEANING_VERBS | MAKEUP_VERBS and \
             verb_lemma(words[0]) not in RELATION_VERBS and (
-            listed or is_third_person(words[0])) and not noun_then_participle(words):
+            listed or is_third_person(words[0])) and not noun_then_participle(words) and not noun_then_verb(words):
         found.append(Attached("subject", end + after.index(words[0]), base + hi))
     if opens_clause and (match := LATER_PURPOSE.match(after)) and not SUITABILITY.search(match.group("between")) \
             and not IDENTITY_AFTER.match(after):  # "X is our platform for building …" says what it is
@@ -438,8 +439,8 @@ def deployed_verb(after: str, relative_only: bool) -> int | None:
     noun, verb = match.group("noun"), match.group("verb")
     agrees = is_third_person(verb) if noun in DEPLOYED_NOUNS else \
         noun in DEPLOYED_PLURALS and is_verb(verb) and verb_lemma(verb) == verb and verb not in AUXILIARIES | {"do", "be"}
-    if not agrees:
-        return None
+    if not agrees or noun_then_verb(WORD.findall(after[match.start("verb"):])):
+        return None  # "X cluster instances also have …": "instances" is the noun whose verb follows
     relative = re.search(r"\s(?:that|which)\s", after[:match.start("at") + 1])
     return match.start("at") if relative or not relative_only else None
 

@@ -80,6 +80,25 @@ def noun_then_participle(words: list[str]) -> bool:
         and is_verb(words[1])
 
 
+PLURAL_FINITE = {"are", "were", "have", "do", "can", "could", "will", "would", "may", "might", "should", "must"}
+DETERMINERS = {"a", "an", "the", "our", "their", "its", "this", "that", "these", "those", "all", "every", "each"}
+ADVERBS = {"also", "still", "now", "often", "always", "never", "then", "usually"}
+
+
+def noun_then_verb(words: list[str]) -> bool:
+    """"X requests end the …", "X instances also have …", "X tests of both …": a plural noun with its own verb (or
+    an "of" phrase) after it, not a verb; "X caches frequently accessed data", "X powers search for …" are verbs."""
+    if len(words) < 2 or not plural_noun(words[0]):
+        return False
+    rest = words[1:]
+    while len(rest) > 1 and (rest[0].lower() in ADVERBS or rest[0].lower().endswith("ly") and not is_verb(rest[0])):
+        rest = rest[1:]
+    following, skipped = rest[0].lower(), len(rest) < len(words) - 1
+    if following == "of" or following in PLURAL_FINITE:
+        return True
+    return is_base_verb(following) and (skipped or len(rest) > 1 and rest[1].lower() in DETERMINERS | {"to"})
+
+
 def plural_noun(word: str) -> bool:
     from lemminflect import getAllLemmas
 

@@ -1513,3 +1513,23 @@ def test_which_clauses_membership_and_question_words_after_round_20(text, name, 
 ])
 def test_a_past_tense_verb_after_a_purpose_is_the_subject_s(text, name, expected):
     assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a plural noun after the name, with its own verb or an "of" phrase, is what the sentence is about: the
+    # requests, instances or tests say nothing of what the technology does
+    ("Most Django requests end the long poll with a heartbeat event.", "Django", None),
+    ("The ECS cluster instances also have access to the internal datacenters.", "ECS", None),
+    ("Python tests of both the command-line tool and the configuration.", "Python", None),
+    ("Nginx workers usually handle the TLS handshake for every client.", "Nginx", None),
+    ("Kafka consumers are restarted when a deploy finishes.", "Kafka", None),
+    ("Jenkins builds of each branch take ten minutes.", "Jenkins", None),
+    # the inverses: a verb in the third person, whatever follows it
+    ("Redis caches frequently accessed data for the web tier.", "Redis", "Caches frequently accessed data for the web tier"),
+    ("Elasticsearch powers search for the help centre articles.", "Elasticsearch", "Powers search for the help centre articles"),
+    ("Jenkins builds every branch of the mobile applications.", "Jenkins", "Builds every branch of the mobile applications"),
+    ("Kafka streams the click events to the analytics warehouse.", "Kafka", "Streams the click events to the analytics warehouse"),
+    ("Nginx handles the TLS handshake for every client.", "Nginx", "Handles the TLS handshake for every client"),
+])
+def test_a_plural_noun_after_the_name_with_its_own_verb_is_not_the_technology_s_verb(text, name, expected):
+    assert describe_text(text, name) == expected
