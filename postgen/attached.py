@@ -604,8 +604,6 @@ def unattached(description: str, attached_text: str, company: str) -> list[str]:
     missing = []
     for word in content_words(description):
         plain = without_possessive(word.lower())
-        if plain in ("'s", "’s", ""):  # "Made.com's" reads as "Made.com" and "'s"
-            continue
         if plain in available or plain in ROLE_VERBS or lemmas(plain) & (available | role_lemmas()):
             continue
         missing.append(word)

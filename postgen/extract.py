@@ -375,12 +375,17 @@ class Extractor:
             self.admit(document, every_mention, technology, claims, rejected)
         return claims, rejected
 
+    def not_a_technology(self, technology: Technology) -> str | None:
+        """Why a name the model called a technology is none (a general term, an identifier), or None."""
+        if any(self.lexicon.is_general_term(name) for name in technology.names):
+            return GENERAL_TERM
+        return IDENTIFIER if IDENTIFIER_NAME.match(technology.name) else None
+
     def admit(self, document: Document, candidate: Candidate, technology: Technology, claims: list[SourceClaim],
               rejected: list[RejectedClaim]) -> None:
         company = self.company
         # decided after the answers, so chunks (and their cached answers) stay those of the other candidates
-        if reason := GENERAL_TERM if any(self.lexicon.is_general_term(name) for name in technology.names) else \
-                IDENTIFIER if IDENTIFIER_NAME.match(technology.name) else None:
+        if reason := self.not_a_technology(technology):
             rejected.append(RejectedClaim(technology=technology.name, source=document.source_id,
                                           quote=document.sentences[candidate.mentions[0].sentence_id].text,
                                           reason=reason))

@@ -18,7 +18,7 @@ FUNCTION_WORDS = {
     "so", "than", "then", "over", "under", "about", "between", "within", "without", "per", "up", "out", "such",
     "how", "where", "when", "why", "what", "whether",  # "to inform how [and where to …]" ends nowhere
 }
-WORD = re.compile(r"[\w'’/+#-]+(?:\.[\w/+#-]+)*")  # "Node.js" is one word; a full stop is not part of one
+WORD = re.compile(r"[\w'’/+#-]+(?:\.[\w/+#-]+)*(?:['’]s\b)?")  # "Node.js", "Made.com's": one word; a full stop is not part of one
 
 
 @lru_cache(maxsize=8192)

@@ -66,8 +66,8 @@ built build builds team teams company row rows table quotes quote names named na
 """.split())
 CLAUSE_BREAK = re.compile(r"\s*;\s*|,\s+|\s+(?:while|whereas)\s+")
 NAMES_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|&|\+|/)\s*)?", re.IGNORECASE)
-BRACKETED_POSSESSIVE = re.compile(r"(?<=[)\]\"”])['’]s\b")
-WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]|[A-Za-z]")  # "Auth0's" and "S3" are one word each
+# "Auth0's" and "S3" are one word each; a letter after an apostrophe is a clitic ("(ONS)'s"), not a word
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]|(?<!['’])[A-Za-z]")
 
 
 @dataclass
@@ -238,7 +238,6 @@ def unsupported_words(sentence: str, facts: CopyFacts) -> list[str]:
     cited quote), and words said of technologies joined by "and" ("X and Y are ways of thinking about
     architecture") are said of each, so each one's quotes must have them."""
     missing: list[str] = []
-    sentence = BRACKETED_POSSESSIVE.sub("", sentence)  # "Office for National Statistics (ONS)'s" owns, says no "s"
     for clause, named, joined in clauses_and_names(sentence, facts):
         own = {word.lower() for key in named for name in facts.names[key] for word in WORD_RE.findall(name)}
         content = [word for word in dict.fromkeys(WORD_RE.findall(clause)) if (bare := bare_word(word))
