@@ -8,9 +8,8 @@ import re
 from dataclasses import dataclass
 
 from .grammar import (
-    FUNCTION_WORDS, ROLE_VERBS, WORD, content_words, is_base_verb, is_third_person, is_verb, lemmas, noun_then_participle,
-    noun_then_verb,
-    parts_of_speech, plural_noun, role_lemmas, verb_lemma, without_possessive,
+    FUNCTION_WORDS, ROLE_VERBS, WORD, content_words, is_base_verb, is_possessive, is_third_person, is_verb, lemmas,
+    noun_then_participle, noun_then_verb, parts_of_speech, plural_noun, role_lemmas, verb_lemma, without_possessive,
 )
 from .lexicon import LONGER_NAME
 from .text import Document, Sentence
@@ -552,7 +551,7 @@ def noun_phrase_start(text: str, end: int) -> int | None:
             break  # "an application with assets packaged with X": with no auxiliary the participle describes "assets"
         if word.lower() in NOUN_PHRASE_PREPOSITIONS:
             break  # "from" is unknown to the tagger, but no noun
-        if word.endswith(("'s", "’s")) or word[:1].isupper() or "-" in word or not kinds or \
+        if is_possessive(word) or word[:1].isupper() or "-" in word or not kinds or \
                 kinds & {"NOUN", "PROPN", "ADJ", "NUM"} and not kinds & {"AUX"} and word.lower() not in FUNCTION_WORDS:
             start = match.start()
             nouns += bool(kinds & {"NOUN", "PROPN"} or word[:1].isupper() or not kinds)  # "apps": unknown to the tagger

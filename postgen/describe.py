@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .attached import PLANNED_WORK, SPECULATIVE, attached_words, clause_bounds, coordinated, mention_spans
+from .candidates import company_names
 from .grammar import FUNCTION_WORDS, inflected, is_third_person, verb_lemma
 from .lexicon import Lexicon
 from .models import Citation, Claim, ClaimStatus
@@ -100,12 +101,32 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
             words = kept_before_cut(document.text[attached.start:attached.end], document.text[attached.end:sentence.end])
             if not words or anothers_instrument(words, names):
                 continue
-            text = rewritten(attached.shape, words, company)
+            text = rewritten(attached.shape, words, company, subjects_owner(sentence.text, names, company))
             if acceptable(text, names) and (claim.own or says_its_use(attached.shape, text, company)):
                 shared = SHARED_PENALTY if coordinated(sentence, start, end) else 0
                 found.append(Option(text, attached.shape, index, (attached.start, attached.end),
                                     score(attached.shape, text, kind) - shared))
     return found
+
+
+# "AYR uses X to manage its users": a name opening the sentence, then its verb
+SUBJECT_NAME = re.compile(r"^\s*(?:[-*•‣◦]\s+)?(?P<name>[A-Z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*){0,3})\s+(?P<verb>[a-z]+)\b")
+
+
+def subjects_owner(sentence: str, names: list[str], company: str) -> str | None:
+    """Whose "its" or "their" is when it is not the company's: another name that opens the sentence as its subject
+    ("AYR uses X to manage its users" → AYR's users). None when the sentence names the company anywhere ("X is
+    employed by Acme on its cloud") or opens with a pronoun, an article or the technology itself."""
+    if any(name in sentence for name in company_names(company)):
+        return None
+    found = SUBJECT_NAME.match(sentence)
+    if not found or not is_third_person(found.group("verb")):
+        return None
+    subject = found.group("name")
+    if subject.split()[0].lower() in FUNCTION_WORDS | {"it", "they", "we", "he", "she"} or \
+            mention_at(subject, names, re.IGNORECASE) is not None:
+        return None
+    return subject
 
 
 # "A DataFrame is an abstraction on top of an RDD": what any DataFrame is, not what the company does with it

@@ -105,9 +105,21 @@ def plural_noun(word: str) -> bool:
     return any(lemma != word.lower() for lemma in getAllLemmas(word.lower()).get("NOUN", ()))
 
 
+def possessive(name: str, apostrophe: str = "'") -> str:
+    """"Spotify's", "Audius's"; a name ending in a plural noun takes the apostrophe alone: "The National Archives'"."""
+    last = name.split()[-1] if name.split() else name
+    return f"{name}{apostrophe}" if last.endswith("s") and plural_noun(last) else f"{name}{apostrophe}s"
+
+
 def content_words(text: str) -> list[str]:
     return [word for word in WORD.findall(text) if word.lower() not in FUNCTION_WORDS and not word.isdigit()]
 
 
+def is_possessive(word: str) -> bool:
+    """"Spotify's", "The National Archives'" (a plural's apostrophe alone)."""
+    return word.endswith(("'s", "’s", "s'", "s’"))
+
+
 def without_possessive(word: str) -> str:
-    return word.removesuffix("'s").removesuffix("’s")
+    plain = word.removesuffix("'s").removesuffix("’s")
+    return plain[:-1] if plain.endswith(("s'", "s’")) else plain

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
+from .grammar import possessive
 from .paths import prompts_dir
 
 PACKAGED_PROMPTS = "postgen.default_prompts"
@@ -20,12 +21,14 @@ def packaged_prompts_dir() -> Path:
 @lru_cache(maxsize=4)
 def environment(overrides: Path) -> Environment:
     loaders = [FileSystemLoader(str(overrides)), FileSystemLoader(str(packaged_prompts_dir()))]
-    return Environment(
+    found = Environment(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=False,
     )
+    found.filters["possessive"] = possessive  # "The National Archives'" as well as "Spotify's"
+    return found
 
 
 def render(name: str, **values) -> str:

@@ -29,6 +29,7 @@ from pydantic import ValidationError
 
 from .draft_upgrade import upgrade
 from .errors import InputError, PostgenError
+from .grammar import possessive
 from .logos import VENDOR_DIR, ResolvedLogo, icon, icon_index, icon_svg, inline_svg, is_light, luminance, resolve
 from .models import ClaimStatus, Post, RowSource, TableRow
 from .paths import check_company, company_output_dir
@@ -218,7 +219,7 @@ def build_context(company: str, data: dict, post: Post, *, cards_per_slide: int 
         version = json.loads(index_file.read_text(encoding="utf-8")).get("version", "")
     return {
         "company": name,
-        "title": f"Inside {name}’s engineering stack",
+        "title": f"Inside {possessive(name, '’')} engineering stack",
         "brief": post.brief.strip(),
         "hashtags": post.hashtags,
         "cards": cards,

@@ -12,8 +12,8 @@ from .attached import (
 )
 from .candidates import common_word, without_gloss
 from .grammar import (
-    FUNCTION_WORDS, content_words, inflected, is_base_verb, is_third_person, is_verb, parts_of_speech, third_person,
-    verb_lemma, without_possessive,
+    FUNCTION_WORDS, content_words, inflected, is_base_verb, is_possessive, is_third_person, is_verb, parts_of_speech,
+    possessive, third_person, verb_lemma, without_possessive,
 )
 from .models import TAGS
 from .selection import mention_at
@@ -45,7 +45,8 @@ MACHINES = {"server", "servers", "device", "devices", "machine", "machines", "ho
 # "Core component of the alerts process": what it is part of, not what it does there
 MEMBERSHIP = re.compile(r"^(?:one\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?(?:component|part|piece|element|member)s?\s+of\s+"
                         r"(?P<whole>.*)$", re.I)  # "One of the key components of the infrastructure" too
-POSSESSIVE = re.compile(r"\b(?:our|their|its)\b", re.IGNORECASE)
+WRITERS_OWN = re.compile(r"\bour\b", re.IGNORECASE)
+SUBJECTS_OWN = re.compile(r"\b(?:their|its)\b", re.IGNORECASE)
 INNER_BOUNDARY = re.compile(r"(?:,\s|\s)(?:which|that|where|enabling|allowing|making|ensuring|including|such as|"
                             r"so|because|and then|while)\s|,\s|\s" + WORD_PART_BRACKETS +
                             # "for web sockets or Spock in Groovy to write tests": the next item is another name's use
@@ -242,9 +243,10 @@ def mid_sentence(phrase: str) -> str:
     return phrase
 
 
-def rewritten(shape: str, text: str, company: str) -> str:
+def rewritten(shape: str, text: str, company: str, owner: str | None = None) -> str:
     """The attached words as a description: role verb first where the shape needs one, cut short, then the
-    leading article or preposition dropped, a verb in the third person, possessives made the company's."""
+    leading article or preposition dropped, a verb in the third person, "our" made the company's and "its"/"their"
+    the sentence subject's (`owner`, the company unless another name is the subject)."""
     preposition = text.strip().split(" ", 1)[0].lower() if text.strip() else ""
     if shape in ("object", "subject", "possessor"):  # "we import the logs" → Imports the logs; "X and Y power" → Powers
         verb, _, rest = text.strip().partition(" ")
@@ -265,7 +267,8 @@ def rewritten(shape: str, text: str, company: str) -> str:
         text = shortened(LEADING_WORDS.sub("", text.strip()) if shape != "subject" else text.strip()).strip()
     if shape == "purpose":
         text = purpose_as_verb(text, preposition)
-    text = POSSESSIVE.sub(f"{company}'s", text)
+    text = WRITERS_OWN.sub(possessive(company), text)
+    text = SUBJECTS_OWN.sub(possessive(owner or company), text)
     first = text.split(" ", 1)[0]
     return text if re.search(r"[A-Z]", first[1:]) else text[:1].upper() + text[1:]  # "iOS" stays
 
@@ -303,10 +306,10 @@ def as_own(description: str, company: str) -> str:
     ("Spotify's open platform for …"): "High-performance websocket server" → "Acme's high-performance websocket
     server". One that says what it does, or already has an owner, stays."""
     words = description.split()
-    if not words or is_third_person(words[0]) or any(word.endswith(("'s", "’s")) for word in words) or \
+    if not words or is_third_person(words[0]) or any(is_possessive(word) for word in words) or \
             len(words) + len(company.split()) > MAX_WORDS:
         return description
-    return f"{company}'s {mid_sentence(description)}"
+    return f"{possessive(company)} {mid_sentence(description)}"
 
 
 def purpose_as_verb(text: str, preposition: str) -> str:
@@ -384,7 +387,7 @@ def manner_before_gerund(words: list[str], preposition: str) -> list[str] | None
 
 
 def acceptable(text: str, names: list[str] = ()) -> bool:
-    """Enough content words, not counting a possessive: three ("frontend experiences" says little, and a
+    """At most MAX_WORDS words once the company's name is in; enough content words, not counting a possessive: three ("frontend experiences" says little, and a
     two-word category such as "developer portal" says what it is, not what it does there), or two when a verb
     acts on something of the company's ("Stores GitLab's logs"; "Monitors systems" is too general); none pointing
     elsewhere ("makes that possible", "swaps the old indexes"), only bare machines ("Runs Acme's servers"), only
@@ -395,11 +398,11 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     words = [without_possessive(word.lower().strip(",.;:")) for word in without_relative_that(
         re.sub(r"\bsuch as\b", "", text)).split()]
     counted = [word for word in content_words(text)  # "Artsy's data store"; "Powers some services" says no more
-               if not word.endswith(("'s", "’s")) and word.lower() not in QUANTIFIERS]
-    owned = any(word.endswith(("'s", "’s")) for word in text.split()[1:])
+               if not is_possessive(word) and word.lower() not in QUANTIFIERS]
+    owned = any(is_possessive(word) for word in text.split()[1:])
     least = MIN_USE_WORDS if counted and (is_third_person(counted[0]) and owned or names_an_activity(counted)) \
         else MIN_CONTENT_WORDS
-    return (len(counted) >= least and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS | INTENSIFIERS) & set(words)
+    return (len(counted) >= least and len(text.split()) <= MAX_WORDS and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS | INTENSIFIERS) & set(words)
             and not LINK.search(text) and not POINTING_BACK.search(text) and not only_membership(text)
             and not only_machines(counted)
             and balanced(text) and "etc" not in words and not half_a_correlative(text)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .grammar import is_third_person
+from .grammar import is_possessive, is_third_person, possessive
 from .figures import choose_figures
 from .lexicon import Lexicon, names_in_text
 from .llm import CompactFormat, LLMClient, LLMRequest
@@ -315,7 +315,7 @@ def closing_from_rows(claims: list[Claim], company: Company) -> str:
         if is_third_person(first):  # "Heroku hosts Acme's apps" names the company once
             where = "" if company.name in text else f"At {company.name}, "
             return f"{where}{claim.technology} {text[:1].lower() + text[1:]}."
-        owned = first.endswith(("'s", "’s")) or text.startswith((f"{company.name}'s", f"{company.name}’s"))
+        owned = is_possessive(first) or text.startswith(possessive(company.name))
         return f"{claim.technology} is {text}." if owned else None  # "X is Acme's …", "X is Stack Overflow's …"
     made = [found for claim in sorted(claims, key=lambda claim: not claim.own) if (found := sentence(claim))]
     return made[0] if made else ""

@@ -803,10 +803,40 @@ def test_a_neighbour_s_item_and_a_list_of_things_are_not_a_use(text, name, expec
 
 
 def test_the_company_s_possessive_leaves_out_a_bracketed_gloss_of_its_name():
-    assert describe_text("Acme uses Microsoft Azure as its primary hosting platform.", "Microsoft Azure",
+    assert describe_text("The department uses Microsoft Azure as its primary hosting platform.", "Microsoft Azure",
                          "Department for Education (DfE Digital)") == "Department for Education's primary hosting platform"
-    assert describe_text("Acme uses Microsoft Azure as its primary hosting platform.", "Microsoft Azure",
+    assert describe_text("The team uses Microsoft Azure as its primary hosting platform.", "Microsoft Azure",
                          "Acme Cloud") == "Acme Cloud's primary hosting platform"
+
+
+@pytest.mark.parametrize("text, name, company, expected", [
+    # "its" and "their" are the sentence subject's: another name opening the sentence owns them
+    ("AYR uses Keycloak to manage its users and their sign-ins.", "Keycloak", "Acme",
+     "Manages AYR's users and AYR's sign-ins"),
+    ("Billing uses Apache Kafka to stream its invoices to the ledger.", "Apache Kafka", "Acme",
+     "Streams Billing's invoices to the ledger"),
+    ("Phalanx uses Redis to cache its rendered configuration pages.", "Redis", "Acme",
+     "Caches Phalanx's rendered configuration pages"),
+    # the inverses: the company named anywhere, a pronoun or an article opening the sentence, or "our"
+    ("Kubernetes is employed by Acme to orchestrate containers on its cloud infrastructure.", "Kubernetes", "Acme",
+     "Orchestrates containers on Acme's cloud infrastructure"),
+    ("They are also using Luigi for orchestrating their data science pipelines.", "Luigi", "Acme",
+     "Orchestrates Acme's data science pipelines"),
+    ("The platform uses Redis to cache its rendered configuration pages.", "Redis", "Acme",
+     "Caches Acme's rendered configuration pages"),
+    ("Billing uses Apache Kafka to stream our invoices to the ledger.", "Apache Kafka", "Acme",
+     "Streams Acme's invoices to the ledger"),
+    # a name ending in a plural noun takes the apostrophe alone
+    ("We use Redis to cache our rendered catalogue pages.", "Redis", "The National Archives",
+     "Caches The National Archives' rendered catalogue pages"),
+    # over the word limit once the company's name is in: no description
+    ("We use Apache Kafka to stream our payment events from checkout to the ledger service.", "Apache Kafka",
+     "The Very Long Name Payments Group", None),
+    ("We use Apache Kafka to stream our payment events from checkout to the ledger service.", "Apache Kafka",
+     "Acme", "Streams Acme's payment events from checkout to the ledger service"),
+])
+def test_a_possessive_is_the_subject_s_and_fits_the_word_limit(text, name, company, expected):
+    assert describe_text(text, name, company) == expected
 
 
 @pytest.mark.parametrize("text, name, expected", [
@@ -1533,3 +1563,12 @@ def test_a_past_tense_verb_after_a_purpose_is_the_subject_s(text, name, expected
 ])
 def test_a_plural_noun_after_the_name_with_its_own_verb_is_not_the_technology_s_verb(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Spotify", "Spotify's"), ("Audius", "Audius's"), ("Lichess", "Lichess's"), ("Our World in Data", "Our World in Data's"),
+    ("The National Archives", "The National Archives'"), ("Open Food Facts", "Open Food Facts'"),
+])
+def test_a_name_ending_in_a_plural_noun_takes_the_apostrophe_alone(name, expected):
+    from postgen.grammar import possessive
+    assert possessive(name) == expected
