@@ -71,11 +71,12 @@ MODIFIER_SLOT = re.compile(r"\b(?:a|an|the|our|their|its|my|your|this|that|these
 HOST_SUBJECT = re.compile(r"(?:^|[.:;]\s+)(?P<np>(?:the|our|their|its|all|every|each)\s+[\w\s-]+?)\s+(?:is|are|was|were)\s+"
                           r"(?:(?:also|now|still|all)\s+)?$", re.I)
 # "we import the access logs into BigQuery" → Imports the access logs; "we decided to run our logs on AWS" → Runs …
-OBJECT_BEFORE = re.compile(r"\b(?:we|they|it|the\s+team)\s+(?:also\s+|now\s+|then\s+)?"
+OBJECT_BEFORE = re.compile(r"\b(?:we|they|it|the\s+team)\s+(?:(?:also|now|then|[a-z]+ly)\s+)?"
                            r"(?:(?:decided|chose|opted|continue|continued)\s+to\s+)?(?P<verb>(?:run|store|keep|host|"
                            r"deploy|serve|process|import|load|ship|send|push|stream|index|cache|manage|monitor|"
                            r"schedule|build|test|put|hold|track|log|queue|route|analy[sz]e)(?:s|ed|d)?)\s+"
-                           r"(?P<np>(?:the|our|their|its|all|every)\s+[^,;()]+?)\s+(?:in|into|on|onto|with|through|"
+                           r"(?P<np>(?:the|our|their|its|all|every|(?:(?:about|over|around|nearly|almost)\s+)?\d[\d,.]*)\s+"
+                           r"[^,;()]+?)\s+(?:in|into|on|onto|with|through|"
                            r"across|using|via)\s+(?:the\s+)?$", re.I)
 # "we manage external dependencies with X", "proxies requests to our API using X": what is done with X, said in the
 # present (a past "we rebooted the project with X" is history, not a use); lowercase, so a handbook's imperative step

