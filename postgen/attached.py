@@ -25,7 +25,7 @@ BOUNDARY = re.compile(r"\s*(?:(?:,\s+|\s)(?:while|whereas|but|although|though|be
 USE_BEFORE = re.compile(r"\b(?:uses?|used|using|via|with|through|on top of|built (?:on|with)|relies on|rely on|"
                         r"(?:adoption|use|usage|introduction)\s+of|"  # "led to the adoption of X to automate …"
                         r"runs? on|powered by|based on|leverages?|adopted|chose|implements?|deploys?)\s+$", re.I)
-PURPOSE_AFTER = re.compile(r"^\s*(?:(?:(?:that|which)\s+)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:used|employed|leveraged|adopted|deployed|chosen)"
+PURPOSE_AFTER = re.compile(r"^\s*(?:(?:(?:that|which)\s+)?(?:is|are|was|were)\s+(?:(?:\w+ly|also|still|now)\s+)?(?:used|employed|leveraged|adopted|deployed|chosen)"
                            r"(?:\s+by\s+(?:the\s+|our\s+|its\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?\s+|(?!(?:stands|stood|refers|referred)\s)\w+\s+)?(?P<prep>for|to)\s+(?P<rest>\S.*)$", re.I)
 # "we use X on an EC2 instance to schedule …": where it runs, then what it is for
 PURPOSE_AFTER_PLACE = re.compile(r"^\s+(?:on|in|inside|behind|across)\s+(?:[\w.'’-]+\s+){1,4}?to (?P<rest>[a-z]\S*\s.*)$")
@@ -54,9 +54,9 @@ PURPOSE_AFTER_APPOSITIVE = re.compile(r"\s*for\s+(?P<rest>\w+ing\s[^,;()]+)", re
 HOW_WE_AFTER = re.compile(r"^\s+(?:is|was|remains)\s+how\s+(?:we|they|the\s+team)\s+(?:(?:still|now|also)\s+)?"
                           r"(?P<rest>(?P<verb>[a-z]+)\s+\S.*)$")
 # "Browserstack is used by Nightwatch and Behat to test …": the purpose is the used thing's, not its users'
-USED_BY_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:used|employed|leveraged|called|invoked)\s+by\s+"
+USED_BY_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:\w+ly|also|still|now)\s+)?(?:used|employed|leveraged|called|invoked)\s+by\s+"
                             r"(?:[\w.+#-]+\s*(?:,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+))*$", re.I)
-RESPONSIBLE_AFTER = re.compile(r"^\s*(?:is|are)\s+(?:\w+ly\s+)?responsible\s+for\s+(?P<rest>\S.*)$", re.I)
+RESPONSIBLE_AFTER = re.compile(r"^\s*(?:is|are)\s+(?:(?:\w+ly|also|still|now)\s+)?responsible\s+for\s+(?P<rest>\S.*)$", re.I)
 # "storing our logs in Elastic Cloud" → Stores GitLab's logs
 # the object neither opens with a preposition ("background processing into a separate app and host it on X": a noun,
 # not a verb) nor ends with a pronoun that another verb governs ("… and host it on X")

@@ -41,10 +41,10 @@ from .wording import (
     says_its_use,
 )
 
-# "used to" as "formerly", not the passive "is used to monitor …"
 IN_FLUX = re.compile(r"\b(?:migrat\w*|moving|moved|switch(?:ed|ing)|replac\w*|deprecat\w*|phas\w+\s+out|retir\w*|"
-                     r"sunset\w*|decommission\w*|instead|rather\s+than|no\s+longer|formerly|previously|"
-                     r"(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)(?<!been\s)used\s+to)\b", re.I)
+                     r"sunset\w*|decommission\w*|instead|rather\s+than|no\s+longer|formerly|previously|used\s+to)\b", re.I)
+# "used to" as "formerly", not the passive "is (also) used to monitor …"
+PASSIVE_USED_TO = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also|still|now|only)\s+)?used\s+to\b", re.I)
 SHAPE_POINTS = {"subject": 4, "agent": 4, "list": 4, "aside": 4, "purpose": 3, "role": 3, "object": 3, "possessor": 3,
                 "identity": 2}
 SHARED_PENALTY = 1.5  # a pair's shared words rank below what the technology's own clause says, a shape lower
@@ -88,7 +88,7 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
             continue  # a source that says the technology was dropped does not describe its current use
         clause = sentence.text[slice(*clause_bounds(sentence.text, start - sentence.start, end - sentence.start))]
         if SPECULATIVE.search(clause) or PLANNED_WORK.search(sentence.text) or \
-                claim.status is ClaimStatus.current and IN_FLUX.search(sentence.text):
+                claim.status is ClaimStatus.current and in_flux(sentence.text):
             continue  # a plan, a trial or a possibility (in its clause), or a move anywhere in the sentence
             # ("after we moved the ledger off Oracle, PostgreSQL stores it"), says nothing sure of its use now
         if defines_another(sentence.text, start - sentence.start, names, company) or \
@@ -138,6 +138,11 @@ DEFINITION_OPENING = re.compile(r"^\s*(?P<subject>[A-Z][\w.+#-]*(?:\s+[A-Z][\w.+
 # a list of tasks, each with its tool: "scheduling using YARN and ingestion via X"
 ANOTHERS_INSTRUMENT = re.compile(r"\b(?:using|via|through)\s+(?:the\s+)?(?P<name>[A-Z][\w.+#/-]*(?:\s+[A-Z][\w.+#/-]*)*)"
                                  r"(?:\s+and|\s+or|,)\s")
+
+
+def in_flux(sentence: str) -> bool:
+    """A move, a replacement or a past use anywhere in the sentence."""
+    return bool(IN_FLUX.search(PASSIVE_USED_TO.sub("", sentence)))
 
 
 def anothers_instrument(words: str, names: list[str]) -> bool:

@@ -535,9 +535,15 @@ def test_nouns_read_as_verbs_outside_and_a_purpose_at_the_clause_end(text, name,
     # a purpose in a relative clause; "is used to" is a purpose, not "formerly"
     ("We run Prometheus which is used to scrape metrics from every pod.", "Prometheus", "Scrapes metrics from every pod"),
     ("Grafana is used to chart every release of the web tier.", "Grafana", "Charts every release of the web tier"),
-    # the inverses: "have" with a noun, "used to" as formerly
+    # with an adverb between: still a purpose
+    ("Redis is also used to store session information.", "Redis", "Stores session information"),
+    ("Grafana is mainly used to chart every release of the web tier.", "Grafana", "Charts every release of the web tier"),
+    ("Prometheus is still used to scrape metrics from every pod.", "Prometheus", "Scrapes metrics from every pod"),
+    # the inverses: "have" with a noun, "used to" as formerly, with or without an adverb
     ("We have Redis instances in every region.", "Redis", None),
     ("We used to run the job queue on Redis for every region.", "Redis", None),
+    ("We also used to run the job queue on Redis for every region.", "Redis", None),
+    ("The team originally used to chart every release in Grafana.", "Grafana", None),
 ])
 def test_a_causative_and_a_purpose_in_a_relative_clause(text, name, expected):
     assert describe_text(text, name) == expected
