@@ -39,7 +39,7 @@ INTENSIFIERS = {"really", "very", "extremely", "super", "incredibly", "truly", "
 QUANTIFIERS = {"some", "many", "much", "several", "most", "few", "various", "multiple", "numerous", "other", "certain"}
 POINTING_WORDS = {"this", "that", "these", "those", "it", "them", "they", "here", "there", "such", "him", "her"}
 # "the old indexes", "the same role": a noun phrase that points back to earlier text, so the row does not stand alone
-POINTING_BACK = re.compile(r"\bthe\s+(?:old|same|other|former|latter|above|previous|aforementioned|remaining|rest)\b", re.I)
+POINTING_BACK = re.compile(r"\bthe\s+(?:old|same|other|former|latter|above|previous|aforementioned|remaining|rest|existing)\b", re.I)
 MACHINES = {"server", "servers", "device", "devices", "machine", "machines", "host", "hosts", "computer", "computers",
             "laptop", "laptops", "box", "boxes"}
 # "Core component of the alerts process": what it is part of, not what it does there

@@ -79,6 +79,8 @@ def describe_unknown(text: str, name: str) -> str | None:
     ("Elasticsearch indexes old support tickets for full-text search.", "Elasticsearch", "Acme",
      "Indexes old support tickets for full-text search"),
     ("Redis caches sessions for other regions' web servers.", "Redis", "Acme", "Caches sessions for other regions' web servers"),
+    ("Redis caches the sessions of existing customers for the checkout.", "Redis", "Acme",
+     "Caches the sessions of existing customers for the checkout"),
 ])
 def test_a_description_is_the_words_attached_to_the_mention(text, name, company, expected):
     assert describe_text(text, name, company) == expected
@@ -92,6 +94,8 @@ def test_a_description_is_the_words_attached_to_the_mention(text, name, company,
     ("Nginx serves the remaining endpoints of the legacy app.", "Nginx"),
     ("Postgres keeps the rest of the catalogue in three tables.", "PostgreSQL"),
     ("Kafka carries the former batch exports to the warehouse.", "Apache Kafka"),
+    ("The existing process is driven by an Amazon SNS notification from each upload.", "Amazon SNS"),
+    ("Redis caches the existing session tokens of every user.", "Redis"),
     ("Our newest payment router is in Rust.", "Rust"),  # nothing attached says what it does
     ("Acme uses PostgreSQL.", "PostgreSQL"),
     # a second verb phrase of the same subject: "the tag engine" is not what is based on Kafka
