@@ -35,6 +35,7 @@ BRIEF_PER_AREA = 2
 BRIEF_DESCRIBED = 6
 MAX_SENTENCE_WORDS = 40
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+DOUBLED_STOP = re.compile(r"(?<![.…])\.\.(?![.…])")  # "Guidebook Inc..": an abbreviation's stop, then the sentence's; not "..."
 RUN_TOGETHER = re.compile(r"\b[A-Za-z]{2,}\.[A-Z](?=[A-Za-z]*[a-z])[A-Za-z]+\b")  # "search.MongoDB": two sentences glued by the model
 # Words that claim quality or scale: a sentence may use one only when a cited quote does.
 EVALUATIVE = re.compile(
@@ -174,6 +175,8 @@ def check_copy(text: str, lexicon: Lexicon, facts: CopyFacts) -> list[CopyCheck]
                 problems.append(f"names {technology.name}, a former technology, other than as \"from {technology.name} to …\"")
         problems += [f"runs two sentences together at \"{glued}\"" for glued in RUN_TOGETHER.findall(sentence)
                      if glued not in facts.quoted_text]
+        if DOUBLED_STOP.search(sentence):
+            problems.append("has a doubled full stop")
         if len(sentence.split()) > MAX_SENTENCE_WORDS:
             problems.append(f"longer than {MAX_SENTENCE_WORDS} words")
         for number in NUMBER_RE.findall(sentence):

@@ -141,6 +141,22 @@ def test_the_template_sentences_pass_the_brief_check():
 
 
 
+def test_the_coverage_sentence_ends_with_one_full_stop_after_a_publisher_s_abbreviation():
+    from postgen.prompts import render
+    ends = [render("brief_coverage.j2", company="Acme", areas=[], publishers=publishers, sources=1, count=1)
+            for publishers in (["Acme Engineering", "Acme Inc."], ["Acme Engineering"], [])]
+    assert ends[0].endswith("as described by Acme Engineering, Acme Inc.") and not ends[0].endswith("..")
+    # the inverses: a publisher without a full stop, and no publisher, each end with one
+    assert ends[1].endswith("as described by Acme Engineering.")
+    assert ends[2].endswith("describes them.")
+
+
+def test_a_doubled_full_stop_is_caught_but_not_an_ellipsis():
+    assert "has a doubled full stop" in problems("Apache Kafka carries events for Acme Inc..")
+    assert "has a doubled full stop" not in problems("Apache Kafka carries events for Acme Inc.")
+    assert "has a doubled full stop" not in problems("Apache Kafka carries events...")
+
+
 def test_the_brief_names_the_stack_s_areas_in_prose_keeping_acronyms():
     claims = [Claim(technology=name, aliases=[], tag=tag, description="Carries click events", status=ClaimStatus.current,
                     citations=[cite_sentences(Document("blog", TEXT), ["p1s2"])])
