@@ -129,6 +129,7 @@ INSIDE_ANOTHERS_APPOSITIVE = re.compile(r"\w\s+(?:[A-Z][\w.+#/-]*|[a-z][\w-]*[A-
 FINITE_AFTER_SUBJECT = AUXILIARIES - {"been"} | {"should", "must", "may", "might", "requires", "require", "means", "makes",
                                                 "lets", "allows"}
 CLAUSE_OPENERS = {"that", "which", "who", "when", "where", "if", "because", "while", "so"}
+SUBORDINATORS = {"because", "since", "although", "though", "if", "when", "while", "once", "unless", "whereas"}
 INLINE_GLOSS = re.compile(r"(?<=\w)\s\([^()]{1,30}\)(?=\s+[a-z])")
 # "allows Amazon EKS clusters to manage …": what follows is what the subject makes possible, not what X does
 ENABLED_BEFORE = re.compile(r"\b(?:allows?|allowed|allowing|enables?|enabled|enabling|lets|helps?|helped|permits?)\s+(?:[A-Z][\w.+#-]*\s+)*$",
@@ -142,9 +143,12 @@ PLURAL_AUXILIARIES = {"are", "were", "have", "do", "can", "could", "will", "woul
 NOT_AFTER_A_VERB = PLURAL_AUXILIARIES | {"as"} | REFLEXIVES
 POSSESSOR_AFTER = re.compile(r"^['’]s\s+")
 # work not done yet, named anywhere in the sentence ("Note: potential project, set up X to cache images")
+# and a choice still open: "we can either use X, or Y"
 PLANNED_WORK = re.compile(r"\b(?:potential|possible|future)\s+(?:projects?|tasks?|ideas?|work|improvements?)\b|"
-                          r"\b(?:proposals?|proposed|to-?do|wish\s?list)\b", re.I)
+                          r"\b(?:proposals?|proposed|to-?do|wish\s?list|either)\b", re.I)
+# a plan, a possibility or a need ("X needs to spread …")
 SPECULATIVE = re.compile(r"\b(?:will|would|could|might|may|shall|going\s+to|plan|plans|planned|planning|"
+                         r"needs?\s+to|"
                          r"intend\w*|hop(?:e|es|ing)\s+to|interest(?:ed)?\s+in|soon|roadmap|future|evaluat\w+|consider(?:s|ed|ing)|"
                          r"experiment\w*|pilot(?:s|ed|ing)?|prototyp\w+|trial\w*|trying|try\s+out)\b|['’]ll\b", re.I)
 POSSESSOR_PHRASE_WORDS = 4
@@ -550,8 +554,8 @@ def noun_phrase_start(text: str, end: int) -> int | None:
             continue
         if not auxiliary and word.lower() in FUNCTION_WORDS and word.lower() not in NOUN_PHRASE_GLUE:
             break  # "an application with assets packaged with X": with no auxiliary the participle describes "assets"
-        if word.lower() in NOUN_PHRASE_PREPOSITIONS:
-            break  # "from" is unknown to the tagger, but no noun
+        if word.lower() in NOUN_PHRASE_PREPOSITIONS | SUBORDINATORS:
+            break  # "from" is unknown to the tagger, but no noun; "Because Devbox is powered by": capitalised, no noun
         if is_possessive(word) or word[:1].isupper() or "-" in word or not kinds or \
                 kinds & {"NOUN", "PROPN", "ADJ", "NUM"} and not kinds & {"AUX"} and word.lower() not in FUNCTION_WORDS:
             start = match.start()

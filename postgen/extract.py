@@ -376,10 +376,12 @@ class Extractor:
         return claims, rejected
 
     def not_a_technology(self, technology: Technology) -> str | None:
-        """Why a name the model called a technology is none (a general term, an identifier), or None."""
+        """Why a name the model called a technology is none (a general term, an identifier, a document), or None."""
         if any(self.lexicon.is_general_term(name) for name in technology.names):
             return GENERAL_TERM
-        return IDENTIFIER if IDENTIFIER_NAME.match(technology.name) else None
+        if IDENTIFIER_NAME.match(technology.name):
+            return IDENTIFIER
+        return DOCUMENT if DOCUMENT_NAME.search(technology.name) else None
 
     def admit(self, document: Document, candidate: Candidate, technology: Technology, claims: list[SourceClaim],
               rejected: list[RejectedClaim]) -> None:
@@ -440,6 +442,9 @@ GENERAL_TERM = "a general term (a format, protocol, kind of interface or style),
 # "RAW_PRD", "LOCAL_UPLOADS_DIR": words in capitals joined by underscores name a setting, variable, database or role
 IDENTIFIER_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 IDENTIFIER = "an identifier (a setting, variable, database or role name), not a technology"
+# "IET RFC 002", "ADR 0013", "Architecture Decision Records", "Original RFC Pull Request": a document about the stack
+DOCUMENT_NAME = re.compile(r"\b(?:RFCs?|ADRs?)\b|\bDecision\s+Records?\b|\bPull\s+Requests?\b", re.IGNORECASE)
+DOCUMENT = "a document (a request for comments, a decision record or a pull request), not a technology"
 
 
 def worded_as_own(document: Document, mention: Mention, company: str) -> bool:

@@ -33,9 +33,11 @@ LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 DEFINING_RELATIVE = re.compile(r"\swhere\s")  # no comma before it: it says which place is meant
 DEFINITE_END = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}[\w-]+$", re.IGNORECASE)
 # praise, not a use: "really fast-growing application framework"
+QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
 INTENSIFIERS = {"really", "very", "extremely", "super", "incredibly", "truly", "amazingly", "insanely", "hugely",
                 # the writer's opinion ("a great way to extend the platform") says nothing of the use
-                "great", "nice", "awesome", "excellent", "wonderful", "fantastic", "amazing", "cool", "brilliant"}
+                "great", "nice", "awesome", "excellent", "wonderful", "fantastic", "amazing", "cool", "brilliant",
+                "useful", "handy", "neat", "helpful"}
 QUANTIFIERS = {"some", "many", "much", "several", "most", "few", "various", "multiple", "numerous", "other", "certain"}
 POINTING_WORDS = {"this", "that", "these", "those", "it", "them", "they", "here", "there", "such", "him", "her"}
 # "the old indexes", "the same role": a noun phrase that points back to earlier text, so the row does not stand alone
@@ -408,7 +410,19 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
             and balanced(text) and "etc" not in words and not half_a_correlative(text)
             and mention_at(text, list(names), re.IGNORECASE) is None
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0]))
-            and not (words and words[0] in RELATIVE_OPENERS) and not MAYBE_WORDS & set(words))
+            and not (words and words[0] in RELATIVE_OPENERS) and not MAYBE_WORDS & set(words)
+            and not only_where_it_runs(words) and not someone_elses_words(text))
+
+
+def only_where_it_runs(words: list[str]) -> bool:
+    """"Runs on AWS EKS as the control plane": where it runs, not what it does there."""
+    return len(words) > 1 and words[0] in RUNS and words[1] in ("on", "in", "inside", "atop", "within", "under")
+
+
+def someone_elses_words(text: str) -> bool:
+    """A description that is all one quotation ('"dev environment in the cloud."'): how someone bills it."""
+    stripped = text.strip().rstrip(".")
+    return len(stripped) > 1 and stripped[0] in QUOTE_MARKS and stripped[-1] in QUOTE_MARKS | {"."}
 
 
 def without_relative_that(text: str) -> str:

@@ -1597,3 +1597,31 @@ def test_a_name_ending_in_a_plural_noun_takes_the_apostrophe_alone(name, expecte
 ])
 def test_what_the_company_puts_into_a_store_is_what_the_store_does(text, name, expected):
     assert (describe_unknown(text, name) if name == "Zendesk" else describe_text(text, name)) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a choice still open ("either … or") and a need say nothing of what the technology does there
+    ("We can either use Amazon EKS, or a custom control plane based on Amazon EC2 instances.", "Amazon EC2", None),
+    ("We either run the nightly reports on Jenkins or on a laptop.", "Jenkins", None),
+    ("Billing needs to spread the invoice rendering across many Celery workers.", "Celery", None),
+    # a subordinating conjunction opening the sentence is no part of the noun phrase
+    ("Because Devbox is powered by Nix, every package is pinned.", "Nix", None),
+    # the writer's praise, where it runs, and someone's slogan in quotation marks are no description
+    ("Devbox provides a useful CLI to search for packages.", "Devbox", None),
+    ("Jenkins runs on a single virtual machine in the office.", "Jenkins", None),
+    ("We chose Kubernetes for our tools, running on Amazon EKS as the control plane.", "Kubernetes", None),
+    ("GitHub Codespaces: Codespaces is billed as a \"dev environment in the cloud.\"", "GitHub Codespaces", None),
+    # the inverses
+    ("Our custom control plane is based on Amazon EC2 instances in two regions.", "Amazon EC2",
+     "Powers Acme's custom control plane"),
+    ("Celery spreads the invoice rendering across many workers.", "Celery", "Spreads the invoice rendering across many workers"),
+    ("Because the build system is powered by Nix, every package is pinned.", "Nix", "Powers the build system"),
+    ("Devbox provides a CLI to search for packages in every project.", "Devbox",
+     "Provides a CLI to search for packages in every project"),
+    ("Jenkins runs the nightly reports on a single virtual machine.", "Jenkins",
+     "Runs the nightly reports on a single virtual machine"),
+    ("AWS Lambda generates the \"references\" based on an incremented counter.", "AWS Lambda",
+     "Generates the \"references\" based on an incremented counter"),
+])
+def test_an_open_choice_a_need_praise_a_place_or_a_slogan_is_no_description(text, name, expected):
+    assert describe_unknown(text, name) == expected

@@ -196,6 +196,17 @@ def test_a_general_term_is_never_a_claim_and_a_product_named_after_one_is(projec
         assert item["technology"].split("/")[0][:4] in item["quote"], item
 
 
+def test_a_document_about_the_stack_is_never_a_claim(project, stub_llm):
+    document = extracted(project, stub_llm, (
+        "The IET RFC 002 proposal puts Keycloak in front of the cluster, and ADR 0013 records why Tidewell stores "
+        "the audit log. Our Architecture Decision Records live next to the Terraform code.\n"))
+    claims = {claim["technology"] for claim in document["claims"]}
+    assert not {name for name in claims if "RFC" in name or "ADR" in name or "Decision" in name}, claims
+    assert {"Keycloak", "Tidewell"} <= claims  # the inverses: the technologies the documents are about
+    documents = {item["technology"] for item in document["rejected"] if "a document" in item["reason"]}
+    assert documents, document["rejected"]
+
+
 def test_an_identifier_in_capitals_is_never_a_claim(project, stub_llm):
     document = extracted(project, stub_llm, (
         "Tidewell loads raw data into the RAW_PRD database, and the REPORTER_DEV role reads the marts. "
