@@ -38,6 +38,7 @@ INTENSIFIERS = {"really", "very", "extremely", "super", "incredibly", "truly", "
                 # the writer's opinion ("a great way to extend the platform") says nothing of the use
                 "great", "nice", "awesome", "excellent", "wonderful", "fantastic", "amazing", "cool", "brilliant",
                 "useful", "handy", "neat", "helpful"}
+RANKING_OPENERS = {"better", "best", "worse", "worst"}  # "Better project for the issues opened": a verdict, not a use
 QUANTIFIERS = {"some", "many", "much", "several", "most", "few", "various", "multiple", "numerous", "other", "certain"}
 POINTING_WORDS = {"this", "that", "these", "those", "it", "them", "they", "here", "there", "such", "him", "her"}
 # "the old indexes", "the same role": a noun phrase that points back to earlier text, so the row does not stand alone
@@ -101,6 +102,7 @@ def shortened(text: str) -> str:
     still longer than MAX_WORDS. A closed list of examples is kept when it fits ("provides abstractions such as
     deployments, scaling, and service discovery" says more than "provides abstractions")."""
     match = INNER_BOUNDARY.search(text)
+    whole = text.rstrip(" .!?;,")
     if match and (examples := closed_examples(text, match) or defining_clause(text, match)):
         text = examples
     elif match and len(text[:match.start()].split()) >= 2 and not cuts_a_name_list(text, match.start()):
@@ -117,8 +119,10 @@ def shortened(text: str) -> str:
         return ""  # cut at the word limit, a clause becomes a fragment ("maps a role to the equivalent role")
     while words and ends_mid_phrase(words[-1].strip(",.;:")):
         dropped = words.pop()
-    if len(words) > 3 and words[-2].lower() == "to" and is_base_verb(words[-1]) and dropped.lower() in WH_WORDS:
-        words = words[:-2]  # "insights to inform [how and where …]": the purpose lost what it was about
+    cut = len(words) < len(whole.split())
+    if len(words) > 3 and words[-2].lower() == "to" and is_base_verb(words[-1]) and (dropped.lower() in WH_WORDS or cut):
+        words = words[:-2]  # "insights to inform [how and where …]", "tool for artifacts to ensure [that …]": the
+        # purpose lost what it was about
     kept = " ".join(words).rstrip(",;:")
     return kept if kept.endswith("etc.") else kept.rstrip(".!?")  # cut after a full stop the splitter missed
 
@@ -236,8 +240,8 @@ def mid_sentence(phrase: str) -> str:
     "Apache Solr" and "iOS" are names and keep their capitals."""
     first, _, rest = phrase.partition(" ")
     second = rest.split(" ", 1)[0]
-    if "'" in first or "’" in first or re.search(r"[A-Z]", first[1:]):
-        return phrase
+    if "'" in first or "’" in first or re.search(r"[A-Z]", first[1:]) or first.isupper() and first not in ("A", "I"):
+        return phrase  # "C library", "R scripts": a one-letter name keeps its capital
     parts = first.split("-")
     if len(parts) > 1 and all(map(common_word, parts)) or \
             (common_word(first) or first.lower() in CATEGORY_WORDS) and not second[:1].isupper():
@@ -411,7 +415,8 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
             and mention_at(text, list(names), re.IGNORECASE) is None
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0]))
             and not (words and words[0] in RELATIVE_OPENERS) and not MAYBE_WORDS & set(words)
-            and not only_where_it_runs(words) and not someone_elses_words(text))
+            and not only_where_it_runs(words) and not someone_elses_words(text)
+            and not (words and words[0] in RANKING_OPENERS))
 
 
 def only_where_it_runs(words: list[str]) -> bool:

@@ -1625,3 +1625,23 @@ def test_what_the_company_puts_into_a_store_is_what_the_store_does(text, name, e
 ])
 def test_an_open_choice_a_need_praise_a_place_or_a_slogan_is_no_description(text, name, expected):
     assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a purpose cut before its object goes with the cut ("to ensure [that …]", "to view[, access and manage …]")
+    ("- Nexus Repository Manager: Tool for artifact management to ensure that every environment deploys the same build.",
+     "Nexus Repository Manager", "Tool for artifact management"),
+    ("- Confluence: Shared space for collaboration to view, access and manage all tasks of the team.", "Confluence",
+     "Shared space for collaboration"),
+    # the inverse: a purpose with its object stays
+    ("- Nexus Repository Manager: Tool for artifact management to store every build artifact.",
+     "Nexus Repository Manager", "Tool for artifact management to store every build artifact"),
+    # a one-letter name keeps its capital after a role verb
+    ("It is a C library built with CMake for every platform.", "CMake", "Powers a C library"),
+    # a verdict opening the description is no use; the inverse: a comparative later in it
+    ("RedisGraph is a better project for the issues opened by our users.", "RedisGraph", None),
+    ("Specta allows our specs to read like English and have better structure.", "Specta",
+     "Allows Acme's specs to read like English and have better structure"),
+])
+def test_a_dangling_purpose_a_one_letter_name_and_a_verdict(text, name, expected):
+    assert describe_unknown(text, name) == expected
