@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 
 from .grammar import (
-    FUNCTION_WORDS, ROLE_VERBS, WORD, content_words, is_base_verb, is_possessive, is_third_person, is_verb, lemmas,
-    noun_then_participle, noun_then_verb, parts_of_speech, plural_noun, role_lemmas, verb_lemma, without_possessive,
+    FUNCTION_WORDS, PLURAL_AUXILIARIES, ROLE_VERBS, WORD, content_words, is_base_verb, is_possessive, is_third_person,
+    is_verb, lemmas, noun_then_participle, noun_then_verb, parts_of_speech, plural_noun, role_lemmas, verb_lemma,
+    without_possessive,
 )
 from .lexicon import LONGER_NAME
 from .text import Document, Sentence
@@ -137,7 +138,6 @@ ENABLED_BEFORE = re.compile(r"\b(?:allows?|allowed|allowing|enables?|enabled|ena
 SUBJECT_OPENERS = re.compile(r"^(?:[-*•‣◦]\s+)?(?:the\s+)?$", re.I)  # a list item may open with the name
 COPULAS = {"is", "was", "has", "does"}
 # "X drives are becoming popular": a word before one of these is a plural noun, not X's verb
-PLURAL_AUXILIARIES = {"are", "were", "have", "do", "can", "could", "will", "would", "may", "might", "should", "must"}
 # the word after a name's would-be verb that shows it is none: an auxiliary (the "verb" was a plural noun), "as"
 # ("X serves as …", a role) or a reflexive ("X describes itself as …")
 NOT_AFTER_A_VERB = PLURAL_AUXILIARIES | {"as"} | REFLEXIVES

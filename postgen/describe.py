@@ -95,13 +95,14 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
                 GENERIC_DEFINITION.match(sentence.text[:start - sentence.start]):
             continue
         kind = document.paragraph_of(sentence).kind
+        owner = subjects_owner(sentence.text, names, company)
         for attached in attached_words(document, sentence, start, end):
             if cuts_a_name_list(document.text[attached.start:sentence.end], attached.end - attached.start):
                 continue  # "Error logger for SQL, JSON, MySQL, etc.": cut short, it would mislead
             words = kept_before_cut(document.text[attached.start:attached.end], document.text[attached.end:sentence.end])
             if not words or anothers_instrument(words, names):
                 continue
-            text = rewritten(attached.shape, words, company, subjects_owner(sentence.text, names, company))
+            text = rewritten(attached.shape, words, company, owner)
             if acceptable(text, names) and (claim.own or says_its_use(attached.shape, text, company)):
                 shared = SHARED_PENALTY if coordinated(sentence, start, end) else 0
                 found.append(Option(text, attached.shape, index, (attached.start, attached.end),

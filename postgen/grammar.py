@@ -80,7 +80,7 @@ def noun_then_participle(words: list[str]) -> bool:
         and is_verb(words[1])
 
 
-PLURAL_FINITE = {"are", "were", "have", "do", "can", "could", "will", "would", "may", "might", "should", "must"}
+PLURAL_AUXILIARIES = {"are", "were", "have", "do", "can", "could", "will", "would", "may", "might", "should", "must"}
 DETERMINERS = {"a", "an", "the", "our", "their", "its", "this", "that", "these", "those", "all", "every", "each"}
 ADVERBS = {"also", "still", "now", "often", "always", "never", "then", "usually"}
 
@@ -94,7 +94,7 @@ def noun_then_verb(words: list[str]) -> bool:
     while len(rest) > 1 and (rest[0].lower() in ADVERBS or rest[0].lower().endswith("ly") and not is_verb(rest[0])):
         rest = rest[1:]
     following, skipped = rest[0].lower(), len(rest) < len(words) - 1
-    if following == "of" or following in PLURAL_FINITE:
+    if following == "of" or following in PLURAL_AUXILIARIES:
         return True
     return is_base_verb(following) and (skipped or len(rest) > 1 and rest[1].lower() in DETERMINERS | {"to"})
 

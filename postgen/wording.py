@@ -12,8 +12,8 @@ from .attached import (
 )
 from .candidates import common_word, without_gloss
 from .grammar import (
-    FUNCTION_WORDS, content_words, inflected, is_base_verb, is_possessive, is_third_person, is_verb, parts_of_speech,
-    possessive, third_person, verb_lemma, without_possessive,
+    DETERMINERS as NOUN_PHRASE_OPENERS, FUNCTION_WORDS, content_words, inflected, is_base_verb, is_possessive,
+    is_third_person, is_verb, parts_of_speech, possessive, third_person, verb_lemma, without_possessive,
 )
 from .models import TAGS
 from .selection import mention_at
@@ -25,15 +25,15 @@ WH_WORDS = {"how", "where", "when", "why", "what", "whether", "which", "who"}
 PARTICLES = {"up", "in", "out", "off", "over", "around", "away", "back"}
 RELATIVE_OPENERS = {"which", "that", "who", "whom", "whose", "where"}  # "Which may itself fetch …": a clause's tail
 MAYBE_WORDS = {"may", "might", "could", "perhaps", "maybe", "possibly"}  # what it may do is not what it does
-DETERMINERS = {"a", "an", "the", "its", "their", "our", "this", "that", "these", "those", "all", "each", "every", "both"}
+DETERMINERS = NOUN_PHRASE_OPENERS | {"both"}
 PERSONAL_WORDS = {"i", "me", "my", "we", "us", "you", "your", "yours",  # "our" becomes the company's name
                   "myself", "ourselves", "yourself", "yourselves"}  # "keeps ourselves in line"
 NOT_ONLY = re.compile(r"\bnot\s+(?:just|only|merely|simply)\b", re.I)
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 DEFINING_RELATIVE = re.compile(r"\swhere\s")  # no comma before it: it says which place is meant
 DEFINITE_END = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}[\w-]+$", re.IGNORECASE)
-# praise, not a use: "really fast-growing application framework"
 QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
+# praise, not a use: "really fast-growing application framework"
 INTENSIFIERS = {"really", "very", "extremely", "super", "incredibly", "truly", "amazingly", "insanely", "hugely",
                 # the writer's opinion ("a great way to extend the platform") says nothing of the use
                 "great", "nice", "awesome", "excellent", "wonderful", "fantastic", "amazing", "cool", "brilliant",
@@ -393,14 +393,15 @@ def manner_before_gerund(words: list[str], preposition: str) -> list[str] | None
 
 
 def acceptable(text: str, names: list[str] = ()) -> bool:
-    """At most MAX_WORDS words once the company's name is in; enough content words, not counting a possessive: three ("frontend experiences" says little, and a
-    two-word category such as "developer portal" says what it is, not what it does there), or two when a verb
-    acts on something of the company's ("Stores GitLab's logs"; "Monitors systems" is too general); none pointing
-    elsewhere ("makes that possible", "swaps the old indexes"), only bare machines ("Runs Acme's servers"), only
-    what it is part of ("core component of the alerts process"), empty ("the show"), praising ("really
-    fast-growing") or addressed to a reader
-    ("your editor"); no link; its quotes and brackets closed; no phrasal verb standing in for a use ("shows up in …", "steps in for …"); and not
-    the technology's own name again ("Kubernetes platform cluster" says nothing of Kubernetes)."""
+    """At most MAX_WORDS words once the company's name is in; enough content words, not counting a possessive:
+    three ("frontend experiences" says little, and a two-word category such as "developer portal" says what it is,
+    not what it does there), or two when a verb acts on something of the company's ("Stores GitLab's logs";
+    "Monitors systems" is too general); none pointing elsewhere ("makes that possible", "swaps the old indexes"),
+    only bare machines ("Runs Acme's servers"), only what it is part of ("core component of the alerts process"),
+    empty ("the show"), praising ("really fast-growing") or addressed to a reader ("your editor"); no link; its
+    quotes and brackets closed; no phrasal verb standing in for a use ("shows up in …", "steps in for …"); not only
+    where it runs, a quotation or a verdict; and not the technology's own name again ("Kubernetes platform cluster"
+    says nothing of Kubernetes)."""
     words = [without_possessive(word.lower().strip(",.;:")) for word in without_relative_that(
         re.sub(r"\bsuch as\b", "", text)).split()]
     counted = [word for word in content_words(text)  # "Artsy's data store"; "Powers some services" says no more
@@ -408,7 +409,8 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     owned = any(is_possessive(word) for word in text.split()[1:])
     least = MIN_USE_WORDS if counted and (is_third_person(counted[0]) and owned or names_an_activity(counted)) \
         else MIN_CONTENT_WORDS
-    return (len(counted) >= least and len(text.split()) <= MAX_WORDS and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS | INTENSIFIERS) & set(words)
+    return (len(counted) >= least and len(text.split()) <= MAX_WORDS
+            and not (POINTING_WORDS | EMPTY_NOUNS | PERSONAL_WORDS | INTENSIFIERS) & set(words)
             and not LINK.search(text) and not POINTING_BACK.search(text) and not only_membership(text)
             and not only_machines(counted)
             and balanced(text) and "etc" not in words and not half_a_correlative(text)
@@ -427,7 +429,7 @@ def only_where_it_runs(words: list[str]) -> bool:
 def someone_elses_words(text: str) -> bool:
     """A description that is all one quotation ('"dev environment in the cloud."'): how someone bills it."""
     stripped = text.strip().rstrip(".")
-    return len(stripped) > 1 and stripped[0] in QUOTE_MARKS and stripped[-1] in QUOTE_MARKS | {"."}
+    return len(stripped) > 1 and stripped[0] in QUOTE_MARKS and stripped[-1] in QUOTE_MARKS
 
 
 def without_relative_that(text: str) -> str:
