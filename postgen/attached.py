@@ -81,9 +81,11 @@ OBJECT_BEFORE = re.compile(r"\b(?:we|they|it|the\s+team)\s+(?:(?:also|now|then|[
                            r"across|using|via)\s+(?:the\s+)?$", re.I)
 # "we manage external dependencies with X", "proxies requests to our API using X": what is done with X, said in the
 # present (a past "we rebooted the project with X" is history, not a use); lowercase, so a handbook's imperative step
-# ("Install X with …") is not read as one
+# ("Install X with …") is not read as one; how often or how much ("we often build …") is no part of the verb
 # a manner adverb before the preposition is left out ("… quickly with X"); how often ("… monthly through X") stays
-INSTRUMENT_BEFORE = re.compile(r"(?:[-*•‣◦]\s+)?(?:(?P<subject>[Ww]e|[Tt]hey|that|which|[Ii]t)\s+)?(?:also\s+|now\s+)?(?P<verb>[a-z]+)\s+"
+INSTRUMENT_BEFORE = re.compile(r"(?:[-*•‣◦]\s+)?(?:(?P<subject>[Ww]e|[Tt]hey|that|which|[Ii]t)\s+)?"
+                               r"(?:(?:also|now|still|often|always|usually|sometimes|mostly|mainly|typically|generally)\s+)?"
+                               r"(?P<verb>[a-z]+)\s+"
                                r"(?P<np>(?:(?:the|our|their|its|all|every)\s+)?[^,;()]+?)\s+(?:(?!(?:hour|dai|week|month|year|quarter|night)ly\b)[a-z]+ly\s+)?"
                                r"(?:with|using|via|through)\s+(?:(?:a|an|the)\s+)?$")
 JOINED_VERB = re.compile(r"\s(?:and|or|to)\s+(?P<verb>[a-z]+)\s")  # "… to interact with …", "… and integrate …"

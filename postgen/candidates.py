@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .grammar import GLOSS_AT_END, without_gloss
 from .grounding import normalize_for_key
 from .lexicon import Lexicon, Technology, after_article, distinctive, names_in_text
 from .text import Document, Paragraph, Sentence
@@ -598,14 +599,6 @@ class SentenceReader:
         if not match:
             return mention
         return replace(mention, version=match.group("version"))
-
-
-GLOSS_AT_END = re.compile(r"\s*\(([^()]*)\)\s*$")  # "Department for Education (DfE Digital)"
-
-
-def without_gloss(company: str) -> str:
-    """The company's name without a bracketed gloss at its end: "Department for Education"."""
-    return GLOSS_AT_END.sub("", company) or company
 
 
 def company_names(company: str) -> list[str]:

@@ -30,14 +30,14 @@ from dataclasses import dataclass
 
 from .attached import PLANNED_WORK, SPECULATIVE, attached_words, clause_bounds, coordinated, mention_spans
 from .candidates import company_names
-from .grammar import FUNCTION_WORDS, inflected, is_third_person, verb_lemma
+from .grammar import FUNCTION_WORDS, inflected, is_third_person, verb_lemma, without_gloss
 from .lexicon import Lexicon
 from .models import Citation, Claim, ClaimStatus
 from .selection import description_key, mention_at
 from .tags import tag_from_name, tag_from_words, tag_named
 from .text import Document, Sentence
 from .wording import (
-    MAX_WORDS, WHAT_IT_IS, acceptable, as_own, cuts_a_name_list, kept_before_cut, possessor_name, rewritten,
+    MAX_WORDS, WHAT_IT_IS, acceptable, as_own, cuts_a_name_list, kept_before_cut, rewritten,
     says_its_use,
 )
 
@@ -196,7 +196,7 @@ def describe_all(claims: list[Claim], documents: dict[str, Document], lexicon: L
     One sentence can give two claims the same words ("a service layer written in Java and Scala"), and a post
     shows a description once. So claims with fewer options choose first, and a claim whose best wording is
     already taken gets its next best; only a claim with nothing else to say keeps the shared wording."""
-    company = possessor_name(company)
+    company = without_gloss(company)  # a bracketed gloss would stand between the name and its "'s"
     found = {id(claim): ranked_options(claim, documents, lexicon, company) for claim in claims}
     taken: set[str] = set()
     for claim in sorted(claims, key=lambda claim: len(found[id(claim)])):

@@ -381,6 +381,8 @@ class Extractor:
             return GENERAL_TERM
         if IDENTIFIER_NAME.match(technology.name):
             return IDENTIFIER
+        if TITLE_NAME.match(technology.name):
+            return TITLE
         return DOCUMENT if DOCUMENT_NAME.search(technology.name) else None
 
     def admit(self, document: Document, candidate: Candidate, technology: Technology, claims: list[SourceClaim],
@@ -442,9 +444,15 @@ GENERAL_TERM = "a general term (a format, protocol, kind of interface or style),
 # "RAW_PRD", "LOCAL_UPLOADS_DIR": words in capitals joined by underscores name a setting, variable, database or role
 IDENTIFIER_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 IDENTIFIER = "an identifier (a setting, variable, database or role name), not a technology"
-# "IET RFC 002", "ADR 0013", "Architecture Decision Records", "Original RFC Pull Request": a document about the stack
-DOCUMENT_NAME = re.compile(r"\b(?:RFCs?|ADRs?)\b|\bDecision\s+Records?\b|\bPull\s+Requests?\b", re.IGNORECASE)
-DOCUMENT = "a document (a request for comments, a decision record or a pull request), not a technology"
+# "IET RFC 002", "ADR 0013", "Architecture Decision Records", "Original RFC Pull Request", "MIT License": a document
+# about the stack or the terms it comes under
+DOCUMENT_NAME = re.compile(r"\b(?:RFCs?|ADRs?)\b|\bDecision\s+Records?\b|\bPull\s+Requests?\b|\bLicen[cs]es?\b",
+                           re.IGNORECASE)
+DOCUMENT = "a document (a request for comments, a decision record, a pull request or a licence), not a technology"
+# "The Pragmatic Programmer", "The Twelve-Factor App", "The Makefile": a product's name does not open with an article;
+# a work's title or one thing of the text's ("the Makefile") does
+TITLE_NAME = re.compile(r"^The\s+\S")
+TITLE = "a title or a thing named with its article (a book, a method, a file), not a technology's name"
 
 
 def worded_as_own(document: Document, mention: Mention, company: str) -> bool:

@@ -105,8 +105,18 @@ def plural_noun(word: str) -> bool:
     return any(lemma != word.lower() for lemma in getAllLemmas(word.lower()).get("NOUN", ()))
 
 
+GLOSS_AT_END = re.compile(r"\s*\(([^()]*)\)\s*$")  # "Department for Education (DfE Digital)"
+
+
+def without_gloss(name: str) -> str:
+    """A name without a bracketed gloss at its end: "Department for Education"."""
+    return GLOSS_AT_END.sub("", name) or name
+
+
 def possessive(name: str, apostrophe: str = "'") -> str:
-    """"Spotify's", "Audius's"; a name ending in a plural noun takes the apostrophe alone: "The National Archives'"."""
+    """"Spotify's", "Audius's"; a name ending in a plural noun takes the apostrophe alone: "The National Archives'";
+    a bracketed gloss after the name is left out, not followed by the apostrophe ("Acme (UK)" → "Acme's")."""
+    name = without_gloss(name)
     last = name.split()[-1] if name.split() else name
     return f"{name}{apostrophe}" if last.endswith("s") and plural_noun(last) else f"{name}{apostrophe}s"
 

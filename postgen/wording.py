@@ -10,7 +10,7 @@ from .attached import (
     AGENT_BEFORE, STORED_TO_BEFORE, AUXILIARIES, COMPOUND_AFTER, EXAMPLES_OPENING, INLINE_GLOSS, RESPONSIBLE_AFTER, WORD_PART_BRACKETS,
     WRITING_VERBS, closed_list_at, one_word_compounds,
 )
-from .candidates import common_word, without_gloss
+from .candidates import common_word
 from .grammar import (
     DETERMINERS as NOUN_PHRASE_OPENERS, FUNCTION_WORDS, content_words, inflected, is_base_verb, is_possessive,
     is_third_person, is_verb, parts_of_speech, possessive, third_person, verb_lemma, without_possessive,
@@ -172,9 +172,16 @@ def adjunct_after(words: list[str]) -> int:
     for at in range(min(len(words) - 1, MAX_WORDS), 3, -1):
         last = words[at - 1]
         if words[at].lower() in PLACE_PREPOSITIONS and not last.endswith((",", ";", ":")) \
-                and not participle_only(last) and not RELATIONAL & {word.lower() for word in words[:at]}:
+                and not participle_only(last) and not RELATIONAL & {word.lower() for word in words[:at]} \
+                and not complement_follows(words[:at]):
             return at
     return len(words)
+
+
+def complement_follows(kept: list[str]) -> bool:
+    """"… and make iteration [on the user interface as rapid as possible]": "make" with its object is waiting for
+    what it makes the object, and a cut after the object drops that."""
+    return any(verb_lemma(word.lower()) == "make" and is_verb(word) for word in kept[-3:])
 
 
 def participle_only(word: str) -> bool:
@@ -299,12 +306,6 @@ def fits_relative(verb: str, after_can: bool) -> bool:
     an auxiliary ("that is") not."""
     agrees = is_verb(verb) and verb_lemma(verb) == verb if after_can else is_third_person(verb)
     return agrees and verb not in AUXILIARIES
-
-
-def possessor_name(company: str) -> str:
-    """The company's name as a possessive reads it: "Department for Education (DfE Digital)" → "Department for
-    Education"; a bracketed gloss after the name would stand between the name and the "'s"."""
-    return without_gloss(company)
 
 
 def as_own(description: str, company: str) -> str:

@@ -443,6 +443,10 @@ def test_a_platform_runs_what_runs_on_it(text, name, expected):
     ("- authenticates platform cluster users using an Okta tenant", "Okta", "Authenticates platform cluster users"),
     ("The edge tier is a thin proxy that routes requests to the API via Envoy.", "Envoy", "Routes requests to the API"),
     ("They also deploy every backend service through Argo CD.", "Argo CD", "Deploys every backend service"),
+    # how often or how much ("often", "usually", "mostly") is no part of the verb
+    ("We often build the public websites using React.", "React", "Builds the public websites"),
+    ("They usually deploy the public websites with Ansible.", "Ansible", "Deploys the public websites"),
+    ("We mostly manage external dependencies with CocoaPods.", "CocoaPods", "Manages external dependencies"),
     # how often is part of what is done ("2 trillion events" alone would claim another scale); how is not
     ("We process about 2 trillion events monthly through Apache Kafka.", "Apache Kafka",
      "Processes about 2 trillion events monthly"),
@@ -459,6 +463,8 @@ def test_a_platform_runs_what_runs_on_it(text, name, expected):
     ("We have a two-level cache system with Redis.", "Redis", None),
     ("We compare our checkout latency with Envoy.", "Envoy", None),
     ("We replace the old job queue with Apache Kafka.", "Apache Kafka", None),
+    ("We often work closely with Grafana on dashboards.", "Grafana", None),
+    ("In 2011 we often rebuilt the whole storefront with Ruby on Rails.", "Ruby on Rails", None),
     ("We peer with our transit providers using BGP.", "Border Gateway Protocol", "Peers with Acme's transit providers"),
 ])
 def test_what_is_done_with_a_technology(text, name, expected):
@@ -1299,6 +1305,24 @@ def test_users_of_a_tool_compounds_and_a_second_to(text, name, expected):
      "Exports the nightly ledger to the warehouse of each region"),
 ])
 def test_an_instrument_goes_with_the_nearest_verb_phrase(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # "make X as rapid as possible": a cut after the object would drop what "make" makes it, so no cut there
+    ("We often develop frontends using Webflow to maximise the flexibility for the designer and make iteration on "
+     "the user interface as rapid as possible.", "Webflow", None),
+    ("We use Bazel to build every service of the monorepo and make builds of the payments service reproducible on "
+     "every laptop.", "Bazel", None),
+    # the inverses: a cut after another verb's object, and "make" with all of its complement
+    ("We use Bazel to build every service and every library of the monorepo from the same rules on every laptop.",
+     "Bazel", "Builds every service and every library of the monorepo"),
+    ("Tidewell archives every nightly export of the ledger for the analysts in each regional office.", "Tidewell",
+     "Archives every nightly export of the ledger for the analysts"),
+    ("Tidewell makes every nightly export of the ledger available to the analysts in each regional office.",
+     "Tidewell", "Makes every nightly export of the ledger available to the analysts"),
+])
+def test_a_cut_never_drops_what_make_makes_its_object(text, name, expected):
     assert describe_unknown(text, name) == expected
 
 

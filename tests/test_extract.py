@@ -31,9 +31,9 @@ SET_ASIDE = {  # name -> the words of the reason a reviewer reads
 }
 
 
-def extracted(project, stub_llm, text: str) -> dict:
-    project.write_source_file("acme", "notes.txt", text)
-    project.write_registry("acme", "name: Acme\nslug: acme\nsources:\n  - id: notes\n    file: acme/files/notes.txt\n")
+def extracted(project, stub_llm, text: str, file: str = "notes.txt") -> dict:
+    project.write_source_file("acme", file, text)
+    project.write_registry("acme", f"name: Acme\nslug: acme\nsources:\n  - id: notes\n    file: acme/files/{file}\n")
     assert project.cli("fetch", "--company", "acme").returncode == 0
     outcome = project.cli("extract", "--company", "acme", "--llm", stub_llm.url, "--model", "stub")
     assert outcome.returncode == 0, outcome.output
@@ -216,3 +216,22 @@ def test_an_identifier_in_capitals_is_never_a_claim(project, stub_llm):
     assert "Amazon S3" in claims  # the inverse: a product's name in capitals without underscores is one
     identifiers = {item["technology"] for item in document["rejected"] if "an identifier" in item["reason"]}
     assert identifiers == {"RAW_PRD", "REPORTER_DEV", "LOCAL_UPLOADS_DIR"}, document["rejected"]
+
+
+def test_a_licence_or_a_title_is_never_a_claim(project, stub_llm):
+    document = extracted(project, stub_llm, (
+        "# How we build Tidewell\n\n"
+        "Tidewell runs on Kubernetes, and our CI runs [Licensee](https://example.org/licensee) on every dependency.\n\n"
+        "Reading for new engineers:\n\n"
+        "- [The Pragmatic Programmer](https://example.org/book) - techniques for building software\n"
+        "- [The Twelve-Factor App](https://example.org/12factor) - how we shape services\n"
+        "- [Theano](https://example.org/theano) - trains the ranking model\n\n"
+        "Photos are used under the [Pexels License](https://example.org/pexels), and Tidewell ships under the "
+        "[Apache License](https://example.org/apache).\n"), file="notes.md")
+    claims = {claim["technology"] for claim in document["claims"]}
+    assert not {name for name in claims if name.endswith("License") or name.startswith("The ")}, claims
+    # the inverses: the software under the licence, a tool named after licences, and a name that opens with "The…"
+    assert {"Tidewell", "Kubernetes", "Licensee", "Theano"} <= claims, claims
+    reasons = {item["technology"]: item["reason"] for item in document["rejected"]}
+    assert "a document" in reasons["Pexels License"], reasons
+    assert "a title" in reasons["The Pragmatic Programmer"] and "a title" in reasons["The Twelve-Factor App"], reasons
