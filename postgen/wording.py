@@ -17,6 +17,7 @@ from .grammar import (
 )
 from .models import TAGS
 from .selection import mention_at
+from .words import ordinary
 
 MAX_WORDS = 12
 MIN_CONTENT_WORDS = 3  # a two-word category ("service mesh") says what it is, not what it does there
@@ -43,6 +44,21 @@ QUANTIFIERS = {"some", "many", "much", "several", "most", "few", "various", "mul
 POINTING_WORDS = {"this", "that", "these", "those", "it", "them", "they", "here", "there", "such", "him", "her"}
 # "the old indexes", "the same role": a noun phrase that points back to earlier text, so the row does not stand alone
 POINTING_BACK = re.compile(r"\bthe\s+(?:old|same|other|former|latter|above|previous|aforementioned|remaining|rest|existing)\b", re.I)
+# "Triggers the load process", "Powers the hosting platform": a verb, then "the" and a kind of the company's own
+# arrangement in ordinary words; the text said which one earlier, and alone the row does not ("the mobile apps"
+# says which apps)
+KIND_OBJECT = re.compile(r"^\S+\s+the\s+(?P<words>(?:(?!of\s)[a-z-]+\s+){0,2}(?:process|platform|pipeline|system|"
+                         r"project|workflow)s?(?:\s+of\s+the\s+(?:[a-z-]+\s+){0,2}[a-z-]+)?)$")
+# "Utilises DAGs to trigger a set of jobs", "Leverages AWS Bedrock to …": what the technology itself works with,
+# not what it does at the company
+# nouns for a doing, read as a gerund is ("workflow management" as "application monitoring"); "department",
+# "statement" or "position" end the same way and name no doing
+DOING_NOUNS = {"management", "orchestration", "deployment", "provisioning", "validation", "authentication",
+               "authorisation", "authorization", "integration", "automation", "transformation", "replication",
+               "detection", "aggregation", "visualisation", "visualization", "configuration", "compilation",
+               "execution", "analysis", "analytics", "delivery", "distribution", "ingestion", "encryption",
+               "compression", "storage"}
+USE_VERBS = {"uses", "utilises", "utilizes", "leverages", "employs", "relies"}
 MACHINES = {"server", "servers", "device", "devices", "machine", "machines", "host", "hosts", "computer", "computers",
             "laptop", "laptops", "box", "boxes"}
 # "Core component of the alerts process": what it is part of, not what it does there
@@ -401,7 +417,8 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     only bare machines ("Runs Acme's servers"), only what it is part of ("core component of the alerts process"),
     empty ("the show"), praising ("really fast-growing") or addressed to a reader ("your editor"); no link; its
     quotes and brackets closed; no phrasal verb standing in for a use ("shows up in …", "steps in for …"); not only
-    where it runs, a quotation or a verdict; and not the technology's own name again ("Kubernetes platform cluster"
+    where it runs, a quotation, a verdict, what the technology itself uses ("Utilises DAGs …") or a kind named
+    before ("Triggers the load process"); and not the technology's own name again ("Kubernetes platform cluster"
     says nothing of Kubernetes)."""
     words = [without_possessive(word.lower().strip(",.;:")) for word in without_relative_that(
         re.sub(r"\bsuch as\b", "", text)).split()]
@@ -419,7 +436,15 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0]))
             and not (words and words[0] in RELATIVE_OPENERS) and not MAYBE_WORDS & set(words)
             and not only_where_it_runs(words) and not someone_elses_words(text)
-            and not (words and words[0] in RANKING_OPENERS))
+            and not (words and words[0] in RANKING_OPENERS | USE_VERBS) and not only_a_kind_named_before(text))
+
+
+def only_a_kind_named_before(text: str) -> bool:
+    """"Triggers the load process": "the" with everyday words for a kind of thing points back to where the text
+    said which; a name ("Builds the iOS application") or a rarer word ("Runs the billing pipeline", "Runs the django
+    app") among them says it here, as a count does ("Hosts the hundreds of services")."""
+    match = KIND_OBJECT.match(text.strip())
+    return bool(match) and all(ordinary(word) for word in re.findall(r"[A-Za-z]+", match.group("words")))
 
 
 def only_where_it_runs(words: list[str]) -> bool:
@@ -450,10 +475,17 @@ def half_a_correlative(text: str) -> bool:
 
 
 def names_an_activity(counted: list[str]) -> bool:
-    """"Background processing", "application monitoring": two words headed by a gerund say what is done with it;
+    """"Background processing", "application monitoring", "workflow management": two words headed by a gerund or a
+    noun made from a verb say what is done with it;
     "service mesh" or "developer portal" only say what it is, "web application" not even that."""
     head = counted[-1].lower().strip(",.;:")
-    return not is_third_person(counted[0]) and head.endswith("ing") and is_verb(head)
+    return not is_third_person(counted[0]) and counted[0].lower() not in RANK_WORDS and \
+        (head.endswith("ing") and is_verb(head) or activity_noun(head))
+
+
+def activity_noun(word: str) -> bool:
+    """"management", "orchestration", "detection": a noun for the doing, as "-ing" is."""
+    return word in DOING_NOUNS
 
 
 def only_machines(counted: list[str]) -> bool:

@@ -1550,8 +1550,8 @@ def test_a_verb_series_after_an_adverb_agrees(text, name, expected):
     ("When a change is merged, Shipyard runs the pipeline of the application which does unit testing, builds an "
      "image and ships it.", "Shipyard", "Runs the pipeline of the application which does unit testing"),
     # the inverse: after a comma it is an aside
-    ("Shipyard runs the pipeline of the application, which does unit testing and ships it.", "Shipyard",
-     "Runs the pipeline of the application"),
+    ("Shipyard runs the release pipeline of the billing application, which does unit testing and ships it.",
+     "Shipyard", "Runs the release pipeline of the billing application"),
     # "one of the key components of …" says what it belongs to, as "component of …" does
     ("Dockyard is a one of the key component of our infrastructure.", "Dockyard", None),
     # a purpose cut before "how and where …" lost what it was about, so it goes with the question word
@@ -1639,7 +1639,8 @@ def test_what_the_company_puts_into_a_store_is_what_the_store_does(text, name, e
     ("Our custom control plane is based on Amazon EC2 instances in two regions.", "Amazon EC2",
      "Powers Acme's custom control plane"),
     ("Celery spreads the invoice rendering across many workers.", "Celery", "Spreads the invoice rendering across many workers"),
-    ("Because the build system is powered by Nix, every package is pinned.", "Nix", "Powers the build system"),
+    ("Because the Debian build system is powered by Nix, every package is pinned.", "Nix",
+     "Powers the Debian build system"),
     ("Devbox provides a CLI to search for packages in every project.", "Devbox",
      "Provides a CLI to search for packages in every project"),
     ("Jenkins runs the nightly reports on a single virtual machine.", "Jenkins",
@@ -1668,4 +1669,56 @@ def test_an_open_choice_a_need_praise_a_place_or_a_slogan_is_no_description(text
      "Allows Acme's specs to read like English and have better structure"),
 ])
 def test_a_dangling_purpose_a_one_letter_name_and_a_verdict(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # "the" and everyday words for a kind of the company's own thing point back to where the text said which one
+    ("The load process is automatically triggered by Tidewell when a sqlite3 file is uploaded.", "Tidewell", None),
+    ("The hosting platform is built on top of Tidewell.", "Tidewell", None),
+    ("Tidewell runs the pipeline of the application.", "Tidewell", None),
+    ("Tidewell powers the main system.", "Tidewell", None),
+    # the inverses: a rarer word or a name says which, an indefinite article introduces it, and "infrastructure"
+    # is no thing of its own kind
+    ("Tidewell runs the billing pipeline of the shop.", "Tidewell", "Runs the billing pipeline of the shop"),
+    ("Tidewell runs the django app.", "Tidewell", "Runs the django app"),
+    ("Tidewell triggers the nightly invoice export process.", "Tidewell", "Triggers the nightly invoice export process"),
+    ("Tidewell runs a data pipeline for the shop.", "Tidewell", "Runs a data pipeline for the shop"),
+    ("Tidewell builds the iOS application of the shop.", "Tidewell", "Builds the iOS application of the shop"),
+    ("Tidewell powers the mobile apps of the shop.", "Tidewell", "Powers the mobile apps of the shop"),
+    ("Tidewell hosts the hundreds of services of the shop.", "Tidewell", "Hosts the hundreds of services of the shop"),
+    ("Tidewell provisions the underlying infrastructure.", "Tidewell", "Provisions the underlying infrastructure"),
+])
+def test_a_kind_named_before_does_not_stand_alone(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # what a technology itself uses says how it works, not what it does at the company
+    ("Tidewell utilises DAGs to trigger a set of jobs and tasks.", "Tidewell", None),
+    ("Tidewell leverages Amazon Bedrock to talk to language models.", "Tidewell", None),
+    ("Tidewell uses a pull model to collect metrics from every service.", "Tidewell", None),
+    ("Tidewell relies on ZooKeeper to elect a leader for every partition.", "Tidewell", None),
+    # the inverses: the technology used by the company for a purpose, and a verb of doing
+    ("The billing team uses Tidewell to reconcile every invoice with the bank statements.", "Tidewell",
+     "Reconciles every invoice with the bank statements"),
+    ("Tidewell collects metrics from every service of the shop.", "Tidewell", "Collects metrics from every service of the shop"),
+    ("We rely on Tidewell to elect a leader for every partition.", "Tidewell", "Elects a leader for every partition"),
+])
+def test_what_a_technology_itself_uses_is_not_its_use(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # two words headed by a noun for a doing say what is done with it, as a gerund does ("Background processing")
+    ("We use Tidewell for workflow management.", "Tidewell", "Workflow management"),
+    ("We use Tidewell for container orchestration.", "Tidewell", "Container orchestration"),
+    ("Tidewell is used for log storage.", "Tidewell", "Log storage"),
+    ("We use Tidewell for error detection.", "Tidewell", "Error detection"),
+    # the inverses: a kind of thing, a noun that only ends like one, and a rank before the doing
+    ("We use Tidewell for web applications.", "Tidewell", None),
+    ("We use Tidewell for the sales department.", "Tidewell", None),
+    ("We use Tidewell for core integration.", "Tidewell", None),
+])
+def test_two_words_naming_a_doing_are_a_description(text, name, expected):
     assert describe_unknown(text, name) == expected
