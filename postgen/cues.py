@@ -234,6 +234,10 @@ PARTIAL = r"\b(?:\d[\d,.]*|some|several|many|few|most|idle|unused)\s+(?:\S+\s+)?
 PLANNED_AFTER = (r"^\s+(?:is|are)\s+(?:\w+\s+){0,2}?(?:on\s+(?:our|the)\s+(?:[\w-]+\s+)?roadmap|planned|slated|"
                  r"scheduled|next\s+on|coming\s+(?:soon|next)|"
                  r"being\s+(?:considered|evaluated|explored|trialled|trialed|piloted|investigated|assessed|prototyped))")
+# "Cassandra (a more scalable option we are exploring)", "X, which the team is evaluating": an aside or relative
+# clause right after the name that says the company is still trying it
+EVALUATED_AFTER = (rf"^\s*(?:\(|,|[–—]|-\s)\s*(?:(?:a|an|the|one)\s+)?(?:[\w-]+\s+){{0,4}}?(?:that\s+|which\s+)?"
+                   rf"(?:we|they|the\s+team|[A-Z][\w&.-]*)(?:\s+(?:are|is|am)|['’]re)\s+(?:{ADVERB}\s+)?{EVALUATE_VERBS}\b")
 # "If … is required, tools such as X can be used": a possibility under a condition, not a use
 POSSIBLE_AFTER = r"^\s+(?:can|could|may|might)\s+(?:also\s+)?be\s+(?:used|added|adopted|introduced|considered)\b"
 # "services like X and Y could remove a lot of effort": what the named thing could do, were it used ("X would kill
@@ -595,7 +599,7 @@ def planned(ctx: Context) -> Reading | None:
                      rf"{USE_VERBS}\s+(?:\S+\s+){{0,4}}?$", clause, I)
     if will and ctx.has_company(clause[: will.start()]) and not CONDITIONAL.search(ctx.left):
         return worded("planned", "worded as a plan", will.group())
-    if found := re.match(PLANNED_AFTER, ctx.right, I):
+    if found := re.match(PLANNED_AFTER, ctx.right, I) or re.match(EVALUATED_AFTER, ctx.after):
         return worded("planned", "worded as a plan", found.group())
     if re.match(CONDITION_OPENING, ctx.left, I) and (found := re.match(POSSIBLE_AFTER, ctx.right, I)):
         return worded("planned", "a possibility under a condition, not a use", found.group())

@@ -58,6 +58,7 @@ DOING_NOUNS = {"management", "orchestration", "deployment", "provisioning", "val
                "detection", "aggregation", "visualisation", "visualization", "configuration", "compilation",
                "execution", "analysis", "analytics", "delivery", "distribution", "ingestion", "encryption",
                "compression", "storage"}
+IN_SERVICE = re.compile(r"\s+in\s+(?:production|prod|use|service)\s*$", re.I)
 USE_VERBS = {"uses", "utilises", "utilizes", "leverages", "employs", "relies"}
 MACHINES = {"server", "servers", "device", "devices", "machine", "machines", "host", "hosts", "computer", "computers",
             "laptop", "laptops", "box", "boxes"}
@@ -227,11 +228,24 @@ def closed_examples(text: str, boundary: re.Match) -> str | None:
 
 def compound_head(phrase: str) -> str:
     """The noun phrase a "-based"/"-powered" compound modifies, up to the words that go on with the sentence:
-    "storefront renders every page" → "storefront"; "file structure to our site styles" → "file structure"."""
-    words = phrase.split()
-    end = next((i for i, word in enumerate(words) if i and (word.lower() == "to" or is_third_person(word.strip(",.;:")))),
-               len(words))
-    return " ".join(words[:end])
+    "storefront renders every page" → "storefront"; "file structure to our site styles" → "file structure";
+    "journal and retrieving the blobs" → "journal" (a second doing joined by "and" is the sentence's, not the noun's)."""
+    words = [word.strip(",.;:") for word in phrase.split()]
+    end = next((i for i, word in enumerate(words) if i and (word.lower() == "to" or is_third_person(word)
+                                                           or joins_a_doing(words, i))), len(words))
+    return " ".join(phrase.split()[:end])
+
+
+def joins_a_doing(words: list[str], at: int) -> bool:
+    """"and retrieving", "or writes": a conjunction before a verb starts another verb phrase, as a plural subject's
+    verb before its object does ("… and cache serve every request")."""
+    following = words[at + 1] if at + 1 < len(words) else ""
+    after = words[at + 2].lower() if at + 2 < len(words) else ""
+    if words[at].lower() in ("and", "or"):  # "and retrieving the blobs"; "and booking pages" is one more noun
+        return following.endswith("ing") and is_verb(following) and after in NOUN_PHRASE_OPENERS or \
+            is_third_person(following)
+    # "session store and cache serve every request": a plural subject's verb, then its object
+    return is_base_verb(words[at]) and following.lower() in NOUN_PHRASE_OPENERS
 
 
 def agent_rewritten(text: str) -> str:
@@ -418,8 +432,9 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     empty ("the show"), praising ("really fast-growing") or addressed to a reader ("your editor"); no link; its
     quotes and brackets closed; no phrasal verb standing in for a use ("shows up in …", "steps in for …"); not only
     where it runs, a quotation, a verdict, what the technology itself uses ("Utilises DAGs …") or a kind named
-    before ("Triggers the load process"); and not the technology's own name again ("Kubernetes platform cluster"
-    says nothing of Kubernetes)."""
+    before ("Triggers the load process"); no markup ("the |swh| architecture") and no "own" whose noun was cut off
+    ("Distributes Acme's own"); and not the technology's own name again ("Kubernetes platform cluster" says nothing
+    of Kubernetes)."""
     words = [without_possessive(word.lower().strip(",.;:")) for word in without_relative_that(
         re.sub(r"\bsuch as\b", "", text)).split()]
     counted = [word for word in content_words(text)  # "Artsy's data store"; "Powers some services" says no more
@@ -436,7 +451,8 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0]))
             and not (words and words[0] in RELATIVE_OPENERS) and not MAYBE_WORDS & set(words)
             and not only_where_it_runs(words) and not someone_elses_words(text)
-            and not (words and words[0] in RANKING_OPENERS | USE_VERBS) and not only_a_kind_named_before(text))
+            and not (words and words[0] in RANKING_OPENERS | USE_VERBS) and not only_a_kind_named_before(text)
+            and "|" not in text and not (words and words[-1] == "own"))
 
 
 def only_a_kind_named_before(text: str) -> bool:
@@ -519,9 +535,9 @@ def says_its_use(shape: str, text: str, company: str) -> bool:
         return True
     words = text.split()
     if owned_by(text, company):
-        return not only_rank_and_kind(text)
-    if DEFINITION.search(text):
-        return False
+        return not only_rank_and_kind(IN_SERVICE.sub("", text))
+    if DEFINITION.search(text) or only_rank_and_kind(IN_SERVICE.sub("", text)):
+        return False  # "Current solution in production": how it ranks and where, not what it does
     doing = any(word.lower().endswith("ing") and is_verb(word) for word in words[1:]) or bool(SCOPE.search(text))
     return doing or bool(words) and activity(words[-1].lower().strip(".,;:"))
 

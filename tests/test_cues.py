@@ -198,6 +198,12 @@ PLANNED = [
     ("We plan to support HTTP/3 on the edge next year.", "HTTP/3", ()),
     ("Todo: this setup needs to move to Garage or MinIO.", "MinIO", ("Garage",)),
     ("Todo: this setup needs to move to Garage or MinIO.", "Garage", ("MinIO",)),
+    # an aside or relative clause right after the name says the company is still trying it
+    ("The store supports both PostgreSQL (the current solution in production) and Cassandra (a more scalable option "
+     "we are exploring).", "Cassandra", ("PostgreSQL",)),
+    ("Search runs on Solr today; Vespa, which the team is evaluating, may replace it.", "Vespa", ("Solr",)),
+    ("Our queue is Kafka, with Redpanda – an option we're currently trialling – beside it.", "Redpanda", ("Kafka",)),
+    ("We also have Temporal, a workflow engine we are piloting for billing jobs.", "Temporal", ()),
     ("We need to migrate the billing service to Kotlin this year.", "Kotlin", ()),
     ("The monolith should eventually move onto Nomad.", "Nomad", ()),
     ("Every team has to switch over to Bazel by June.", "Bazel", ()),
@@ -256,6 +262,11 @@ NOT_PLANNED = [
     ("Kafka can carry every event of the shop.", "Kafka", "unknown", ()),
     ("Back then Heroku would randomly kill a process after a few hours.", "Heroku", "unknown", ()),
     ("Our interest in Rust started with a profiler written in it.", "Rust", "unknown", ()),
+    # the inverses: an aside that says what is in production, and one about what someone else is exploring
+    ("The store supports both PostgreSQL (the current solution in production) and Cassandra (a more scalable option "
+     "we are exploring).", "PostgreSQL", "unknown", ("Cassandra",)),
+    ("We run Jupyter (a notebook tool our analysts use every day) for the reports.", "Jupyter", "unknown", ()),
+    ("We run Airflow, which we explored in 2019 and adopted a year later.", "Airflow", "unknown", ()),
 ]
 
 

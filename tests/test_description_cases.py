@@ -1722,3 +1722,35 @@ def test_what_a_technology_itself_uses_is_not_its_use(text, name, expected):
 ])
 def test_two_words_naming_a_doing_are_a_description(text, name, expected):
     assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a "-based" compound's noun phrase ends where another doing or the subject's verb begins
+    ("A mirror is kept by consuming data from the Kafka-based journal and retrieving the blob objects from the "
+     "object storage.", "Kafka", None),
+    ("The shop has a Tidewell-based ledger and writes every invoice to it.", "Tidewell", None),
+    ("Our Tidewell-backed session store and cache serve every request.", "Tidewell", "Powers session store and cache"),
+    # the inverses: a gerund that modifies the next noun, and a phrase with no second doing
+    ("We use a Tidewell-based crawler and indexing pipeline for the catalogue.", "Tidewell",
+     "Powers crawler and indexing pipeline for the catalogue"),
+    ("We built a Tidewell-based API gateway and service registry for the shop.", "Tidewell",
+     "Powers API gateway and service registry for the shop"),
+])
+def test_a_compound_s_noun_phrase_ends_at_another_doing(text, name, expected):
+    assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # an "own" whose noun was cut off, markup copied from the source, and only a rank and where it runs
+    ("We not only use open source, but we also write and distribute our own through Tidewell.", "Tidewell", None),
+    ("This service is a recent addition to the |swh| architecture based on Tidewell.", "Tidewell", None),
+    ("The store supports both Tidewell (the current solution in production) and Cassandra.", "Tidewell", None),
+    ("The store supports Tidewell (our main database in production).", "Tidewell", None),
+    # the inverses: "own" with its noun, a bar that is no markup of the description, and a rank with what it holds
+    ("We write and distribute our own libraries through Tidewell.", "Tidewell", "Distributes Acme's own libraries"),
+    ("Tidewell indexes our own product pages.", "Tidewell", "Indexes Acme's own product pages"),
+    ("The store supports Tidewell (the current ledger store in production) and Cassandra.", "Tidewell",
+     "Current ledger store in production"),
+])
+def test_a_cut_off_own_markup_or_a_rank_in_production_is_no_description(text, name, expected):
+    assert describe_unknown(text, name) == expected
