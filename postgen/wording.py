@@ -49,8 +49,6 @@ POINTING_BACK = re.compile(r"\bthe\s+(?:old|same|other|former|latter|above|previ
 # says which apps)
 KIND_OBJECT = re.compile(r"^\S+\s+the\s+(?P<words>(?:(?!of\s)[a-z-]+\s+){0,2}(?:process|platform|pipeline|system|"
                          r"project|workflow)s?(?:\s+of\s+the\s+(?:[a-z-]+\s+){0,2}[a-z-]+)?)$")
-# "Utilises DAGs to trigger a set of jobs", "Leverages AWS Bedrock to …": what the technology itself works with,
-# not what it does at the company
 # nouns for a doing, read as a gerund is ("workflow management" as "application monitoring"); "department",
 # "statement" or "position" end the same way and name no doing
 DOING_NOUNS = {"management", "orchestration", "deployment", "provisioning", "validation", "authentication",
@@ -58,7 +56,9 @@ DOING_NOUNS = {"management", "orchestration", "deployment", "provisioning", "val
                "detection", "aggregation", "visualisation", "visualization", "configuration", "compilation",
                "execution", "analysis", "analytics", "delivery", "distribution", "ingestion", "encryption",
                "compression", "storage"}
-IN_SERVICE = re.compile(r"\s+in\s+(?:production|prod|use|service)\s*$", re.I)
+IN_SERVICE = re.compile(r"\s+in\s+(?:production|prod|use|service)\s*$", re.I)  # where it runs, not what it does
+# "Utilises DAGs to trigger a set of jobs", "Leverages AWS Bedrock to …": what the technology itself works with,
+# not what it does at the company
 USE_VERBS = {"uses", "utilises", "utilizes", "leverages", "employs", "relies"}
 MACHINES = {"server", "servers", "device", "devices", "machine", "machines", "host", "hosts", "computer", "computers",
             "laptop", "laptops", "box", "boxes"}
@@ -492,16 +492,11 @@ def half_a_correlative(text: str) -> bool:
 
 def names_an_activity(counted: list[str]) -> bool:
     """"Background processing", "application monitoring", "workflow management": two words headed by a gerund or a
-    noun made from a verb say what is done with it;
-    "service mesh" or "developer portal" only say what it is, "web application" not even that."""
+    noun for a doing say what is done with it; "service mesh" or "developer portal" only say what it is, "web
+    application" not even that, and "core integration" only how it ranks."""
     head = counted[-1].lower().strip(",.;:")
     return not is_third_person(counted[0]) and counted[0].lower() not in RANK_WORDS and \
-        (head.endswith("ing") and is_verb(head) or activity_noun(head))
-
-
-def activity_noun(word: str) -> bool:
-    """"management", "orchestration", "detection": a noun for the doing, as "-ing" is."""
-    return word in DOING_NOUNS
+        (head.endswith("ing") and is_verb(head) or head in DOING_NOUNS)
 
 
 def only_machines(counted: list[str]) -> bool:
