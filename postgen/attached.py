@@ -139,7 +139,6 @@ ENABLED_BEFORE = re.compile(r"\b(?:allows?|allowed|allowing|enables?|enabled|ena
                             re.I)
 SUBJECT_OPENERS = re.compile(r"^(?:[-*•‣◦]\s+)?(?:the\s+)?$", re.I)  # a list item may open with the name
 COPULAS = {"is", "was", "has", "does"}
-# "X drives are becoming popular": a word before one of these is a plural noun, not X's verb
 # the word after a name's would-be verb that shows it is none: an auxiliary (the "verb" was a plural noun), "as"
 # ("X serves as …", a role) or a reflexive ("X describes itself as …")
 NOT_AFTER_A_VERB = PLURAL_AUXILIARIES | {"as"} | REFLEXIVES

@@ -80,6 +80,7 @@ def noun_then_participle(words: list[str]) -> bool:
         and is_verb(words[1])
 
 
+# "X drives are becoming popular": a word before one of these is a plural noun, not X's verb
 PLURAL_AUXILIARIES = {"are", "were", "have", "do", "can", "could", "will", "would", "may", "might", "should", "must"}
 DETERMINERS = {"a", "an", "the", "our", "their", "its", "this", "that", "these", "those", "all", "every", "each"}
 ADVERBS = {"also", "still", "now", "often", "always", "never", "then", "usually"}

@@ -530,17 +530,18 @@ def says_its_use(shape: str, text: str, company: str) -> bool:
         return True
     words = text.split()
     if owned_by(text, company):
-        return not only_rank_and_kind(IN_SERVICE.sub("", text))
-    if DEFINITION.search(text) or only_rank_and_kind(IN_SERVICE.sub("", text)):
-        return False  # "Current solution in production": how it ranks and where, not what it does
+        return not only_rank_and_kind(text)
+    if DEFINITION.search(text) or only_rank_and_kind(text):
+        return False
     doing = any(word.lower().endswith("ing") and is_verb(word) for word in words[1:]) or bool(SCOPE.search(text))
     return doing or bool(words) and activity(words[-1].lower().strip(".,;:"))
 
 
 def only_rank_and_kind(text: str) -> bool:
-    """"Acme's primary programming language", "Acme's default CI tool": beside its owner, only how it ranks and
-    what kind of thing it is; "Acme's CT log database" says what it holds."""
-    rest = [word.lower().strip(",.;:") for word in text.split() if without_possessive(word) == word]
+    """"Acme's primary programming language", "Acme's default CI tool", "Current solution in production": only how it
+    ranks, what kind of thing it is and where it runs; "Acme's CT log database" says what it holds."""
+    words = IN_SERVICE.sub("", text).split()
+    rest = [word.lower().strip(",.;:") for word in words if without_possessive(word) == word]
     return all(word in DETERMINERS | RANK_WORDS | KIND_WORDS | CATEGORY_WORDS for word in rest)
 
 
