@@ -389,7 +389,7 @@ class Extractor:
               rejected: list[RejectedClaim]) -> None:
         company = self.company
         # decided after the answers, so chunks (and their cached answers) stay those of the other candidates
-        if reason := self.not_a_technology(technology):
+        if reason := self.not_a_technology(technology) or named_as_identifier(document, candidate):
             rejected.append(RejectedClaim(technology=technology.name, source=document.source_id,
                                           quote=document.sentences[candidate.mentions[0].sentence_id].text,
                                           reason=reason))
@@ -444,6 +444,22 @@ GENERAL_TERM = "a general term (a format, protocol, kind of interface or style),
 # "RAW_PRD", "LOCAL_UPLOADS_DIR": words in capitals joined by underscores name a setting, variable, database or role
 IDENTIFIER_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 IDENTIFIER = "an identifier (a setting, variable, database or role name), not a technology"
+# "the kube-system namespace", "the USR1 signal", "Terraform init, plan and apply stages": a noun after the name (or
+# after the short list it ends) says the name is one of a tool's own settings, places or steps
+IDENTIFIER_NOUN_AFTER = re.compile(
+    r"(?:\s*(?:,|,?\s+and|,?\s+or)\s+[\w.-]+){0,3}\s+(?:namespaces?|director(?:y|ies)|folders?|signals?|flags?|"
+    r"variables?|parameters?|arguments?|fields?|columns?|headers?|labels?|attributes?|propert(?:y|ies)|settings?|"
+    r"stages?|subcommands?)(?=\s*(?:[^\w\s]|$)|\s+(?:to|on|in|for|of|with|and|or|is|are|was|were|that|which|at|from|by|as)\b)",
+    re.IGNORECASE)  # the noun ends the phrase: "the Plovik flag service" is a service
+
+
+def named_as_identifier(document: Document, candidate: Candidate) -> str | None:
+    """A name no list knows whose every mention is followed by a noun for a piece of configuration or code; one
+    mention as a thing of its own ("tini runs as PID 1") keeps it a candidate."""
+    if candidate.technology.from_lexicon:
+        return None
+    followed = [IDENTIFIER_NOUN_AFTER.match(document.text, mention.end) for mention in candidate.mentions]
+    return IDENTIFIER if followed and all(followed) else None
 # "IET RFC 002", "ADR 0013", "Architecture Decision Records", "Original RFC Pull Request", "MIT License": a document
 # about the stack or the terms it comes under
 DOCUMENT_NAME = re.compile(r"\b(?:RFCs?|ADRs?)\b|\bDecision\s+Records?\b|\bPull\s+Requests?\b|\bLicen[cs]es?\b",

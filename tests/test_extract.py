@@ -235,3 +235,20 @@ def test_a_licence_or_a_title_is_never_a_claim(project, stub_llm):
     reasons = {item["technology"]: item["reason"] for item in document["rejected"]}
     assert "a document" in reasons["Pexels License"], reasons
     assert "a title" in reasons["The Pragmatic Programmer"] and "a title" in reasons["The Twelve-Factor App"], reasons
+
+
+def test_a_name_followed_by_a_noun_for_a_setting_or_step_is_an_identifier(project, stub_llm):
+    document = extracted(project, stub_llm, (
+        "Tidewell deploys Corvane into the `kube-system` namespace.\n\n"
+        "The worker drains its queue when it receives the `USR1` signal.\n\n"
+        "Set the `quillmode` flag to skip uploads, and logs go to the `zarkdir` directory on each host.\n\n"
+        "The runner prints the `prelint`, `mergecheck` and `postlint` stages for every pull request.\n\n"
+        "Zentrix runs as PID 1 in every container, and the `Zentrix` settings live in one file.\n\n"
+        "Django settings and the Plovik flag service decide who sees a feature.\n"), file="notes.md")
+    claims = {claim["technology"] for claim in document["claims"]}
+    identifiers = {item["technology"] for item in document["rejected"] if "an identifier" in item["reason"]}
+    assert {"kube-system", "USR1", "quillmode", "zarkdir", "prelint", "mergecheck", "postlint"} <= identifiers, \
+        document["rejected"]
+    assert not claims & identifiers
+    # the inverses: a name also said to run on its own, a known name, and a name before another noun
+    assert {"Corvane", "Zentrix", "Django", "Plovik"} <= claims, (claims, document["rejected"])
