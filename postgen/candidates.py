@@ -51,6 +51,9 @@ APPOSITIVE_AFTER = re.compile(rf"^\s*(?:,|\(|–|—|-)\s*(?:an?|the|our)\s+(?:[
                               re.IGNORECASE)
 USE_WORD_BEFORE = re.compile(r"\b(?:via|using|use|uses|used|with|install|installs|installed|installing|run|runs|"
                              r"running|deploy|deploys|deployed|called|through|on top of)\s+$", re.IGNORECASE)
+# "Install pnpm globally", "apt-get install ufw": what is installed is software, even a plain lowercase word
+NAME_PAIR = re.compile(r"[A-Z0-9][\w.+#-]*(?:/[A-Z0-9][\w.+#-]*){1,2}")  # "Kubernetes/Ingress", not a path
+INSTALLED = re.compile(r"\binstall(?:s|ed|ing)?\s+$", re.IGNORECASE)
 CONTENT_WORD_AFTER = re.compile(r"^\s+(?!(?:and|or|but|by|for|to|on|in|at|as|with|from|of|the|a|an|is|are|was|were|"
                                 r"which|that|so|then|via|\w+ly)\b)[a-z]")  # an adjective before its noun
 QUOTED_BEFORE = re.compile(r"(?:^|\s)[\"“]$")
@@ -517,9 +520,13 @@ class SentenceReader:
         text = sentence.text
         for match in re.finditer(r"(?<![\w./-])([a-z][a-z0-9]*(?:[.-][a-z0-9]+)*)(?![\w/])", text):
             word, before, after = match.group(1), text[:match.start()], text[match.end():]
-            if zipf(word) >= RARE_ZIPF or len(word) < 3 or ENGLISH_SUFFIX.search(word) or not re.search(r"[-_.\d]", word):
+            if zipf(word) >= RARE_ZIPF or len(word) < 3 or ENGLISH_SUFFIX.search(word):
+                continue
+            if not re.search(r"[-_.\d]", word) and not INSTALLED.search(before):
                 continue  # a plain lowercase word ("backend systems") is English; "protobuf-net", "s3cmd" may be names
-            if TECH_NOUN_AFTER.match(after) and DETERMINER_BEFORE.search(before):
+            if INSTALLED.search(before) and not CONTENT_WORD_AFTER.match(after):
+                evidence = "use-word"
+            elif TECH_NOUN_AFTER.match(after) and DETERMINER_BEFORE.search(before):
                 evidence = "tech-noun"
             elif USE_WORD_BEFORE.search(before) and not CONTENT_WORD_AFTER.match(after):
                 evidence = "use-word"
@@ -541,7 +548,10 @@ class SentenceReader:
     def merge(self, sentence: Sentence, found: list[Mention]) -> list[Mention]:
         """One mention per name span: overlapping candidates merge their evidence and the longest span wins
         ("AWS Secrets Manager" over the lexicon's "AWS", "Taylor Swift" over "Swift"), the lexicon's on a tie;
-        versions are read after the name; the company itself is no candidate."""
+        versions are read after the name; the company itself is no candidate. Names joined by a slash
+        ("Kubernetes/Ingress", "L2/Redis") are no one name, and leave the known names among them to stand; a path
+        ("zulip/puppet/files/redis") is still no mention of what it holds."""
+        found = [m for m in found if "lexicon" in m.evidence or not NAME_PAIR.fullmatch(m.surface)]
         known = [m for m in found if "lexicon" in m.evidence]
         found = [self.trimmed_to_known(m, known) for m in found if "lexicon" in m.evidence or sum(
             1 for k in known if m.start <= k.start and k.end <= m.end) < 2]  # "Memcached Heroku addon": two names

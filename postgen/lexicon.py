@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -58,6 +59,9 @@ def distinctive(name: str) -> bool:
     return len(name) >= 7 or bool(re.search(r"[0-9.+#/]|[a-z][A-Z]", name))
 
 
+VENDOR_NAMES = 3  # a first word that opens this many known names is a vendor's or a foundation's ("Apache", "AWS")
+
+
 @dataclass
 class Lexicon:
     technologies: list[Technology]
@@ -65,6 +69,8 @@ class Lexicon:
     by_key: dict[str, Technology] = field(init=False)
     matchers: list[tuple[re.Pattern[str], Technology, str]] = field(init=False)
     cloud_names: dict[str, tuple[str, ...]] = field(init=False)  # a vendor's first word → its clouds' names
+    vendor_tags: dict[str, str] = field(init=False)  # first words that open several names ("apache", "aws") → the
+    # tag most of those names have
 
     def __post_init__(self) -> None:
         self.cloud_names = {}
@@ -72,6 +78,13 @@ class Lexicon:
             if technology.tag == "Cloud":
                 vendor = technology.name.split()[0].lower()
                 self.cloud_names[vendor] = (*self.cloud_names.get(vendor, ()), *technology.names)
+        openings: dict[str, Counter[str]] = {}
+        for technology in self.technologies:
+            for name in technology.names:
+                if " " in name:
+                    openings.setdefault(name.split()[0].lower(), Counter())[technology.tag or ""] += 1
+        self.vendor_tags = {word: tags.most_common(1)[0][0] for word, tags in openings.items()
+                            if sum(tags.values()) >= VENDOR_NAMES or word in self.cloud_names}
         self.by_key = {}
         for technology in self.technologies:
             for name in technology.names:
@@ -159,22 +172,33 @@ def common_noun_use(text: str, start: int, end: int, name: str) -> bool:
         and bool(re.match(r"\s+of\b", text[end:]))
 
 
-SLASH_PAIR = re.compile(r"(?<![\w./-])[\w.+#-]+(?:/[\w.+#-]+)+(?![\w/])")
+SLASH_PAIR = re.compile(r"(?<![\w./-])[\w.+#-]+(?:/[\w.+#-]*[\w+#])+(?![\w/])")  # a full stop after it is the sentence's
 
 
 def slash_joined(text: str, lexicon: Lexicon) -> list[tuple[Technology, int, int]]:
-    """"a NodeJS/MongoDB stack": names joined by slashes, each a lexicon name, are each named; a pair that is one
-    name ("CI/CD", "Pub/Sub") or has a part the lexicon does not know ("TCP/IP") is not split."""
+    """"a NodeJS/MongoDB stack": names joined by slashes, each a lexicon name, are each named; so is a name that
+    stands for one product wherever it stands, beside a name the lexicon lacks ("our Kubernetes/Ingress stack"). A
+    pair that is one name ("CI/CD", "Pub/Sub") or may be ("TCP/IP", "PL/SQL": short or general parts) is not
+    split, nor is a path ("puppet/files/redis")."""
     found = []
     for match in SLASH_PAIR.finditer(text):
         parts = match.group().split("/")
-        if lexicon.lookup(match.group()) or not all(lexicon.lookup(part) for part in parts):
+        if lexicon.lookup(match.group()):
             continue
+        every_part_known = all(lexicon.lookup(part) for part in parts)
+        capitalised_pair = len(parts) <= 3 and all(part[:1].isupper() or part[:1].isdigit() for part in parts)
         start = match.start()
         for part in parts:
-            found.append((lexicon.lookup(part), start, start + len(part)))
+            if lexicon.lookup(part) and (every_part_known or names_one_product(part, lexicon) and capitalised_pair):
+                found.append((lexicon.lookup(part), start, start + len(part)))
             start += len(part) + 1
     return found
+
+
+def names_one_product(name: str, lexicon: Lexicon) -> bool:
+    """"Kubernetes", "Redis": a known name, neither a general term nor an English word nor short enough to be half
+    of an abbreviation."""
+    return len(name) >= 5 and zipf(name) < RARE_ZIPF and not lexicon.is_general_term(name)
 
 
 def names_in_text(text: str, lexicon: Lexicon) -> list[tuple[Technology, int, int]]:

@@ -34,6 +34,10 @@ def versions(text: str) -> dict[str, str | None]:
     ("Values are serialised via protobuf-lite by default.", "protobuf-lite", "use-word"),
     ("The two big services are \"Stack Server\" and the search API.", "Stack Server", "naming"),
     ("Metrics land in Hyperloglogd, our time series store.", "Hyperloglogd", "shape"),
+    ("Install pnpm globally before the first build.", "pnpm", "use-word"),  # what is installed is software
+    ("Then we installed zvkit on every runner.", "zvkit", "use-word"),
+    ("Install dependencies globally before the first build.", "dependencies", None),  # an English word
+    ("Then we installed zvkit packages on every runner.", "zvkit", None),  # an adjective before its noun
 ])
 def test_names_the_lexicon_does_not_know_are_candidates(text, name, evidence):
     if evidence is None:
@@ -284,6 +288,11 @@ def technologies(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
     ("The agents are built in C/C++ for speed.", {"C": "C", "C++": "C++"}),
     ("We deploy to AWS/GCP depending on the region.", {"AWS": "Amazon Web Services", "GCP": "Google Cloud Platform"}),
     ("Queries go through a Redis/Postgres pair.", {"Redis": "Redis", "Postgres": "PostgreSQL"}),
+    # a name that stands for one product wherever it stands, beside a name the lexicon lacks; a full stop ends it
+    ("Traffic reaches our Kubernetes/Ingress stack.", {"Kubernetes": "Kubernetes"}),
+    ("Values are cached in L2/Redis.", {"Redis": "Redis"}),
+    ("Earlier the hosts were checked with Icinga/Nagios and a custom frontend.", {"Nagios": "Nagios"}),
+    ("Our backend is primarily in Python/Django.", {"Python": "Python", "Django": "Django"}),
 ])
 def test_known_names_joined_by_a_slash_are_each_named(text, expected):
     found = technologies(text)
@@ -295,6 +304,8 @@ def test_known_names_joined_by_a_slash_are_each_named(text, expected):
     ("Our CI/CD runs on every merge request.", "CI"),
     ("The router speaks TCP/IP only.", "TCP"),
     ("We keep Redis/foo bindings for legacy code.", "Redis"),
+    ("The role's settings live in deploy/puppet/files/redis on every host.", "Redis"),  # a path
+    ("Reports are stored procedures in PL/SQL.", "SQL"),  # a short part may be half of one name
 ])
 def test_a_slash_pair_that_is_one_name_or_has_an_unknown_part_is_not_split(text, absent):
     assert absent not in technologies(text)
