@@ -33,6 +33,7 @@ from .lexicon import Lexicon, Technology
 from .llm import CompactFormat, LLMClient, LLMRequest, LLMResult
 from .models import KINDS, TAGS, TECHNOLOGY_KINDS, CandidateAnswer, ChunkAnswers, Citation, ClaimStatus, RejectedClaim
 from .prompts import render
+from .tags import tag_from_name
 from .text import Document, Sentence
 
 MENTIONS_PER_NAME = 2  # shown to the model per unknown name and source: two guard against a misleading one
@@ -364,16 +365,25 @@ class Extractor:
         by_letter = {candidate.letter: candidate for candidate in chunk.candidates}
         for answer in parsed.answers:
             candidate = by_letter[answer.candidate]
-            if answer.kind not in TECHNOLOGY_KINDS:
+            if answer.kind not in TECHNOLOGY_KINDS and not (answer.kind == "company" and self.vendor_product(candidate)):
                 quote = document.sentences[candidate.mentions[0].sentence_id].text
                 rejected.append(RejectedClaim(technology=candidate.name, source=document.source_id, quote=quote,
                                               reason=f"model: {KIND_WORDS[answer.kind]}, not a technology"))
                 continue
             named = candidate.technology
-            technology = Technology(named.name, named.aliases, answer.tag or DEFAULT_TAG, named.logo, from_lexicon=False)
+            tag = answer.tag or tag_from_name(named.name, self.lexicon) or \
+                self.lexicon.vendor_tags.get(named.name.split()[0].lower()) or DEFAULT_TAG
+            technology = Technology(named.name, named.aliases, tag, named.logo, from_lexicon=False)
             every_mention = self.mentions_of.get(document.source_id, {}).get(named.key, candidate)
             self.admit(document, every_mention, technology, claims, rejected)
         return claims, rejected
+
+    def vendor_product(self, candidate: Candidate) -> bool:
+        """"AWS CodePipeline", "Apache Ambari", "Azure DevOps": a name that opens with a vendor's or a foundation's
+        name and goes on is its product, whatever a reading says (the candidates leave out "Google Research" or
+        "Apache Software Foundation")."""
+        words = candidate.name.split()
+        return len(words) > 1 and words[0].lower() in self.lexicon.vendor_tags
 
     def not_a_technology(self, technology: Technology) -> str | None:
         """Why a name the model called a technology is none (a general term, an identifier, a document), or None."""

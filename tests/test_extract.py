@@ -13,6 +13,8 @@ from postgen.lexicon import default_lexicon
 from postgen.models import CandidateAnswer, ChunkAnswers
 from postgen.text import Document
 
+from stub_openai import sensible_answer
+
 NOTES = (
     "Acme migrated its billing data from MySQL to PostgreSQL in 2021. "
     "PostgreSQL now stores every invoice, and PostgreSQL replicas serve the reports. "
@@ -252,3 +254,17 @@ def test_a_name_followed_by_a_noun_for_a_setting_or_step_is_an_identifier(projec
     assert not claims & identifiers
     # the inverses: a name also said to run on its own, a known name, and a name before another noun
     assert {"Corvane", "Zentrix", "Django", "Plovik"} <= claims, (claims, document["rejected"])
+
+
+def test_a_vendor_s_product_the_model_calls_a_company_is_a_technology(project, stub_llm):
+    stub_llm.default = lambda request: sensible_answer(request, kinds={
+        "AWS Quillpipe": "company", "Apache Zorblat": "company", "Vextron": "company", "Zorblat": "company"})
+    document = extracted(project, stub_llm, (
+        "Builds run on AWS Quillpipe, and the cluster is managed with Apache Zorblat by the platform team. "
+        "Our partners at Vextron sponsor the meetup.\n"))
+    claims = {claim["technology"]: claim for claim in document["claims"]}
+    assert {"AWS Quillpipe", "Apache Zorblat"} <= set(claims), document["rejected"]
+    assert claims["AWS Quillpipe"]["tag"] != "Internal Tooling" and claims["Apache Zorblat"]["tag"] != "Internal Tooling"
+    # the inverse: a name with no vendor's before it stays what the model says
+    companies = {item["technology"] for item in document["rejected"] if item["reason"] == "model: a company, not a technology"}
+    assert companies == {"Vextron"}, document["rejected"]
