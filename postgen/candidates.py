@@ -211,6 +211,7 @@ def name_runs(text: str, in_heading: bool) -> list[tuple[int, int, bool]]:
     return spans
 
 
+LIBRARY_JS = re.compile(r"^[A-Z][A-Za-z\d]*(?<!file)(?<!config)\.js$")  # Phantom.js, Three.js; not Gruntfile.js
 HOST_NAME = re.compile(r"^[A-Z]{2,}(?:-[A-Z]+)*-[A-Z]*\d+$")  # NY-WEB01: a machine, not a product
 SHORT_CODE = re.compile(r"^[A-Za-z]\d{1,2}$")  # L1, V8: too short to tell a product from a level or version
 MEMBER_ACCESS = re.compile(r"\.[a-z]+[A-Z]")  # AppLoader.lifecycleComponents: code, not a product ("Node.js", "Socket.io")
@@ -222,7 +223,7 @@ def identifier_not_name(surface: str) -> bool:
     """Text shaped like a path, a list, a host name, an e-mail address or handle, a bare number, a standard's number,
     a member of an object, or a code too short to be a product name."""
     return bool("/" in surface or "," in surface or "@" in surface or HOST_NAME.match(surface) or SHORT_CODE.match(surface)
-                or FILE_NAME.search(surface) or NUMBER.match(surface) or STANDARD_DOCUMENT.match(surface)
+                or FILE_NAME.search(surface) and not LIBRARY_JS.match(surface) or NUMBER.match(surface) or STANDARD_DOCUMENT.match(surface)
                 or MEMBER_ACCESS.search(surface))
 
 
@@ -579,7 +580,8 @@ class SentenceReader:
         and so is one ending in generic words after it; a cloud provider's products are named that way
         ("AWS Secrets Manager"), and words before a known name make another name ("Taylor Swift")."""
         inside = next((k for k in known if mention.start <= k.start and k.end < mention.end), None)
-        if inside is None or "lexicon" in mention.evidence or inside.technology.tag == "Cloud":
+        if inside is None or "lexicon" in mention.evidence or inside.technology.tag == "Cloud" or \
+                "list-name" in mention.evidence:  # "NGINX Amplify: our monitoring dashboard" names the whole item
             return mention
         if not self.document.text[inside.end].isspace():
             return mention  # "protobuf-net" is not protobuf

@@ -34,6 +34,7 @@ def versions(text: str) -> dict[str, str | None]:
     ("Values are serialised via protobuf-lite by default.", "protobuf-lite", "use-word"),
     ("The two big services are \"Stack Server\" and the search API.", "Stack Server", "naming"),
     ("Metrics land in Hyperloglogd, our time series store.", "Hyperloglogd", "shape"),
+    ("We render every cover in a headless browser with Phantom.js first.", "Phantom.js", "shape"),  # a library
     ("Install pnpm globally before the first build.", "pnpm", "use-word"),  # what is installed is software
     ("Then we installed zvkit on every runner.", "zvkit", "use-word"),
     ("Install dependencies globally before the first build.", "dependencies", None),  # an English word
@@ -44,6 +45,13 @@ def test_names_the_lexicon_does_not_know_are_candidates(text, name, evidence):
         assert name not in names(text)
     else:
         assert evidence in names(text).get(name, set())
+
+
+def test_a_list_item_s_name_is_the_whole_name_even_when_it_opens_with_a_known_one():
+    found = names("- NGINX Amplify: our basic monitoring dashboard\n\nTraffic reaches our NGINX Servers first.\n",
+                  markdown=True)
+    assert "list-name" in found["NGINX Amplify"]
+    assert "NGINX" in found and "NGINX Servers" not in found  # the inverse: prose keeps the known name alone
 
 
 def test_markdown_links_code_spans_and_list_names_are_candidates():
@@ -66,6 +74,8 @@ def test_markdown_links_code_spans_and_list_names_are_candidates():
     ("Wire it up in AppLoader.lifecycleComponents before the app starts.", "AppLoader.lifecycleComponents"),  # code
     ("Write to talent@octo.example if you like Django.", "talent@octo.example"),  # an e-mail address
     ("Ping @PlatformBot in the ops channel for access.", "@PlatformBot"),  # a handle
+    ("The build tasks live in Gruntfile.js and app.js.", "Gruntfile.js"),  # a file
+    ("The build tasks live in Gruntfile.js and app.js.", "app.js"),
     # numbers from a spec table
     ("Storage 24x 3.8TB Samsung PM883 SATA SSD 560/540 MB/s read/write 24x 6.4TB Intel P4610 NVMe SSD 3200/3200 MB/s "
      "read/write", "560"),

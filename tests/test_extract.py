@@ -172,7 +172,7 @@ def listed_reading(markdown: str, name: str) -> str:
     (REJECTED_TABLE, "Apache Flink", "rejected"),  # a table's first cell under "the options we rejected"
     (REJECTED_TABLE, "Apache NiFi", "rejected"),  # a later row of the same table
     (REJECTED_LIST, "Apache Pulsar", "rejected"),  # a list under "alternatives we ruled out"
-    ("Products we decided against:\n\n- Grafana Cloud - too costly\n", "Grafana", "rejected"),
+    ("Products we decided against:\n\n- Grafana Cloud - too costly\n", "Grafana Cloud", "rejected"),  # the whole item
     ("The team's rejected options:\n\n- Flink\n- Storm\n", "Apache Storm", "rejected"),
     # the inverses: a name inside a reason cell, a list of what was chosen, and the introduction's own sentence
     (REJECTED_TABLE, "Yarn", "unknown"),
