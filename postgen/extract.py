@@ -385,10 +385,17 @@ class Extractor:
         words = candidate.name.split()
         return len(words) > 1 and words[0].lower() in self.lexicon.vendor_tags
 
+    def made_of_general_terms(self, technology: Technology) -> bool:
+        """"JSON API", "REST API": a name the lexicon lacks, every word of it a general term, is one more."""
+        words = technology.name.split()
+        return not technology.from_lexicon and len(words) > 1 and all(map(self.lexicon.is_general_term, words))
+
     def not_a_technology(self, technology: Technology) -> str | None:
         """Why a name the model called a technology is none (a general term, an identifier, a document), or None."""
-        if any(self.lexicon.is_general_term(name) for name in technology.names):
+        if any(self.lexicon.is_general_term(name) for name in technology.names) or self.made_of_general_terms(technology):
             return GENERAL_TERM
+        if CUT_SHORT.search(technology.name):
+            return CUT
         if IDENTIFIER_NAME.match(technology.name):
             return IDENTIFIER
         if TITLE_NAME.match(technology.name):
@@ -461,15 +468,8 @@ IDENTIFIER_NOUN_AFTER = re.compile(
     r"variables?|parameters?|arguments?|fields?|columns?|headers?|labels?|attributes?|propert(?:y|ies)|settings?|"
     r"stages?|subcommands?)(?=\s*(?:[^\w\s]|$)|\s+(?:to|on|in|for|of|with|and|or|is|are|was|were|that|which|at|from|by|as)\b)",
     re.IGNORECASE)  # the noun ends the phrase: "the Plovik flag service" is a service
-
-
-def named_as_identifier(document: Document, candidate: Candidate) -> str | None:
-    """A name no list knows whose every mention is followed by a noun for a piece of configuration or code; one
-    mention as a thing of its own ("tini runs as PID 1") keeps it a candidate."""
-    if candidate.technology.from_lexicon:
-        return None
-    followed = [IDENTIFIER_NOUN_AFTER.match(document.text, mention.end) for mention in candidate.mentions]
-    return IDENTIFIER if followed and all(followed) else None
+CUT_SHORT = re.compile(r"\.\.\.|…")  # "MS...Pod PEP": the writer's abbreviation of several names, no one name
+CUT = "words cut short with an ellipsis, not a technology's name"
 # "IET RFC 002", "ADR 0013", "Architecture Decision Records", "Original RFC Pull Request", "MIT License": a document
 # about the stack or the terms it comes under
 DOCUMENT_NAME = re.compile(r"\b(?:RFCs?|ADRs?)\b|\bDecision\s+Records?\b|\bPull\s+Requests?\b|\bLicen[cs]es?\b",
@@ -479,6 +479,15 @@ DOCUMENT = "a document (a request for comments, a decision record, a pull reques
 # a work's title or one thing of the text's ("the Makefile") does
 TITLE_NAME = re.compile(r"^The\s+\S")
 TITLE = "a title or a thing named with its article (a book, a method, a file), not a technology's name"
+
+
+def named_as_identifier(document: Document, candidate: Candidate) -> str | None:
+    """A name no list knows whose every mention is followed by a noun for a piece of configuration or code; one
+    mention as a thing of its own ("tini runs as PID 1") keeps it a candidate."""
+    if candidate.technology.from_lexicon:
+        return None
+    followed = [IDENTIFIER_NOUN_AFTER.match(document.text, mention.end) for mention in candidate.mentions]
+    return IDENTIFIER if followed and all(followed) else None
 
 
 def worded_as_own(document: Document, mention: Mention, company: str) -> bool:

@@ -60,6 +60,8 @@ IN_SERVICE = re.compile(r"\s+in\s+(?:production|prod|use|service)\s*$", re.I)  #
 # "Utilises DAGs to trigger a set of jobs", "Leverages AWS Bedrock to …": what the technology itself works with,
 # not what it does at the company
 USE_VERBS = {"uses", "utilises", "utilizes", "leverages", "employs", "relies"}
+# "Lacks a comprehensive system for routing traffic": what the technology falls short of, not what it does there
+SHORTFALL_VERBS = {"lacks", "misses", "fails", "struggles", "suffers", "lags"}
 MACHINES = {"server", "servers", "device", "devices", "machine", "machines", "host", "hosts", "computer", "computers",
             "laptop", "laptops", "box", "boxes"}
 # "Core component of the alerts process": what it is part of, not what it does there
@@ -431,8 +433,8 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     only bare machines ("Runs Acme's servers"), only what it is part of ("core component of the alerts process"),
     empty ("the show"), praising ("really fast-growing") or addressed to a reader ("your editor"); no link; its
     quotes and brackets closed; no phrasal verb standing in for a use ("shows up in …", "steps in for …"); not only
-    where it runs, a quotation, a verdict, what the technology itself uses ("Utilises DAGs …") or a kind named
-    before ("Triggers the load process"); no markup ("the |swh| architecture") and no "own" whose noun was cut off
+    where it runs, a quotation, a verdict, what the technology itself uses ("Utilises DAGs …"), what it falls short
+    of ("Lacks a system for routing traffic") or a kind named before ("Triggers the load process"); no markup ("the |swh| architecture") and no "own" whose noun was cut off
     ("Distributes Acme's own"); and not the technology's own name again ("Kubernetes platform cluster" says nothing
     of Kubernetes)."""
     words = [without_possessive(word.lower().strip(",.;:")) for word in without_relative_that(
@@ -451,7 +453,8 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
             and not (len(words) > 1 and words[1] in PARTICLES and is_verb(words[0]))
             and not (words and words[0] in RELATIVE_OPENERS) and not MAYBE_WORDS & set(words)
             and not only_where_it_runs(words) and not someone_elses_words(text)
-            and not (words and words[0] in RANKING_OPENERS | USE_VERBS) and not only_a_kind_named_before(text)
+            and not (words and words[0] in RANKING_OPENERS | USE_VERBS | SHORTFALL_VERBS)
+            and not only_a_kind_named_before(text)
             and "|" not in text and not (words and words[-1] == "own"))
 
 

@@ -81,6 +81,9 @@ def describe_unknown(text: str, name: str) -> str | None:
     ("Redis caches sessions for other regions' web servers.", "Redis", "Acme", "Caches sessions for other regions' web servers"),
     ("Redis caches the sessions of existing customers for the checkout.", "Redis", "Acme",
      "Caches the sessions of existing customers for the checkout"),
+    # the inverse of a shortfall: a verb of doing
+    ("Kubernetes schedules the nightly payment reports across three regions.", "Kubernetes", "Acme",
+     "Schedules the nightly payment reports across three regions"),
 ])
 def test_a_description_is_the_words_attached_to_the_mention(text, name, company, expected):
     assert describe_text(text, name, company) == expected
@@ -112,6 +115,10 @@ def test_a_description_is_the_words_attached_to_the_mention(text, name, company,
     # what another thing lets the technology do is that thing's role
     ("The storage driver allows Amazon EKS clusters to manage the lifecycle of volumes.", "Amazon EKS"),
     ("A plugin lets Redis instances replicate keys across regions.", "Redis"),
+    # what the technology falls short of is no use of it
+    ("Kubernetes lacks a comprehensive system for routing traffic inside the cluster.", "Kubernetes"),
+    ("Jenkins fails the nightly builds of the payment service twice a week.", "Jenkins"),
+    ("The old Solr cluster struggles with the nightly reindex of the catalogue.", "Apache Solr"),
     # a role that turns into a clause names nothing
     ("You know, Node.js as a platform has been having an amazing growth lately.", "Node.js"),
 ])

@@ -268,3 +268,16 @@ def test_a_vendor_s_product_the_model_calls_a_company_is_a_technology(project, s
     # the inverse: a name with no vendor's before it stays what the model says
     companies = {item["technology"] for item in document["rejected"] if item["reason"] == "model: a company, not a technology"}
     assert companies == {"Vextron"}, document["rejected"]
+
+
+def test_a_name_made_of_general_terms_or_cut_short_is_no_technology(project, stub_llm):
+    document = extracted(project, stub_llm, (
+        "- Tidewell API - serves the mobile apps\n"
+        "- JSON API - the public endpoints for partners\n"
+        "- REST API - the admin endpoints\n"
+        "- MS...Pod Gateway - microservices with their own gateways\n"), file="notes.md")
+    claims = {claim["technology"] for claim in document["claims"]}
+    reasons = {item["technology"]: item["reason"] for item in document["rejected"]}
+    assert "general term" in reasons["JSON API"] and "general term" in reasons["REST API"], reasons
+    assert "cut short" in reasons["MS...Pod Gateway"], reasons
+    assert "Tidewell API" in claims  # the inverse: a name of its own before a general term
