@@ -51,8 +51,8 @@ APPOSITIVE_AFTER = re.compile(rf"^\s*(?:,|\(|–|—|-)\s*(?:an?|the|our)\s+(?:[
                               re.IGNORECASE)
 USE_WORD_BEFORE = re.compile(r"\b(?:via|using|use|uses|used|with|install|installs|installed|installing|run|runs|"
                              r"running|deploy|deploys|deployed|called|through|on top of)\s+$", re.IGNORECASE)
-# "Install pnpm globally", "apt-get install ufw": what is installed is software, even a plain lowercase word
 NAME_PAIR = re.compile(r"[A-Z0-9][\w.+#-]*(?:/[A-Z0-9][\w.+#-]*){1,2}")  # "Kubernetes/Ingress", not a path
+# "Install pnpm globally", "apt-get install ufw": what is installed is software, even a plain lowercase word
 INSTALLED = re.compile(r"\binstall(?:s|ed|ing)?\s+$", re.IGNORECASE)
 CONTENT_WORD_AFTER = re.compile(r"^\s+(?!(?:and|or|but|by|for|to|on|in|at|as|with|from|of|the|a|an|is|are|was|were|"
                                 r"which|that|so|then|via|\w+ly)\b)[a-z]")  # an adjective before its noun
@@ -223,8 +223,8 @@ def identifier_not_name(surface: str) -> bool:
     """Text shaped like a path, a list, a host name, an e-mail address or handle, a bare number, a standard's number,
     a member of an object, or a code too short to be a product name."""
     return bool("/" in surface or "," in surface or "@" in surface or HOST_NAME.match(surface) or SHORT_CODE.match(surface)
-                or FILE_NAME.search(surface) and not LIBRARY_JS.match(surface) or NUMBER.match(surface) or STANDARD_DOCUMENT.match(surface)
-                or MEMBER_ACCESS.search(surface))
+                or FILE_NAME.search(surface) and not LIBRARY_JS.match(surface) or NUMBER.match(surface)
+                or STANDARD_DOCUMENT.match(surface) or MEMBER_ACCESS.search(surface))
 
 
 def capitalised_title(text: str) -> bool:
@@ -516,16 +516,18 @@ class SentenceReader:
     def lowercase_tech_noun_mentions(self, sentence: Sentence) -> list[Mention]:
         """A rare lowercase token shaped like a package name (with a hyphen, underscore, dot or digit) used as a
         name: before a technology noun after a determiner ("our kube-proxy nodes"), or as the object of a use word
-        ("via protobuf-net"). Plain lowercase names are found by the lexicon, links and code spans."""
+        ("via protobuf-net"); a plain lowercase word only as what is installed ("install pnpm"). Other plain
+        lowercase names are found by the lexicon, links and code spans."""
         found = []
         text = sentence.text
         for match in re.finditer(r"(?<![\w./-])([a-z][a-z0-9]*(?:[.-][a-z0-9]+)*)(?![\w/])", text):
             word, before, after = match.group(1), text[:match.start()], text[match.end():]
+            installed = INSTALLED.search(before)
             if zipf(word) >= RARE_ZIPF or len(word) < 3 or ENGLISH_SUFFIX.search(word):
                 continue
-            if not re.search(r"[-_.\d]", word) and not INSTALLED.search(before):
+            if not re.search(r"[-_.\d]", word) and not installed:
                 continue  # a plain lowercase word ("backend systems") is English; "protobuf-net", "s3cmd" may be names
-            if INSTALLED.search(before) and not CONTENT_WORD_AFTER.match(after):
+            if installed and not CONTENT_WORD_AFTER.match(after):
                 evidence = "use-word"
             elif TECH_NOUN_AFTER.match(after) and DETERMINER_BEFORE.search(before):
                 evidence = "tech-noun"
@@ -578,7 +580,8 @@ class SentenceReader:
     def trimmed_to_known(self, mention: Mention, known: list[Mention]) -> Mention:
         """A run opening with a known name is that name ("Redis Servers", "Kubernetes Ingress", "Node.js LTS"),
         and so is one ending in generic words after it; a cloud provider's products are named that way
-        ("AWS Secrets Manager"), and words before a known name make another name ("Taylor Swift")."""
+        ("AWS Secrets Manager"), as is a list item's name, and words before a known name make another name
+        ("Taylor Swift")."""
         inside = next((k for k in known if mention.start <= k.start and k.end < mention.end), None)
         if inside is None or "lexicon" in mention.evidence or inside.technology.tag == "Cloud" or \
                 "list-name" in mention.evidence:  # "NGINX Amplify: our monitoring dashboard" names the whole item

@@ -365,7 +365,8 @@ class Extractor:
         by_letter = {candidate.letter: candidate for candidate in chunk.candidates}
         for answer in parsed.answers:
             candidate = by_letter[answer.candidate]
-            if answer.kind not in TECHNOLOGY_KINDS and not (answer.kind == "company" and self.vendor_product(candidate)):
+            a_vendors_product = answer.kind == "company" and self.vendor_product(candidate)
+            if answer.kind not in TECHNOLOGY_KINDS and not a_vendors_product:
                 quote = document.sentences[candidate.mentions[0].sentence_id].text
                 rejected.append(RejectedClaim(technology=candidate.name, source=document.source_id, quote=quote,
                                               reason=f"model: {KIND_WORDS[answer.kind]}, not a technology"))
@@ -392,7 +393,7 @@ class Extractor:
 
     def not_a_technology(self, technology: Technology) -> str | None:
         """Why a name the model called a technology is none (a general term, an identifier, a document), or None."""
-        if any(self.lexicon.is_general_term(name) for name in technology.names) or self.made_of_general_terms(technology):
+        if self.made_of_general_terms(technology) or any(map(self.lexicon.is_general_term, technology.names)):
             return GENERAL_TERM
         if CUT_SHORT.search(technology.name):
             return CUT
@@ -466,8 +467,8 @@ IDENTIFIER = "an identifier (a setting, variable, database or role name), not a 
 IDENTIFIER_NOUN_AFTER = re.compile(
     r"(?:\s*(?:,|,?\s+and|,?\s+or)\s+[\w.-]+){0,3}\s+(?:namespaces?|director(?:y|ies)|folders?|signals?|flags?|"
     r"variables?|parameters?|arguments?|fields?|columns?|headers?|labels?|attributes?|propert(?:y|ies)|settings?|"
-    r"stages?|subcommands?)(?=\s*(?:[^\w\s]|$)|\s+(?:to|on|in|for|of|with|and|or|is|are|was|were|that|which|at|from|by|as)\b)",
-    re.IGNORECASE)  # the noun ends the phrase: "the Plovik flag service" is a service
+    r"stages?|subcommands?)(?=\s*(?:[^\w\s]|$)|\s+(?:to|on|in|for|of|with|and|or|is|are|was|were|that|which|at|from|"
+    r"by|as)\b)", re.IGNORECASE)  # the noun ends the phrase: "the Plovik flag service" is a service
 CUT_SHORT = re.compile(r"\.\.\.|…")  # "MS...Pod PEP": the writer's abbreviation of several names, no one name
 CUT = "words cut short with an ellipsis, not a technology's name"
 # "IET RFC 002", "ADR 0013", "Architecture Decision Records", "Original RFC Pull Request", "MIT License": a document

@@ -69,8 +69,7 @@ class Lexicon:
     by_key: dict[str, Technology] = field(init=False)
     matchers: list[tuple[re.Pattern[str], Technology, str]] = field(init=False)
     cloud_names: dict[str, tuple[str, ...]] = field(init=False)  # a vendor's first word → its clouds' names
-    vendor_tags: dict[str, str] = field(init=False)  # first words that open several names ("apache", "aws") → the
-    # tag most of those names have
+    vendor_tags: dict[str, str] = field(init=False)  # "apache", "aws": a first word of several names → their usual tag
 
     def __post_init__(self) -> None:
         self.cloud_names = {}
@@ -172,7 +171,8 @@ def common_noun_use(text: str, start: int, end: int, name: str) -> bool:
         and bool(re.match(r"\s+of\b", text[end:]))
 
 
-SLASH_PAIR = re.compile(r"(?<![\w./-])[\w.+#-]+(?:/[\w.+#-]*[\w+#])+(?![\w/])")  # a full stop after it is the sentence's
+# ends on a name's character: a full stop after the pair ends the sentence ("in Python/Django.")
+SLASH_PAIR = re.compile(r"(?<![\w./-])[\w.+#-]+(?:/[\w.+#-]*[\w+#])+(?![\w/])")
 
 
 def slash_joined(text: str, lexicon: Lexicon) -> list[tuple[Technology, int, int]]:

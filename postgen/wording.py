@@ -434,9 +434,9 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
     empty ("the show"), praising ("really fast-growing") or addressed to a reader ("your editor"); no link; its
     quotes and brackets closed; no phrasal verb standing in for a use ("shows up in …", "steps in for …"); not only
     where it runs, a quotation, a verdict, what the technology itself uses ("Utilises DAGs …"), what it falls short
-    of ("Lacks a system for routing traffic") or a kind named before ("Triggers the load process"); no markup ("the |swh| architecture") and no "own" whose noun was cut off
-    ("Distributes Acme's own"); and not the technology's own name again ("Kubernetes platform cluster" says nothing
-    of Kubernetes)."""
+    of ("Lacks a system for routing traffic") or a kind named before ("Triggers the load process"); no markup ("the
+    |swh| architecture") and no "own" whose noun was cut off ("Distributes Acme's own"); and not the technology's own
+    name again ("Kubernetes platform cluster" says nothing of Kubernetes)."""
     words = [without_possessive(word.lower().strip(",.;:")) for word in without_relative_that(
         re.sub(r"\bsuch as\b", "", text)).split()]
     counted = [word for word in content_words(text)  # "Artsy's data store"; "Powers some services" says no more

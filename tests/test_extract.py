@@ -258,15 +258,16 @@ def test_a_name_followed_by_a_noun_for_a_setting_or_step_is_an_identifier(projec
 
 def test_a_vendor_s_product_the_model_calls_a_company_is_a_technology(project, stub_llm):
     stub_llm.default = lambda request: sensible_answer(request, kinds={
-        "AWS Quillpipe": "company", "Apache Zorblat": "company", "Vextron": "company", "Zorblat": "company"})
+        "AWS Quillpipe": "company", "Apache Zorblat": "company", "Vextron": "company"})
     document = extracted(project, stub_llm, (
         "Builds run on AWS Quillpipe, and the cluster is managed with Apache Zorblat by the platform team. "
         "Our partners at Vextron sponsor the meetup.\n"))
     claims = {claim["technology"]: claim for claim in document["claims"]}
     assert {"AWS Quillpipe", "Apache Zorblat"} <= set(claims), document["rejected"]
-    assert claims["AWS Quillpipe"]["tag"] != "Internal Tooling" and claims["Apache Zorblat"]["tag"] != "Internal Tooling"
+    assert "Internal Tooling" not in {claims["AWS Quillpipe"]["tag"], claims["Apache Zorblat"]["tag"]}
     # the inverse: a name with no vendor's before it stays what the model says
-    companies = {item["technology"] for item in document["rejected"] if item["reason"] == "model: a company, not a technology"}
+    companies = {item["technology"] for item in document["rejected"]
+                 if item["reason"] == "model: a company, not a technology"}
     assert companies == {"Vextron"}, document["rejected"]
 
 
