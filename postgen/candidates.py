@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from .grammar import GLOSS_AT_END, without_gloss
 from .grounding import normalize_for_key
-from .lexicon import Lexicon, Technology, after_article, distinctive, names_in_text
+from .lexicon import NAME_PAIR, Lexicon, Technology, after_article, distinctive, names_in_text
 from .text import Document, Paragraph, Sentence
 from .words import RARE_ZIPF, ordinary, zipf
 
@@ -51,7 +51,6 @@ APPOSITIVE_AFTER = re.compile(rf"^\s*(?:,|\(|–|—|-)\s*(?:an?|the|our)\s+(?:[
                               re.IGNORECASE)
 USE_WORD_BEFORE = re.compile(r"\b(?:via|using|use|uses|used|with|install|installs|installed|installing|run|runs|"
                              r"running|deploy|deploys|deployed|called|through|on top of)\s+$", re.IGNORECASE)
-NAME_PAIR = re.compile(r"[A-Z0-9][\w.+#-]*(?:/[A-Z0-9][\w.+#-]*){1,2}")  # "Kubernetes/Ingress", not a path
 # "Install pnpm globally", "apt-get install ufw": what is installed is software, even a plain lowercase word
 INSTALLED = re.compile(r"\binstall(?:s|ed|ing)?\s+$", re.IGNORECASE)
 CONTENT_WORD_AFTER = re.compile(r"^\s+(?!(?:and|or|but|by|for|to|on|in|at|as|with|from|of|the|a|an|is|are|was|were|"

@@ -365,35 +365,22 @@ class Extractor:
         by_letter = {candidate.letter: candidate for candidate in chunk.candidates}
         for answer in parsed.answers:
             candidate = by_letter[answer.candidate]
-            a_vendors_product = answer.kind == "company" and self.vendor_product(candidate)
-            if answer.kind not in TECHNOLOGY_KINDS and not a_vendors_product:
+            vendors_tag = self.lexicon.vendor_tag(candidate.name)  # a reading may call a vendor's product a company
+            if answer.kind not in TECHNOLOGY_KINDS and not (answer.kind == "company" and vendors_tag):
                 quote = document.sentences[candidate.mentions[0].sentence_id].text
                 rejected.append(RejectedClaim(technology=candidate.name, source=document.source_id, quote=quote,
                                               reason=f"model: {KIND_WORDS[answer.kind]}, not a technology"))
                 continue
             named = candidate.technology
-            tag = answer.tag or tag_from_name(named.name, self.lexicon) or \
-                self.lexicon.vendor_tags.get(named.name.split()[0].lower()) or DEFAULT_TAG
+            tag = answer.tag or tag_from_name(named.name, self.lexicon) or vendors_tag or DEFAULT_TAG
             technology = Technology(named.name, named.aliases, tag, named.logo, from_lexicon=False)
             every_mention = self.mentions_of.get(document.source_id, {}).get(named.key, candidate)
             self.admit(document, every_mention, technology, claims, rejected)
         return claims, rejected
 
-    def vendor_product(self, candidate: Candidate) -> bool:
-        """"AWS CodePipeline", "Apache Ambari", "Azure DevOps": a name that opens with a vendor's or a foundation's
-        name and goes on is its product, whatever a reading says (the candidates leave out "Google Research" or
-        "Apache Software Foundation")."""
-        words = candidate.name.split()
-        return len(words) > 1 and words[0].lower() in self.lexicon.vendor_tags
-
-    def made_of_general_terms(self, technology: Technology) -> bool:
-        """"JSON API", "REST API": a name the lexicon lacks, every word of it a general term, is one more."""
-        words = technology.name.split()
-        return not technology.from_lexicon and len(words) > 1 and all(map(self.lexicon.is_general_term, words))
-
     def not_a_technology(self, technology: Technology) -> str | None:
         """Why a name the model called a technology is none (a general term, an identifier, a document), or None."""
-        if self.made_of_general_terms(technology) or any(map(self.lexicon.is_general_term, technology.names)):
+        if any(map(self.lexicon.is_general_term, technology.names)):
             return GENERAL_TERM
         if CUT_SHORT.search(technology.name):
             return CUT

@@ -104,9 +104,18 @@ class Lexicon:
         return self.by_key.get(normalize_for_key(name))
 
     def is_general_term(self, name: str) -> bool:
-        """"JSON", "REST APIs", "RPCs": a format, protocol, kind of interface or style, not a product."""
+        """"JSON", "REST APIs", "RPCs": a format, protocol, kind of interface or style, not a product; so is a name
+        made only of such terms ("JSON API")."""
         key = normalize_for_key(name)
-        return key in self.terms or (key.endswith("s") and key[:-1] in self.terms)
+        words = name.split()
+        return key in self.terms or (key.endswith("s") and key[:-1] in self.terms) or \
+            len(words) > 1 and all(map(self.is_general_term, words))
+
+    def vendor_tag(self, name: str) -> str | None:
+        """"AWS CodePipeline", "Apache Ambari": a name that opens with a vendor's or a foundation's name and goes on
+        is that vendor's product; the tag most of the vendor's known names have, or None for any other name."""
+        words = name.split()
+        return self.vendor_tags.get(words[0].lower()) if len(words) > 1 else None
 
     def key_of(self, name: str) -> str:
         """The canonical key of a name: its lexicon technology's, else the normalised name."""
@@ -171,6 +180,7 @@ def common_noun_use(text: str, start: int, end: int, name: str) -> bool:
         and bool(re.match(r"\s+of\b", text[end:]))
 
 
+NAME_PAIR = re.compile(r"[A-Z0-9][\w.+#-]*(?:/[A-Z0-9][\w.+#-]*){1,2}")  # "Kubernetes/Ingress", not a path
 # ends on a name's character: a full stop after the pair ends the sentence ("in Python/Django.")
 SLASH_PAIR = re.compile(r"(?<![\w./-])[\w.+#-]+(?:/[\w.+#-]*[\w+#])+(?![\w/])")
 
@@ -186,7 +196,7 @@ def slash_joined(text: str, lexicon: Lexicon) -> list[tuple[Technology, int, int
         if lexicon.lookup(match.group()):
             continue
         every_part_known = all(lexicon.lookup(part) for part in parts)
-        capitalised_pair = len(parts) <= 3 and all(part[:1].isupper() or part[:1].isdigit() for part in parts)
+        capitalised_pair = bool(NAME_PAIR.fullmatch(match.group()))
         start = match.start()
         for part in parts:
             if lexicon.lookup(part) and (every_part_known or names_one_product(part, lexicon) and capitalised_pair):
