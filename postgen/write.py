@@ -324,6 +324,15 @@ def closing_from_rows(claims: list[Claim], company: Company) -> str:
     return made[0] if made else ""
 
 
+def rejoined(text: str, names: list[str]) -> str:
+    """The model's text with each dotted name whole again: "GOV. UK uses …" → "GOV.UK uses …", "Node. js" → "Node.js";
+    split at its dot, a name would end one sentence and open the next with its tail."""
+    for name in sorted({name for name in names if re.search(r"\w\.\w", name)}, key=len, reverse=True):
+        spaced = r"\.\s+".join(map(re.escape, name.split(".")))
+        text = re.sub(rf"(?<![\w.]){spaced}(?![\w])", lambda _: name, text)
+    return text
+
+
 def hook_sentence(sentences: list[str], figures: list[Figure]) -> str | None:
     """The first checked model sentence that carries a figure."""
     return next((s for s in sentences if any(figure.text in s for figure in figures)), None)
@@ -365,7 +374,8 @@ def write_post(client: LLMClient, company: Company, claims: list[Claim], lexicon
     brief = ""
     if post_claims:
         result = client.ask(brief_request(company, post_claims, figures))
-        written = kept_sentences(result.parsed.brief if result.parsed else "", lexicon, facts, dropped)
+        names = [company.name, *(name for claim in post_claims for name in (claim.technology, *claim.aliases))]
+        written = kept_sentences(rejoined(result.parsed.brief if result.parsed else "", names), lexicon, facts, dropped)
         hook = hook_sentence(written, figures)
         # A row's description closes only a brief whose model closing failed, and never serves as its hook.
         closing = model_closing(written, hook, post_claims) or next(

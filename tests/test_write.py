@@ -290,3 +290,14 @@ def test_an_initial_in_the_company_s_name_is_neither_a_sentence_end_nor_a_techno
     draft["post"]["brief"] = sentence + " Its camera firmware is written in C."
     assert check_post("rubin", draft)[1].failures
     assert any("C" in p for check in check_copy(draft["post"]["brief"], default_lexicon(), facts) for p in check.problems)
+
+
+def test_a_dotted_name_the_model_splits_at_its_dot_is_made_whole_before_the_check():
+    from postgen.write import rejoined
+    names = ["GOV.UK", "Node.js", "Apache Kafka"]
+    assert rejoined("From AWS to Kubernetes, GOV. UK uses Node. js for the cluster.", names) == \
+        "From AWS to Kubernetes, GOV.UK uses Node.js for the cluster."
+    # the inverses: a sentence that really ends before the name's tail, and a name written whole
+    assert rejoined("Acme runs Node. JS engineers maintain it.", ["Acme", "Kafka"]) == \
+        "Acme runs Node. JS engineers maintain it."
+    assert rejoined("GOV.UK runs Apache Kafka. Uptime matters.", names) == "GOV.UK runs Apache Kafka. Uptime matters."
