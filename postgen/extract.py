@@ -28,6 +28,7 @@ from .candidates import USE_WORD_BEFORE, Mention, find_candidates
 from .cues import (
     Reading, introduces_own_tools, introduces_rejected_options, looks_like_instructions, own_tool, read_mention,
 )
+from .grammar import FUNCTION_WORDS
 from .grounding import cite_sentences, grounding_failure
 from .lexicon import Lexicon, Technology
 from .llm import CompactFormat, LLMClient, LLMRequest, LLMResult
@@ -395,7 +396,8 @@ class Extractor:
         company = self.company
         # decided after the answers, so chunks (and their cached answers) stay those of the other candidates
         if reason := self.not_a_technology(technology) or named_as_identifier(document, candidate) or \
-                written_only_as_code(document, candidate) or counted_as_unit(document, candidate):
+                written_only_as_code(document, candidate) or counted_as_unit(document, candidate) or \
+                cut_from_longer_name(document, candidate):
             rejected.append(RejectedClaim(technology=technology.name, source=document.source_id,
                                           quote=document.sentences[candidate.mentions[0].sentence_id].text,
                                           reason=reason))
@@ -513,6 +515,30 @@ def counted_as_unit(document: Document, candidate: Candidate) -> str | None:
     counted = [AFTER_NUMBER.search(document.text, max(0, mention.start - 24), mention.start)
                for mention in candidate.mentions]
     return UNIT if counted and all(counted) else None
+
+
+# a capitalised word right before or after a mention, on the same line: the name the text gives goes on
+CAPITAL_BEFORE = re.compile(r"(?<![\w.])(?P<word>[A-Z][\w-]*) $")
+CAPITAL_AFTER = re.compile(r" (?![A-Z]{2,7}s?\b)[A-Z][\w-]*(?![\w.])")  # "SOAP API": an acronym after is a kind
+FRAGMENT = "part of a longer name the text gives, not a name of its own"
+
+
+def cut_from_longer_name(document: Document, candidate: Candidate) -> str | None:
+    """A name no list knows whose every mention runs on into capitalised words it was cut from: "Directed Acyclic"
+    of "Directed Acyclic Graphs", "Chrome Dev" of "Chrome Dev Tools", "Balancer" of "The Elastic Load Balancer".
+    An article or a sentence's first word before it ("The Corvane agent", "Using Corvane") and one mention standing
+    alone keep it a name."""
+    if candidate.technology.from_lexicon:
+        return None
+    for mention in candidate.mentions:
+        opening = document.sentences[mention.sentence_id].start
+        before = CAPITAL_BEFORE.search(document.text, max(opening, mention.start - 40), mention.start)
+        # "Cisco 3945 Routers": a model number ends a name, and a generic plural after it is what the model is
+        after = CAPITAL_AFTER.match(document.text, mention.end) and not re.search(r"\d", mention.surface)
+        if not after and (not before or before.start() == opening or before.group("word").lower() in FUNCTION_WORDS
+                          or re.search(r"-[a-z]+$", before.group("word"))):  # "UI-driven Bamboo": an adjective
+            return None  # "Using Corvane, …": the first word of a sentence is capitalised whatever it is
+    return FRAGMENT
 
 
 def worded_as_own(document: Document, mention: Mention, company: str) -> bool:

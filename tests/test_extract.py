@@ -311,3 +311,24 @@ def test_a_word_after_a_number_is_a_unit_not_a_technology(project, stub_llm):
     assert not claims & units
     # the inverses: a name also written on its own, a known name after a number, and a number after a name
     assert {"Zentrix", "Redis", "Quillpipe"} <= claims, (claims, document["rejected"])
+
+
+def test_a_name_cut_from_a_longer_capitalised_name_is_no_name_of_its_own(project, stub_llm):
+    document = extracted(project, stub_llm, (
+        "Tidewell runs Quillflow, whose DAGs (Directed Acyclic Graphs) order the tasks of each night's run.\n\n"
+        "The Elastic Load Balancer will balance traffic to the Zentrix app.\n\n"
+        "Tidewell ships under the GNU Affero General Public License 3 with an exception for Plotwise.\n\n"
+        "Since pipeline options were limited (UI-driven Bamboo), we wrote Corvane scripts and replaced two "
+        "Kestrel 800C Firewalls.\n"), file="notes.md")
+    claims = {claim["technology"] for claim in document["claims"]}
+    fragments = {item["technology"] for item in document["rejected"] if "a longer name" in item["reason"]}
+    assert {"Directed Acyclic", "Balancer", "GNU Affero General Public"} <= fragments, document["rejected"]
+    assert not claims & fragments
+    # the inverses: a name standing alone, after a compound adjective or before a lowercase noun, and a model number
+    # before a generic plural
+    assert {"Quillflow", "Zentrix", "Plotwise", "Bamboo", "Corvane", "Kestrel 800C"} <= claims, \
+        (claims, document["rejected"])
+    # an acronym after a name is a kind of it ("the old SOAP API"), not the rest of its name
+    from postgen.extract import CAPITAL_AFTER
+    assert CAPITAL_AFTER.match(" API was replaced") is None and CAPITAL_AFTER.match(" SDKs") is None
+    assert CAPITAL_AFTER.match(" Graphs) order") and CAPITAL_AFTER.match(" License 3")
