@@ -122,11 +122,11 @@ USE_VERBS = (r"(?:use|using|adopt|adopting|run|running|try|trying|introduce|intr
              r"deploy|deploying|add|adding|bring\s+in|bringing\s+in|launch|launching|integrate|integrating|"
              r"bring|bringing|build\s+on|building\s+on|start\s+using|begin\s+using|standardi[sz]e\s+on|move|moving|migrate|"
              r"migrating|switch|switching|onboard|onboarding|evaluate|evaluating|pilot|piloting|test|testing|"
-             r"upgrade|upgrading|support|supporting)")
+             r"upgrade|upgrading|support|supporting|employ|employing|leverage|leveraging)")
 PLAN_LEAD = (r"(?:\bplan(?:s|ned|ning)?\s+(?:to|on)|\b(?:am|is|are|['’]re)\s+planning|\bintend(?:s|ed|ing)?\s+to|"
              r"\bhop(?:e|es|ing)\s+to|\baim(?:s|ing)?\s+to|\binterest(?:ed)?\s+in|\b(?:we|our\s+[\w-]+)\s+(?:\w+ly\s+)?want\s+to|"
              r"\bwe\s+would\s+like\s+to|\bwe['’]d\s+like\s+to|"
-             r"\bexpect(?:s|ing)?\s+to|\blook(?:s|ing)?\s+forward\s+to|\b(?:am|is|are|['’]re)\s+(?:going|about)\s+to|"
+             r"\bexpect(?:s|ing)?\s+to|\blook(?:s|ing)?\s+forward\s+to|\b(?:am|is|are|['’]re)\s+(?:also\s+)?looking\s+to|\b(?:am|is|are|['’]re)\s+(?:going|about)\s+to|"
              r"\bnext\s+(?:step|steps|phase|quarter|year|month|sprint|release|milestone)\b|\bin\s+the\s+(?:near\s+)?future|"
              r"\blater\s+this\s+(?:year|quarter|month)|\bin\s+the\s+coming\s+(?:weeks|months|quarters|years)|"
              r"\broadmap\b|\bmov(?:e|es|ing)\s+towards?|\b(?:am|is|are|['’]re)\s+working\s+(?:on|towards?)|"
@@ -298,6 +298,12 @@ NOT_USED = (rf"(?:\b(?:do|does|did|have|has|had)\s*(?:\s+not|n['’]t)|\bnever)\
 # "we don't run our own X servers" denies hosting it, not using it
 
 
+# "after checking alternatives like X or Y": options weighed, not the one taken (the list may run on past commas)
+ALTERNATIVES_WEIGHED = (rf"\b(?:check|weigh|consider|evaluat|explor|compar|review|assess)(?:e|es|ed|ing|s)?\s+"
+                        rf"(?:the\s+|other\s+|several\s+|some\s+)?alternatives\s*,?\s+(?:like|such\s+as|including)\s+"
+                        rf"(?:{FILL}|,\s*|(?:or|and)\s+){{0,8}}$")
+
+
 def rejected(ctx: Context) -> Reading | None:
     clause, left = ctx.clause, ctx.left
     for pattern in (rf"\bwhy\s+not\s+(?:just\s+)?(?:use\s+|go\s+with\s+|pick\s+)?{FILL}{{0,2}}$",
@@ -307,6 +313,8 @@ def rejected(ctx: Context) -> Reading | None:
                     rf"\b(?:instead\s+of|rather\s+than)\s+(?:\w+ing\s+)?{FILL}{{0,3}}$"):
         if found := re.search(pattern, clause, I):
             return worded("rejected", "an option not chosen", found.group())
+    if found := re.search(ALTERNATIVES_WEIGHED, left, I):
+        return worded("rejected", "an option not chosen", found.group())
     if found := re.search(NOT_USED, clause, I):
         return worded("rejected", "worded as not used", found.group())
     if found := re.search(rf"\b(?:chose|chosen|choose|picked|selected|preferred|prefer|went\s+with|opted\s+for|"

@@ -226,6 +226,12 @@ PLANNED = [
     # an interest is a wish
     ("We already had an interest in using Elixir for new services and projects.", "Elixir", ()),
     ("We are interested in trying Nomad for batch jobs.", "Nomad", ()),
+    # looking to do something is a plan
+    ("We're also looking to employ libraries such as NumPy and pandas.", "pandas", ("NumPy",)),
+    ("The data team is looking to use Dagster for new pipelines.", "Dagster", ()),
+    ("We are looking to adopt OpenTofu next year.", "OpenTofu", ()),
+    ("Our platform group is looking to leverage Cilium for network policy.", "Cilium", ()),
+    ("We're looking to introduce Temporal for billing workflows.", "Temporal", ()),
 ]
 
 
@@ -245,6 +251,10 @@ NOT_PLANNED = [
     ("If a node dies, Kubernetes will reschedule its pods.", "Kubernetes", "unknown", ()),
     ("Engineers who want to use Rust can do so for new services.", "Rust", "unknown", ()),
     ("We're looking at Grafana dashboards all day.", "Grafana", "unknown", ()),
+    # the inverses of looking to: looking to a tool for answers, looking for people who know it, a use
+    ("When a build fails, we look to Sentry for the stack trace.", "Sentry", "unknown", ()),
+    ("We're looking for engineers who know Django.", "Django", "unknown", ()),
+    ("We employ Celery for background jobs.", "Celery", "unknown", ()),
     ("In this post we'll explain how we use Spinnaker.", "Spinnaker", "unknown", ()),
     ("We had to move the billing service to Kotlin in 2019.", "Kotlin", "unknown", ()),
     ("Data needs to move from Kinesis to S3 every night.", "S3", "unknown", ("Kinesis",)),
@@ -438,6 +448,12 @@ REJECTED = [
     ("The team has toyed with Nomad for batch jobs.", "Nomad", ()),
     ("Our engineers tinkered with Deno on a side project.", "Deno", ()),
     ("We had played around with GraphQL before the rewrite.", "GraphQL", ()),
+    # alternatives weighed are options not taken
+    ("After checking alternatives like Web Components or Lit we decided to stay with Preact.", "Lit", ()),
+    ("We evaluated alternatives such as Pulsar and NATS before we settled.", "NATS", ("Pulsar",)),
+    ("The team considered other alternatives, including Nomad.", "Nomad", ()),
+    ("Having compared alternatives like Jaeger, we kept the old tracer.", "Jaeger", ()),
+    ("We reviewed several alternatives such as Buildkite for the pipeline.", "Buildkite", ()),
 ]
 
 
@@ -459,6 +475,10 @@ NOT_REJECTED = [
     ("We are experimenting with Deno for edge functions.", "Deno", "planned", ()),
     ("Experiments run on Kubernetes every night.", "Kubernetes", "unknown", ()),
     ("We experimented with Godot, Unity, and then settled on Bevy.", "Bevy", "current", ()),
+    # the inverses of alternatives weighed: alternatives in use, and what was chosen after weighing them
+    ("We now run lighter alternatives like Valkey on every node.", "Valkey", "unknown", ()),
+    ("Teams use alternatives such as Podman where Docker is not allowed.", "Podman", "unknown", ("Docker",)),
+    ("After checking alternatives we went with Preact.", "Preact", "current", ()),
 ]
 
 
