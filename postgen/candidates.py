@@ -81,6 +81,12 @@ CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
 DOTTED = re.compile(r"\w[./+#]\w|\w(?:\+\+|#)$|\d")
 LOWER_CAMEL = re.compile(r"^[a-z]{1,4}[A-Z][\w+#]*$")  # iOS, gRPC, jQuery, eBPF; not audioEngine
 ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")  # e.g, U.S
+COMPOUND_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][\w.+#]*[\w+#])-(?:based|powered|backed|driven)\b")
+# a run of one-word items joined by commas, "and", "or" or "&" ("Node, npm, webpack, babel, gulp")
+LISTED_WORDS = re.compile(r"(?<![\w.+#-])[\w.+#-]+(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)[\w.+#-]+){2,}"
+                          r"(?![\w.+#-])")
+LIST_ITEM = re.compile(r"[\w+#-]+(?:\.[\w+#-]+)*")
+OWNER_OPENING = re.compile(r"^[A-Z][\w.&-]*['’]s\s+")
 NOT_NAMES = re.compile(r"^(?:https?:|www\.|/|\.|~|\$|@|[-–—])|\s{2,}")  # "--rewrite": an option, not a name
 
 
@@ -389,6 +395,7 @@ class SentenceReader:
         if paragraph.kind == "code":
             return []
         found = self.lexicon_mentions(sentence)
+        found += self.listed_mentions(sentence, found)
         found += self.span_mentions(sentence)
         found += self.list_name_mentions(sentence, paragraph)
         found += self.shape_mentions(sentence, paragraph)
@@ -401,6 +408,32 @@ class SentenceReader:
                 for technology, start, end in names_in_text(sentence.text, self.lexicon)
                 if self.vendor_named(technology, sentence.text[start:end])
                 and not (title_case and ordinary_words(sentence.text[start:end]))]  # "Adding Kafka to our Data Flow"
+
+    def listed_mentions(self, sentence: Sentence, known: list[Mention]) -> list[Mention]:
+        """One-word items of a list of three or more that names two known technologies: "Node, npm, webpack, babel,
+        gulp etc" lists babel and gulp as their kin. A known name in other case is that name; another item is a
+        candidate unless it is a word or an acronym ("Kafka, Spark and more", "avatars", "XML")."""
+        found = []
+        spans = {(m.start - sentence.start, m.end - sentence.start) for m in known}
+        for listed in LISTED_WORDS.finditer(sentence.text):
+            items = [(m.start() + listed.start(), m.end() + listed.start()) for m in LIST_ITEM.finditer(listed.group())
+                     if m.group() not in ("and", "or")]
+            if len(items) < 3 or sum(item in spans for item in items) < 2:
+                continue
+            for start, end in items:
+                word = sentence.text[start:end]
+                if (start, end) in spans or zipf(word) >= RARE_ZIPF + 1 or FUNCTION_WORD.fullmatch(word.lower()) or \
+                        NUMBER.match(word):
+                    continue
+                technology = self.lexicon.lookup(word)
+                if technology is None and not name_shaped(word) and (
+                        zipf(word) >= RARE_ZIPF or inflected_word(word.lower()) or ACRONYM.match(word)
+                        or word.endswith("s") and zipf(word[:-1]) >= RARE_ZIPF):
+                    continue  # "databases", "Query", "XML": a word or an acronym, not a name
+                evidence = {"lexicon"} if technology else {"listed"}
+                mention = self.open_mention(sentence, sentence.start + start, sentence.start + end, evidence)
+                found.append(replace(mention, technology=technology) if technology else mention)
+        return found
 
     def vendor_named(self, technology: Technology, surface: str) -> bool:
         """A short name for a cloud vendor's product made of ordinary words ("Pub/Sub" for Google Cloud Pub/Sub,
@@ -432,8 +465,11 @@ class SentenceReader:
                 continue
             if span.kind == "code" and not code_reads_as_name(text):
                 continue
+            owner = OWNER_OPENING.match(text)  # "[Amazon's EMR]": the owner's name is not part of the product's
+            start = span.start + (owner.end() if owner and len(words) > 1 else 0)
             end = span.start + len(name_part(text))
-            found.append(self.open_mention(sentence, span.start, end, {span.kind}))
+            if end > start:
+                found.append(self.open_mention(sentence, start, end, {span.kind}))
         return found
 
     @staticmethod
@@ -498,6 +534,20 @@ class SentenceReader:
             if evidence:
                 found.append(self.open_mention(sentence, sentence.start + start, sentence.start + end, evidence))
         found += self.lowercase_tech_noun_mentions(sentence)
+        found += self.compound_mentions(sentence)
+        return found
+
+    def compound_mentions(self, sentence: Sentence) -> list[Mention]:
+        """A capitalised name inside a sentence that a "-based"/"-powered" compound is built on: "a Crunch-based
+        extract API", "our Zentrix-powered search"; not the sentence's first word, an acronym ("SQL-based"), or
+        a common word capitalised ("Cloud-based")."""
+        found = []
+        for match in COMPOUND_NAME.finditer(sentence.text):
+            name = match.group("name")
+            if match.start() == 0 or ACRONYM.match(name) or (ordinary(name) and zipf(name) >= RARE_ZIPF + 1):
+                continue
+            found.append(self.open_mention(sentence, sentence.start + match.start("name"),
+                                           sentence.start + match.end("name"), {"shape"}))
         return found
 
     @staticmethod
@@ -528,6 +578,8 @@ class SentenceReader:
                 continue  # a plain lowercase word ("backend systems") is English; "protobuf-net", "s3cmd" may be names
             if installed and not CONTENT_WORD_AFTER.match(after):
                 evidence = "use-word"
+            elif self.extends_known_name(word):
+                evidence = "shape"  # "django-allauth", "node-gyp": a package named after the framework it extends
             elif TECH_NOUN_AFTER.match(after) and DETERMINER_BEFORE.search(before):
                 evidence = "tech-noun"
             elif USE_WORD_BEFORE.search(before) and not CONTENT_WORD_AFTER.match(after):
@@ -537,6 +589,14 @@ class SentenceReader:
             found.append(self.open_mention(sentence, sentence.start + match.start(1), sentence.start + match.end(1),
                                            {evidence}))
         return found
+
+    def extends_known_name(self, word: str) -> bool:
+        """A hyphenated lowercase name whose first part is a known technology's and whose rest is no common word
+        ("django-allauth", "react-router"), not a phrase such as "kafka-based" or "redis-backed"."""
+        first, _, rest = word.partition("-")
+        return bool(re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*", rest)) and len(first) >= 3 and \
+            self.lexicon.lookup(first) is not None and \
+            not any(common_word(part) or ENGLISH_SUFFIX.search(part) for part in rest.split("-"))
 
     def open_mention(self, sentence: Sentence, start: int, end: int, evidence: set[str]) -> Mention:
         surface = self.document.text[start:end]

@@ -369,3 +369,48 @@ def test_an_acronym_after_a_known_name_is_its_alias_through_the_document():
     # the inverse: brackets that are not the name's initials give no alias
     assert technologies("We use GitHub Actions (CI) for builds.")["GitHub Actions"] == ("GitHub Actions", ())
 
+
+
+@pytest.mark.parametrize("text, name, technology", [
+    ("Spark runs through [Amazon's EMR](https://example.org/emr) solution.", "EMR", "Amazon EMR"),
+    ("Reports come from [Initech's Quarrel](https://example.org/q) service.", "Quarrel", "Quarrel"),
+])
+def test_an_owner_s_possessive_in_a_link_is_not_part_of_the_product_s_name(text, name, technology):
+    document = Document("src", *markdown_to_prose(text))
+    found = {m.surface: m.technology.name for m in find_candidates(document, default_lexicon(), "Acme")}
+    assert found.get(name) == technology, found
+    assert not [surface for surface in found if "'s" in surface], found
+
+
+def test_a_link_of_one_possessive_word_is_not_cut_to_nothing():
+    assert names("Read [Quarrel's](https://example.org/q) notes first.", markdown=True) == {"Quarrel's": {"link"}}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We modified django-allauth for some of our custom needs.", "django-allauth"),
+    ("Comments are threaded by django-threadedcomments.", "django-threadedcomments"),
+    ("Routes are declared with react-quillrouter in each app.", "react-quillrouter"),
+    ("Types come from graphql-zentrix at build time.", "graphql-zentrix"),
+    ("A Crunch-based extract API reads either table.", "Crunch"),
+    ("Search is a Zentrix-powered service behind the gateway.", "Zentrix"),
+    ("Node, npm, webpack, babel, gulp etc build the frontend.", "gulp"),
+    ("We run Kafka, Spark and zorbfoo for streaming.", "zorbfoo"),
+])
+def test_names_built_on_or_listed_with_known_ones_are_candidates(text, name):
+    assert name in names(text), names(text)
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("The team wrote kafka-based consumers for every topic.", "kafka-based"),  # a compound, not a package
+    ("We pinned elasticsearch-1.7.0 on every node.", "elasticsearch-1.7.0"),  # a version
+    ("Deploys use django-style settings files.", "django-style"),
+    ("Cloud-based tools are everywhere; our Cloud-based runners too.", "Cloud"),  # a common word capitalised
+    ("Our SQL-based reports run nightly.", "SQL-based"),
+    ("Zentrix-based services start fast.", "Zentrix"),  # the first word of a sentence says nothing
+    ("We run Kafka, Spark and more for streaming.", "more"),  # a word in a list of names
+    ("The page loads avatars, images, JS and CSS together.", "avatars"),
+    ("Kafka, Spark and XML files fill the lake.", "XML"),
+    ("We use Kafka and zorbfoo for streaming.", "zorbfoo"),  # two items with one known name are no list of kin
+])
+def test_words_compounds_and_versions_near_known_names_are_not_candidates(text, not_a_name):
+    assert not_a_name not in names(text), names(text)
