@@ -57,7 +57,7 @@ never used.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, Sequence
 
 from .grammar import parts_of_speech, plural_noun
@@ -163,6 +163,7 @@ class Context:
     after: str  # the sentence after the mention (and its list), other names masked
     right: str  # the clause after the mention, one leading aside ("(…)" or ", …,") skipped
     company: re.Pattern[str]  # "we", "our", "us" and the company's name
+    maker: str = ""  # the technology's full name, whose first word may be its maker's ("Amazon EMR")
 
     def has_company(self, text: str) -> bool:
         return bool(self.company.search(text))
@@ -407,8 +408,11 @@ def supported(ctx: Context) -> Reading | None:
 
 
 def owner_is_other(owner: str, ctx: Context) -> bool:
+    """Whether a possessive or "at X" names another organisation than the company and than the technology's maker:
+    "Netflix's Zuul" is another's tool, "Amazon's EMR" the maker's product that anyone may use."""
     words = [w for w in owner.split() if w.lower() not in OTHERS_EXCLUDED]
-    return bool(words) and NAME not in owner and not ctx.has_company(owner)
+    made_by = ctx.maker.lower().startswith(owner.lower() + " ")
+    return bool(words) and NAME not in owner and not ctx.has_company(owner) and not made_by
 
 
 ORGANISATION_AFTER = re.compile(r"^\s*(?:Software\s+)?(?:Foundation|foundation['’]s|Inc\b|Corp\b|Corporation\b|LLC\b|Ltd\b|"
@@ -617,10 +621,11 @@ def planned(ctx: Context) -> Reading | None:
 
 
 def read_mention(sentence: str, start: int, end: int, *, company: str,
-                 names: Sequence[tuple[int, int]] = ()) -> Reading:
+                 names: Sequence[tuple[int, int]] = (), technology: str = "") -> Reading:
     """What the wording around `sentence[start:end]` says about the company's use of it.
-    `names` are the spans of the other technology names in the sentence."""
-    ctx = context(sentence, start, end, company, names)
+    `names` are the spans of the other technology names in the sentence; `technology` is the full name of the
+    one mentioned, where it is known ("Amazon EMR" for "EMR")."""
+    ctx = replace(context(sentence, start, end, company, names), maker=technology)
     for rule in (rejected, former, frames, supported, compared, others, planned):
         if reading := rule(ctx):
             return reading

@@ -265,7 +265,8 @@ def read_mentions(document: Document, mentions: list[Mention], company: str) -> 
         sentence = document.sentences[sentence_id]
         spans = [(m.start - sentence.start, m.end - sentence.start) for m in found]
         read += [(mention, LISTED_REJECTED if listed_as_rejected(document, mention) else
-                  read_mention(sentence.text, start, end, company=company, names=spans))
+                  read_mention(sentence.text, start, end, company=company, names=spans,
+                               technology=mention.technology.name))
                  for mention, (start, end) in zip(found, spans)]
     return read
 
@@ -519,7 +520,7 @@ def counted_as_unit(document: Document, candidate: Candidate) -> str | None:
 
 # a capitalised word right before or after a mention, on the same line: the name the text gives goes on
 CAPITAL_BEFORE = re.compile(r"(?<![\w.])(?P<word>[A-Z][\w-]*) $")
-CAPITAL_AFTER = re.compile(r" (?![A-Z]{2,7}s?\b)[A-Z][\w-]*(?![\w.])")  # "SOAP API": an acronym after is a kind
+CAPITAL_AFTER = re.compile(r" (?![A-Z]{2,7}s?\b)[A-Z][\w-]*(?!\w|\.\w)")  # "SOAP API": an acronym after is a kind
 FRAGMENT = "part of a longer name the text gives, not a name of its own"
 
 

@@ -421,6 +421,24 @@ NOT_OTHERS = [
 ]
 
 
+MAKERS = [  # a maker's possessive before its own product: the product, which anyone may use
+    ("Spark is delivered through Amazon's EMR solution.", "EMR", "Amazon EMR", "unknown"),
+    ("Builds run on Google's Cloud Build for every branch.", "Cloud Build", "Google Cloud Build", "unknown"),
+    ("Alerts go out through Atlassian's Opsgenie.", "Opsgenie", "Atlassian Opsgenie", "unknown"),
+    # the inverses: another's tool whose name does not open with the owner's, and a maker named elsewhere
+    ("Deploys mirror Netflix's Spinnaker setup.", "Spinnaker", "Spinnaker", "others"),
+    ("Queues copy Amazon's Kestrel design.", "Kestrel", "Kestrel", "others"),
+    ("Rollouts copy Google's Borg scheduler.", "Borg", "Amazon Borg", "others"),
+]
+
+
+@pytest.mark.parametrize("sentence, mention, technology, expected", MAKERS)
+def test_a_maker_s_possessive_before_its_own_product_is_no_other_owner(sentence, mention, technology, expected):
+    start = sentence.index(mention)
+    found = read_mention(sentence, start, start + len(mention), company="Acme", technology=technology)
+    assert found.use == expected, (sentence, found)
+
+
 @pytest.mark.parametrize("sentence, mention, expected, names", NOT_OTHERS)
 def test_the_companys_own_possessives_and_titles_are_not_others(sentence, mention, expected, names):
     check(sentence, mention, expected, names)
