@@ -304,6 +304,9 @@ ALTERNATIVES_WEIGHED = (rf"\b(?:check|weigh|consider|evaluat|explor|compar|revie
                         rf"(?:the\s+|other\s+|several\s+|some\s+)?alternatives\s*,?\s+(?:like|such\s+as|including)\s+"
                         rf"(?:{FILL}|,\s*|(?:or|and)\s+){{0,8}}$")
 
+# "operators have options other than X: for example Y or Z": examples of the options there are, not a choice made
+OPTIONS_LISTED = (rf"\b(?:options|alternatives|choices)\b(?:\s+(?:other\s+than|besides|beyond)\s+[^:;.]{{1,40}}?)?"
+                  rf"\s*[:,(]?\s*(?:for\s+example|for\s+instance|e\.g\.?)\s*,?\s+(?:{FILL}|,\s*|(?:or|and)\s+){{0,8}}$")
 
 def rejected(ctx: Context) -> Reading | None:
     clause, left = ctx.clause, ctx.left
@@ -316,6 +319,8 @@ def rejected(ctx: Context) -> Reading | None:
             return worded("rejected", "an option not chosen", found.group())
     if found := re.search(ALTERNATIVES_WEIGHED, left, I):
         return worded("rejected", "an option not chosen", found.group())
+    if (found := re.search(OPTIONS_LISTED, left, I)) and not re.search(rf"\b{USE_VERBS}\b", found.group(), I):
+        return worded("rejected", "an example of the options there are, not the company's use", found.group())
     if found := re.search(NOT_USED, clause, I):
         return worded("rejected", "worded as not used", found.group())
     if found := re.search(rf"\b(?:chose|chosen|choose|picked|selected|preferred|prefer|went\s+with|opted\s+for|"

@@ -504,18 +504,23 @@ def written_only_as_code(document: Document, candidate: Candidate) -> str | None
 
 
 # "16 vCPUs and 64 GiB of memory": a word right after a number counts what the number measures
-AFTER_NUMBER = re.compile(r"(?<![\w.])\d[\d.,]*\s*$")
-UNIT = "a unit after a number, not a technology"
+AFTER_NUMBER = re.compile(r"(?<![\w.])\d[\d.,]*\s*(?:[KMGTP]i?B\s+of\s+)?$")
+UNIT = "a unit after a number, or what a size measures, not a technology"
 
 
 def counted_as_unit(document: Document, candidate: Candidate) -> str | None:
-    """A one-word name no list knows that follows a number at every mention ("16 vCPUs", "64 GiB"); a name also
-    written on its own ("Tidewell runs on 4 nodes") or a known name ("3 Redis nodes") is not counted that way."""
-    if candidate.technology.from_lexicon or " " in candidate.name:
+    """A name no list knows that follows a number at every mention ("16 vCPUs", "64 GiB"), or a size of it ("4TB of
+    PCIe SSD space"); a name also written on its own ("Tidewell runs on 4 nodes"), a known name ("3 Redis nodes")
+    or a name of several words after a bare number ("2 Kestrel Routers") is not counted that way."""
+    if candidate.technology.from_lexicon:
         return None
-    counted = [AFTER_NUMBER.search(document.text, max(0, mention.start - 24), mention.start)
-               for mention in candidate.mentions]
+    counted = [counted_at(document, mention, several_words=" " in candidate.name) for mention in candidate.mentions]
     return UNIT if counted and all(counted) else None
+
+
+def counted_at(document: Document, mention: Mention, several_words: bool) -> bool:
+    found = AFTER_NUMBER.search(document.text, max(0, mention.start - 24), mention.start)
+    return bool(found) and (not several_words or found.group().rstrip().endswith("of"))
 
 
 # a capitalised word right before or after a mention, on the same line: the name the text gives goes on

@@ -472,6 +472,12 @@ REJECTED = [
     ("The team considered other alternatives, including Nomad.", "Nomad", ()),
     ("Having compared alternatives like Jaeger, we kept the old tracer.", "Jaeger", ()),
     ("We reviewed several alternatives such as Buildkite for the pipeline.", "Buildkite", ()),
+    # examples of the options there are
+    ("Cluster operators have options other than kube-proxy: for example cilium or calico.", "calico", ("cilium",)),
+    ("Cluster operators have options other than kube-proxy: for example cilium or calico.", "cilium", ("calico",)),
+    ("There are several options, for example Kafka or Pulsar.", "Pulsar", ("Kafka",)),
+    ("Teams have choices besides the default, e.g. Podman.", "Podman", ()),
+    ("Other alternatives, for instance Nomad, exist for batch jobs.", "Nomad", ()),
 ]
 
 
@@ -497,6 +503,9 @@ NOT_REJECTED = [
     ("We now run lighter alternatives like Valkey on every node.", "Valkey", "unknown", ()),
     ("Teams use alternatives such as Podman where Docker is not allowed.", "Podman", "unknown", ("Docker",)),
     ("After checking alternatives we went with Preact.", "Preact", "current", ()),
+    # the inverses of options listed: options the company uses, and tools given as examples of its own
+    ("Among the options we use, for example Kafka, queues carry most events.", "Kafka", "unknown", ()),
+    ("We run several tools, for example Grafana, on every cluster.", "Grafana", "unknown", ()),
 ]
 
 

@@ -304,13 +304,15 @@ def test_a_word_after_a_number_is_a_unit_not_a_technology(project, stub_llm):
     document = extracted(project, stub_llm, (
         "The machines we generally use have 16 vCPUs and 64 GiB of memory, and 2 Zentrix nodes sit in front.\n\n"
         "Each shard holds 12 Kerbs of data; Zentrix routes requests to 3 Redis replicas.\n\n"
-        "We moved the batch jobs to Quillpipe 2 last year.\n"), file="notes.md")
+        "We moved the batch jobs to Quillpipe 2 last year.\n\n"
+        "Each box has 4TB of FlexRaid NVX space and two Kestrel 800C Routers.\n"), file="notes.md")
     claims = {claim["technology"] for claim in document["claims"]}
     units = {item["technology"] for item in document["rejected"] if "a unit" in item["reason"]}
-    assert {"vCPUs", "GiB", "Kerbs"} <= units, document["rejected"]
+    assert {"vCPUs", "GiB", "Kerbs", "FlexRaid NVX"} <= units, document["rejected"]
     assert not claims & units
-    # the inverses: a name also written on its own, a known name after a number, and a number after a name
-    assert {"Zentrix", "Redis", "Quillpipe"} <= claims, (claims, document["rejected"])
+    # the inverses: a name also written on its own, a known name after a number, a number after a name, and a name
+    # of several words after a bare number
+    assert {"Zentrix", "Redis", "Quillpipe", "Kestrel 800C"} <= claims, (claims, document["rejected"])
 
 
 def test_a_name_cut_from_a_longer_capitalised_name_is_no_name_of_its_own(project, stub_llm):
@@ -331,4 +333,5 @@ def test_a_name_cut_from_a_longer_capitalised_name_is_no_name_of_its_own(project
     # an acronym after a name is a kind of it ("the old SOAP API"), not the rest of its name
     from postgen.extract import CAPITAL_AFTER
     assert CAPITAL_AFTER.match(" API was replaced") is None and CAPITAL_AFTER.match(" SDKs") is None
-    assert CAPITAL_AFTER.match(" Graphs) order") and CAPITAL_AFTER.match(" License 3")
+    assert CAPITAL_AFTER.match(" Graphs) order") and CAPITAL_AFTER.match(" License 3") and CAPITAL_AFTER.match(" Tools.")
+    assert CAPITAL_AFTER.match(" Node.js") is None  # a dotted name after is a name of its own
