@@ -24,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .candidates import USE_WORD_BEFORE, Mention, find_candidates
+from .candidates import Mention, find_candidates
 from .cues import (
     Reading, introduces_own_tools, introduces_rejected_options, looks_like_instructions, own_tool, read_mention,
 )
@@ -397,8 +397,7 @@ class Extractor:
         company = self.company
         # decided after the answers, so chunks (and their cached answers) stay those of the other candidates
         if reason := self.not_a_technology(technology) or named_as_identifier(document, candidate) or \
-                written_only_as_code(document, candidate) or counted_as_unit(document, candidate) or \
-                cut_from_longer_name(document, candidate):
+                counted_as_unit(document, candidate) or cut_from_longer_name(document, candidate):
             rejected.append(RejectedClaim(technology=technology.name, source=document.source_id,
                                           quote=document.sentences[candidate.mentions[0].sentence_id].text,
                                           reason=reason))
@@ -480,27 +479,6 @@ def named_as_identifier(document: Document, candidate: Candidate) -> str | None:
         return None
     followed = [IDENTIFIER_NOUN_AFTER.match(document.text, mention.end) for mention in candidate.mentions]
     return IDENTIFIER if followed and all(followed) else None
-
-
-# evidence that says a name is written as a product's, not only as code ("shape" alone is the code's own spelling)
-BEYOND_CODE = {"link", "list-name", "tech-noun", "naming", "use-word"}
-LISTED_BEFORE = re.compile(r"(?:[\w.-]+\s*(?:,|,?\s+and|,?\s+or|&)\s+)+$")  # "install `a`, `b` and `c`": the list's verb
-CODE_ONLY = "written only as code (a value, key, command or file), never as a technology the text says is used"
-
-
-def written_only_as_code(document: Document, candidate: Candidate) -> str | None:
-    """A name no list knows that the text writes only as code ("on `ExecutionFailed`", "`stylesheet` link"), with
-    no use or install word before it, no link, list item or technology noun naming it: a value, key or command.
-    "we use `tini` as init system" says it is used, and a name also written in prose is a name."""
-    if candidate.technology.from_lexicon:
-        return None
-    for mention in candidate.mentions:
-        if "code" not in mention.evidence or mention.evidence & BEYOND_CODE:
-            return None
-        sentence = document.sentences[mention.sentence_id]
-        if USE_WORD_BEFORE.search(LISTED_BEFORE.sub("", document.text[sentence.start:mention.start])):
-            return None
-    return CODE_ONLY
 
 
 # "16 vCPUs and 64 GiB of memory": a word right after a number counts what the number measures

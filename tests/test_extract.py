@@ -284,22 +284,6 @@ def test_a_name_made_of_general_terms_or_cut_short_is_no_technology(project, stu
     assert "Tidewell API" in claims  # the inverse: a name of its own before a general term
 
 
-def test_a_name_written_only_as_code_is_a_value_not_a_technology(project, stub_llm):
-    document = extracted(project, stub_llm, (
-        "Alarms fire on the `QueueStalled` and `QueueDropped` metrics of each pipe.\n\n"
-        "The page swaps the `prefetch` link for a `stylesheet` link once the file loads.\n\n"
-        "Moreover we use `tini` as init system, and the [Corvane](https://example.org/corvane) agent ships logs.\n\n"
-        "Deploys call `skelly` before they start, and Skelly then drains the old pods.\n\n"
-        "Run `zarkctl` on a laptop, or install `quillfmt` and `Ravelin` with the package manager.\n"), file="notes.md")
-    claims = {claim["technology"] for claim in document["claims"]}
-    code = {item["technology"] for item in document["rejected"] if "written only as code" in item["reason"]}
-    assert {"QueueStalled", "QueueDropped", "prefetch", "stylesheet"} <= code, document["rejected"]
-    assert not claims & code
-    # the inverses: a use or install word before the code, a link, and the same name also written in prose
-    assert {"tini", "Corvane", "zarkctl", "quillfmt", "Ravelin"} <= claims, (claims, document["rejected"])
-    assert {"skelly", "Skelly"} & claims, (claims, document["rejected"])
-
-
 def test_a_word_after_a_number_is_a_unit_not_a_technology(project, stub_llm):
     document = extracted(project, stub_llm, (
         "The machines we generally use have 16 vCPUs and 64 GiB of memory, and 2 Zentrix nodes sit in front.\n\n"
