@@ -126,7 +126,8 @@ USE_VERBS = (r"(?:use|using|adopt|adopting|run|running|try|trying|introduce|intr
 PLAN_LEAD = (r"(?:\bplan(?:s|ned|ning)?\s+(?:to|on)|\b(?:am|is|are|['’]re)\s+planning|\bintend(?:s|ed|ing)?\s+to|"
              r"\bhop(?:e|es|ing)\s+to|\baim(?:s|ing)?\s+to|\binterest(?:ed)?\s+in|\b(?:we|our\s+[\w-]+)\s+(?:\w+ly\s+)?want\s+to|"
              r"\bwe\s+would\s+like\s+to|\bwe['’]d\s+like\s+to|"
-             r"\bexpect(?:s|ing)?\s+to|\blook(?:s|ing)?\s+forward\s+to|\b(?:am|is|are|['’]re)\s+(?:also\s+)?looking\s+to|\b(?:am|is|are|['’]re)\s+(?:going|about)\s+to|"
+             r"\bexpect(?:s|ing)?\s+to|\blook(?:s|ing)?\s+forward\s+to|"
+             r"\b(?:am|is|are|['’]re)\s+(?:also\s+)?looking\s+to|\b(?:am|is|are|['’]re)\s+(?:going|about)\s+to|"
              r"\bnext\s+(?:step|steps|phase|quarter|year|month|sprint|release|milestone)\b|\bin\s+the\s+(?:near\s+)?future|"
              r"\blater\s+this\s+(?:year|quarter|month)|\bin\s+the\s+coming\s+(?:weeks|months|quarters|years)|"
              r"\broadmap\b|\bmov(?:e|es|ing)\s+towards?|\b(?:am|is|are|['’]re)\s+working\s+(?:on|towards?)|"
@@ -307,6 +308,7 @@ ALTERNATIVES_WEIGHED = (rf"\b(?:check|weigh|consider|evaluat|explor|compar|revie
 # "operators have options other than X: for example Y or Z": examples of the options there are, not a choice made
 OPTIONS_LISTED = (rf"\b(?:options|alternatives|choices)\b(?:\s+(?:other\s+than|besides|beyond)\s+[^:;.]{{1,40}}?)?"
                   rf"\s*[:,(]?\s*(?:for\s+example|for\s+instance|e\.g\.?)\s*,?\s+(?:{FILL}|,\s*|(?:or|and)\s+){{0,8}}$")
+
 
 def rejected(ctx: Context) -> Reading | None:
     clause, left = ctx.clause, ctx.left

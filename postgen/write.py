@@ -325,8 +325,8 @@ def closing_from_rows(claims: list[Claim], company: Company) -> str:
 
 
 def rejoined(text: str, names: list[str]) -> str:
-    """The model's text with each dotted name whole again: "GOV. UK uses …" → "GOV.UK uses …", "Node. js" → "Node.js";
-    split at its dot, a name would end one sentence and open the next with its tail."""
+    """The model's text with each dotted name whole again: "GOV. UK uses …" → "GOV.UK uses …", "Node. js" →
+    "Node.js"; split at its dot, a name would end one sentence and open the next with its tail."""
     for name in sorted({name for name in names if re.search(r"\w\.\w", name)}, key=len, reverse=True):
         spaced = r"\.\s+".join(map(re.escape, name.split(".")))
         text = re.sub(rf"(?<![\w.]){spaced}(?![\w])", lambda _: name, text)
