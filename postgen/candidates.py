@@ -413,26 +413,19 @@ class SentenceReader:
         """One-word items of a list of three or more that names two known technologies: "Node, npm, webpack, babel,
         gulp etc" lists babel and gulp as their kin. A known name in other case is that name; another item is a
         candidate unless it is a word or an acronym ("Kafka, Spark and more", "avatars", "XML")."""
-        found = []
         spans = {(m.start - sentence.start, m.end - sentence.start) for m in known}
-        for listed in LISTED_WORDS.finditer(sentence.text):
-            items = [(m.start() + listed.start(), m.end() + listed.start()) for m in LIST_ITEM.finditer(listed.group())
-                     if m.group() not in ("and", "or")]
-            if len(items) < 3 or sum(item in spans for item in items) < 2:
+        found = []
+        for start, end in (item for items in list_items(sentence.text) if sum(item in spans for item in items) >= 2
+                           for item in items if item not in spans):
+            word = sentence.text[start:end]
+            if zipf(word) >= RARE_ZIPF + 1 or FUNCTION_WORD.fullmatch(word.lower()) or NUMBER.match(word):
                 continue
-            for start, end in items:
-                word = sentence.text[start:end]
-                if (start, end) in spans or zipf(word) >= RARE_ZIPF + 1 or FUNCTION_WORD.fullmatch(word.lower()) or \
-                        NUMBER.match(word):
-                    continue
-                technology = self.lexicon.lookup(word)
-                if technology is None and not name_shaped(word) and (
-                        zipf(word) >= RARE_ZIPF or inflected_word(word.lower()) or ACRONYM.match(word)
-                        or word.endswith("s") and zipf(word[:-1]) >= RARE_ZIPF):
-                    continue  # "databases", "Query", "XML": a word or an acronym, not a name
-                evidence = {"lexicon"} if technology else {"listed"}
-                mention = self.open_mention(sentence, sentence.start + start, sentence.start + end, evidence)
-                found.append(replace(mention, technology=technology) if technology else mention)
+            technology = self.lexicon.lookup(word)
+            if technology is None and (common_word(word) or ACRONYM.match(word)):
+                continue  # "databases", "Query", "XML": a word or an acronym, not a name
+            mention = self.open_mention(sentence, sentence.start + start, sentence.start + end,
+                                        {"lexicon"} if technology else {"listed"})
+            found.append(replace(mention, technology=technology) if technology else mention)
         return found
 
     def vendor_named(self, technology: Technology, surface: str) -> bool:
@@ -673,6 +666,13 @@ class SentenceReader:
         if not match:
             return mention
         return replace(mention, version=match.group("version"))
+
+
+def list_items(text: str) -> list[list[tuple[int, int]]]:
+    """The items' spans of each run of three or more one-word items joined by commas, "and", "or" or "&"."""
+    runs = [[(item.start() + run.start(), item.end() + run.start()) for item in LIST_ITEM.finditer(run.group())
+             if item.group() not in ("and", "or")] for run in LISTED_WORDS.finditer(text)]
+    return [items for items in runs if len(items) >= 3]
 
 
 def company_names(company: str) -> list[str]:

@@ -300,14 +300,15 @@ NOT_USED = (rf"(?:\b(?:do|does|did|have|has|had)\s*(?:\s+not|n['’]t)|\bnever)\
 # "we don't run our own X servers" denies hosting it, not using it
 
 
-# "after checking alternatives like X or Y": options weighed, not the one taken (the list may run on past commas)
+# the words of a list up to the mention, which may run on past commas ("like X, Y or")
+LIST_SO_FAR = rf"(?:{FILL}|,\s*|(?:or|and)\s+){{0,8}}$"
+# "after checking alternatives like X or Y": options weighed, not the one taken
 ALTERNATIVES_WEIGHED = (rf"\b(?:check|weigh|consider|evaluat|explor|compar|review|assess)(?:e|es|ed|ing|s)?\s+"
                         rf"(?:the\s+|other\s+|several\s+|some\s+)?alternatives\s*,?\s+(?:like|such\s+as|including)\s+"
-                        rf"(?:{FILL}|,\s*|(?:or|and)\s+){{0,8}}$")
-
+                        rf"{LIST_SO_FAR}")
 # "operators have options other than X: for example Y or Z": examples of the options there are, not a choice made
 OPTIONS_LISTED = (rf"\b(?:options|alternatives|choices)\b(?:\s+(?:other\s+than|besides|beyond)\s+[^:;.]{{1,40}}?)?"
-                  rf"\s*[:,(]?\s*(?:for\s+example|for\s+instance|e\.g\.?)\s*,?\s+(?:{FILL}|,\s*|(?:or|and)\s+){{0,8}}$")
+                  rf"\s*[:,(]?\s*(?:for\s+example|for\s+instance|e\.g\.?)\s*,?\s+{LIST_SO_FAR}")
 
 
 def rejected(ctx: Context) -> Reading | None:

@@ -472,13 +472,16 @@ TITLE_NAME = re.compile(r"^The\s+\S")
 TITLE = "a title or a thing named with its article (a book, a method, a file), not a technology's name"
 
 
+def at_every_mention(candidate: Candidate, holds: Callable[[Mention], object]) -> bool:
+    """Whether something holds at every mention of a name no list knows; one mention where it does not ("tini runs
+    as PID 1") keeps the name a candidate."""
+    return not candidate.technology.from_lexicon and bool(candidate.mentions) and all(map(holds, candidate.mentions))
+
+
 def named_as_identifier(document: Document, candidate: Candidate) -> str | None:
-    """A name no list knows whose every mention is followed by a noun for a piece of configuration or code; one
-    mention as a thing of its own ("tini runs as PID 1") keeps it a candidate."""
-    if candidate.technology.from_lexicon:
-        return None
-    followed = [IDENTIFIER_NOUN_AFTER.match(document.text, mention.end) for mention in candidate.mentions]
-    return IDENTIFIER if followed and all(followed) else None
+    """A name no list knows whose every mention is followed by a noun for a piece of configuration or code."""
+    followed = at_every_mention(candidate, lambda mention: IDENTIFIER_NOUN_AFTER.match(document.text, mention.end))
+    return IDENTIFIER if followed else None
 
 
 # "16 vCPUs and 64 GiB of memory": a word right after a number counts what the number measures
@@ -490,10 +493,8 @@ def counted_as_unit(document: Document, candidate: Candidate) -> str | None:
     """A name no list knows that follows a number at every mention ("16 vCPUs", "64 GiB"), or a size of it ("4TB of
     PCIe SSD space"); a name also written on its own ("Tidewell runs on 4 nodes"), a known name ("3 Redis nodes")
     or a name of several words after a bare number ("2 Kestrel Routers") is not counted that way."""
-    if candidate.technology.from_lexicon:
-        return None
-    counted = [counted_at(document, mention, several_words=" " in candidate.name) for mention in candidate.mentions]
-    return UNIT if counted and all(counted) else None
+    several_words = " " in candidate.name
+    return UNIT if at_every_mention(candidate, lambda mention: counted_at(document, mention, several_words)) else None
 
 
 def counted_at(document: Document, mention: Mention, several_words: bool) -> bool:
@@ -512,17 +513,18 @@ def cut_from_longer_name(document: Document, candidate: Candidate) -> str | None
     of "Directed Acyclic Graphs", "Chrome Dev" of "Chrome Dev Tools", "Balancer" of "The Elastic Load Balancer".
     An article or a sentence's first word before it ("The Corvane agent", "Using Corvane") and one mention standing
     alone keep it a name."""
-    if candidate.technology.from_lexicon:
-        return None
-    for mention in candidate.mentions:
-        opening = document.sentences[mention.sentence_id].start
-        before = CAPITAL_BEFORE.search(document.text, max(opening, mention.start - 40), mention.start)
-        # "Cisco 3945 Routers": a model number ends a name, and a generic plural after it is what the model is
-        after = CAPITAL_AFTER.match(document.text, mention.end) and not re.search(r"\d", mention.surface)
-        if not after and (not before or before.start() == opening or before.group("word").lower() in FUNCTION_WORDS
-                          or re.search(r"-[a-z]+$", before.group("word"))):  # "UI-driven Bamboo": an adjective
-            return None  # "Using Corvane, …": the first word of a sentence is capitalised whatever it is
-    return FRAGMENT
+    return FRAGMENT if at_every_mention(candidate, lambda mention: runs_on_into_capitals(document, mention)) else None
+
+
+def runs_on_into_capitals(document: Document, mention: Mention) -> bool:
+    opening = document.sentences[mention.sentence_id].start
+    # "Cisco 3945 Routers": a model number ends a name, and a generic plural after it is what the model is
+    if CAPITAL_AFTER.match(document.text, mention.end) and not re.search(r"\d", mention.surface):
+        return True
+    before = CAPITAL_BEFORE.search(document.text, max(opening, mention.start - 40), mention.start)
+    # "Using Corvane, …": the first word of a sentence is capitalised whatever it is; "UI-driven Bamboo": an adjective
+    return bool(before) and before.start() != opening and before.group("word").lower() not in FUNCTION_WORDS and \
+        not re.search(r"-[a-z]+$", before.group("word"))
 
 
 def worded_as_own(document: Document, mention: Mention, company: str) -> bool:

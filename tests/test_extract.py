@@ -42,6 +42,11 @@ def extracted(project, stub_llm, text: str, file: str = "notes.txt") -> dict:
     return YAML(typ="safe").load((project.outputs() / "claims.yaml").read_text(encoding="utf-8"))
 
 
+def rejected_as(document: dict, reason: str) -> set[str]:
+    """The names the extraction rejected with `reason` in the reason it gives."""
+    return {item["technology"] for item in document["rejected"] if reason in item["reason"]}
+
+
 def test_wording_decides_before_the_model_and_only_unknown_names_are_asked(project, stub_llm):
     document = extracted(project, stub_llm, NOTES)
     claims = {claim["technology"]: claim for claim in document["claims"]}
@@ -192,7 +197,7 @@ def test_a_general_term_is_never_a_claim_and_a_product_named_after_one_is(projec
     claims = {claim["technology"] for claim in document["claims"]}
     assert {"Tidewell", "JSON Web Token"} <= claims
     assert not claims & {"JSON", "HTTP/2", "CLI", "WebSocket", "REST APIs", "REST API"}
-    general = {item["technology"] for item in document["rejected"] if "general term" in item["reason"]}
+    general = rejected_as(document, "general term")
     assert {"HTTP/2", "WebSocket"} <= general, document["rejected"]
     for item in document["rejected"]:
         assert item["technology"].split("/")[0][:4] in item["quote"], item
@@ -205,7 +210,7 @@ def test_a_document_about_the_stack_is_never_a_claim(project, stub_llm):
     claims = {claim["technology"] for claim in document["claims"]}
     assert not {name for name in claims if "RFC" in name or "ADR" in name or "Decision" in name}, claims
     assert {"Keycloak", "Tidewell"} <= claims  # the inverses: the technologies the documents are about
-    documents = {item["technology"] for item in document["rejected"] if "a document" in item["reason"]}
+    documents = rejected_as(document, "a document")
     assert documents, document["rejected"]
 
 
@@ -216,7 +221,7 @@ def test_an_identifier_in_capitals_is_never_a_claim(project, stub_llm):
     claims = {claim["technology"] for claim in document["claims"]}
     assert not claims & {"RAW_PRD", "REPORTER_DEV", "LOCAL_UPLOADS_DIR"}
     assert "Amazon S3" in claims  # the inverse: a product's name in capitals without underscores is one
-    identifiers = {item["technology"] for item in document["rejected"] if "an identifier" in item["reason"]}
+    identifiers = rejected_as(document, "an identifier")
     assert identifiers == {"RAW_PRD", "REPORTER_DEV", "LOCAL_UPLOADS_DIR"}, document["rejected"]
 
 
@@ -248,7 +253,7 @@ def test_a_name_followed_by_a_noun_for_a_setting_or_step_is_an_identifier(projec
         "Zentrix runs as PID 1 in every container, and the `Zentrix` settings live in one file.\n\n"
         "Django settings and the Plovik flag service decide who sees a feature.\n"), file="notes.md")
     claims = {claim["technology"] for claim in document["claims"]}
-    identifiers = {item["technology"] for item in document["rejected"] if "an identifier" in item["reason"]}
+    identifiers = rejected_as(document, "an identifier")
     assert {"kube-system", "USR1", "quillmode", "zarkdir", "prelint", "mergecheck", "postlint"} <= identifiers, \
         document["rejected"]
     assert not claims & identifiers
@@ -291,7 +296,7 @@ def test_a_word_after_a_number_is_a_unit_not_a_technology(project, stub_llm):
         "We moved the batch jobs to Quillpipe 2 last year.\n\n"
         "Each box has 4TB of FlexRaid NVX space and two Kestrel 800C Routers.\n"), file="notes.md")
     claims = {claim["technology"] for claim in document["claims"]}
-    units = {item["technology"] for item in document["rejected"] if "a unit" in item["reason"]}
+    units = rejected_as(document, "a unit")
     assert {"vCPUs", "GiB", "Kerbs", "FlexRaid NVX"} <= units, document["rejected"]
     assert not claims & units
     # the inverses: a name also written on its own, a known name after a number, a number after a name, and a name
@@ -307,7 +312,7 @@ def test_a_name_cut_from_a_longer_capitalised_name_is_no_name_of_its_own(project
         "Since pipeline options were limited (UI-driven Bamboo), we wrote Corvane scripts and replaced two "
         "Kestrel 800C Firewalls.\n"), file="notes.md")
     claims = {claim["technology"] for claim in document["claims"]}
-    fragments = {item["technology"] for item in document["rejected"] if "a longer name" in item["reason"]}
+    fragments = rejected_as(document, "a longer name")
     assert {"Directed Acyclic", "Balancer", "GNU Affero General Public"} <= fragments, document["rejected"]
     assert not claims & fragments
     # the inverses: a name standing alone, after a compound adjective or before a lowercase noun, and a model number
