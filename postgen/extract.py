@@ -388,6 +388,8 @@ class Extractor:
             return CUT
         if IDENTIFIER_NAME.match(technology.name):
             return IDENTIFIER
+        if any(map(generated_id, NAME_PARTS.split(technology.name))):
+            return GENERATED
         if TITLE_NAME.match(technology.name):
             return TITLE
         return DOCUMENT if DOCUMENT_NAME.search(technology.name) else None
@@ -452,6 +454,23 @@ GENERAL_TERM = "a general term (a format, protocol, kind of interface or style),
 # "RAW_PRD", "LOCAL_UPLOADS_DIR": words in capitals joined by underscores name a setting, variable, database or role
 IDENTIFIER_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 IDENTIFIER = "an identifier (a setting, variable, database or role name), not a technology"
+CHARACTER_RUNS = re.compile(r"[A-Z]+|[a-z]+|[0-9]+|_+")
+NAME_PARTS = re.compile(r"[\s./-]+")
+GENERATED = "a generated id (of a node, host, build or commit), not a technology's name"
+
+
+def generated_id(word: str) -> bool:
+    """"xWtfBlWnQiG3kYR1b5qYUw", "a3f9c2d1e8b7": a long word whose case and digits change every character or two, or
+    that mixes cases with digits in several places, was made by a machine; a name's capitals mark its words
+    ("DiscoveryApiErrorAlarm") and its digits a version or two ("Linq2Sql")."""
+    if len(word) < 12 or not word.isascii() or not word.replace("_", "").isalnum():
+        return False
+    runs = CHARACTER_RUNS.findall(word)
+    digit_runs = sum(run[0].isdigit() for run in runs)
+    mixed_case = word.lower() != word != word.upper()
+    return (len(runs) - 1) / len(word) >= 0.5 or digit_runs >= 2 and mixed_case
+
+
 # "the kube-system namespace", "the USR1 signal", "Terraform init, plan and apply stages": a noun after the name (or
 # after the short list it ends) says the name is one of a tool's own settings, places or steps
 IDENTIFIER_NOUN_AFTER = re.compile(

@@ -62,6 +62,12 @@ IN_SERVICE = re.compile(r"\s+in\s+(?:production|prod|use|service)\s*$", re.I)  #
 USE_VERBS = {"uses", "utilises", "utilizes", "leverages", "employs", "relies"}
 # "Lacks a comprehensive system for routing traffic": what the technology falls short of, not what it does there
 SHORTFALL_VERBS = {"lacks", "misses", "fails", "struggles", "suffers", "lags"}
+# "Provides a web UI", "Offers the lazy function", "Provides the mysqldump utility": the parts a product comes with,
+# not what it does at the company
+SHIPPING_VERBS = {"provides", "offers", "ships", "includes", "exposes", "bundles", "features"}
+PRODUCT_PARTS = {"ui", "uis", "gui", "cli", "clis", "utility", "utilities", "tool", "tools", "function", "functions",
+                 "library", "libraries", "command", "commands", "plugin", "plugins", "feature", "features", "option",
+                 "options", "method", "methods", "widget", "widgets", "module", "modules"}
 MACHINES = {"server", "servers", "device", "devices", "machine", "machines", "host", "hosts", "computer", "computers",
             "laptop", "laptops", "box", "boxes"}
 # "Core component of the alerts process": what it is part of, not what it does there
@@ -454,7 +460,7 @@ def acceptable(text: str, names: list[str] = ()) -> bool:
             and not (words and words[0] in RELATIVE_OPENERS) and not MAYBE_WORDS & set(words)
             and not only_where_it_runs(words) and not someone_elses_words(text)
             and not (words and words[0] in RANKING_OPENERS | USE_VERBS | SHORTFALL_VERBS)
-            and not only_a_kind_named_before(text)
+            and not only_a_kind_named_before(text) and not only_parts_it_ships(words)
             and "|" not in text and not (words and words[-1] == "own"))
 
 
@@ -464,6 +470,15 @@ def only_a_kind_named_before(text: str) -> bool:
     app") among them says it here, as a count does ("Hosts the hundreds of services")."""
     match = KIND_OBJECT.match(text.strip())
     return bool(match) and all(ordinary(word) for word in re.findall(r"[A-Za-z]+", match.group("words")))
+
+
+def only_parts_it_ships(words: list[str]) -> bool:
+    """"Provides a useful CLI to search for packages": a verb of shipping whose object is one of a product's parts;
+    "Provides templating within HTML" or "Provides an API similar to …" says what it does."""
+    if len(words) < 2 or words[0] not in SHIPPING_VERBS:
+        return False
+    object_words = SCOPE.split(" " + " ".join(words[1:]) + " ", 1)[0].split()
+    return bool(object_words) and object_words[-1] in PRODUCT_PARTS
 
 
 def only_where_it_runs(words: list[str]) -> bool:

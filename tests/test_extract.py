@@ -225,6 +225,23 @@ def test_an_identifier_in_capitals_is_never_a_claim(project, stub_llm):
     assert identifiers == {"RAW_PRD", "REPORTER_DEV", "LOCAL_UPLOADS_DIR"}, document["rejected"]
 
 
+def test_a_generated_id_is_never_a_claim(project, stub_llm):
+    document = extracted(project, stub_llm, (
+        "# What happened on the night of the outage\n\n"
+        "At 8:00 the node `Tidewell-xWtfBlWnQiG3kYR1b5qYUw` went quiet, and `Tidewell-u3AewBjlSD2rwrPdRbI_yg` took "
+        "its shards.\n\n"
+        "The fix shipped in commit `a3f9c2d1e8b7c6d5`, built by job `Build7x2Q9k4Lm`.\n\n"
+        "The `DiscoveryApiErrorAlarm` alarm now pages us, `Linq2Sql` maps the tables and `JsonSerDe` reads the "
+        "logs.\n"), file="notes.md")
+    claims = {claim["technology"] for claim in document["claims"]}
+    generated = {"Tidewell-xWtfBlWnQiG3kYR1b5qYUw", "Tidewell-u3AewBjlSD2rwrPdRbI_yg", "a3f9c2d1e8b7c6d5",
+                 "Build7x2Q9k4Lm"}
+    assert not claims & generated, claims
+    assert rejected_as(document, "a generated id") == generated, document["rejected"]
+    # the inverses: a name whose capitals mark its words, or with a digit or two in it, stays a name
+    assert {"DiscoveryApiErrorAlarm", "Linq2Sql", "JsonSerDe"} <= claims
+
+
 def test_a_licence_or_a_title_is_never_a_claim(project, stub_llm):
     document = extracted(project, stub_llm, (
         "# How we build Tidewell\n\n"
