@@ -106,9 +106,11 @@ VACANT_VERBS = {"use", "do", "have", "get", "make", "go", "see", "need", "want",
 # what a running copy of a technology is called: "the X add-on adjusts …", "the X cluster stores …" say what X
 # does at work. Not "the X service / server / library that …": a service or library is often written in X (a
 # language) or made for X (a client), and what it does is not what X does there
-DEPLOYED_NOUNS = {"add-on", "addon", "plugin", "plug-in", "instance", "cluster", "daemon"}
+DEPLOYED_NOUNS = {"add-on", "addon", "plugin", "plug-in", "instance", "cluster", "daemon", "router", "proxy", "gateway",
+                  "balancer"}
 # the same, counted: "the X pods proxy traffic …" (a plural noun, then the verb's plain form)
-DEPLOYED_PLURALS = {"instances", "clusters", "pods", "nodes", "replicas", "containers", "daemons"}
+DEPLOYED_PLURALS = {"instances", "clusters", "pods", "nodes", "replicas", "containers", "daemons", "routers", "proxies",
+                    "gateways", "balancers"}
 HEAD_NOUN_THEN_VERB = re.compile(r"^\s+(?P<noun>[a-z][\w-]*)\s+(?:that\s+|which\s+)?(?P<at>(?:[a-z]+ly\s+)?(?P<verb>[a-z]+))\b")
 ASIDE_AFTER = re.compile(r"^\s*\((?P<rest>[^()]{3,80})\)")
 # "Backstage- An open-source platform for …": a gloss after a dash, as in a list of tools
@@ -138,6 +140,9 @@ INLINE_GLOSS = re.compile(r"(?<=\w)\s\([^()]{1,30}\)(?=\s+[a-z])")
 ENABLED_BEFORE = re.compile(r"\b(?:allows?|allowed|allowing|enables?|enabled|enabling|lets|helps?|helped|permits?)\s+(?:[A-Z][\w.+#-]*\s+)*$",
                             re.I)
 SUBJECT_OPENERS = re.compile(r"^(?:[-*•‣◦]\s+)?(?:the\s+)?$", re.I)  # a list item may open with the name
+# "Our Redis cluster stores …": a running copy of the company's opens its clause after "our" too ("A Redis cluster
+# stores …" reads as true of any, see GENERIC_DEFINITION)
+DEPLOYED_OPENERS = re.compile(r"^(?:[-*•‣◦]\s+)?(?:(?:the|our)\s+)?$", re.I)
 COPULAS = {"is", "was", "has", "does"}
 # the word after a name's would-be verb that shows it is none: an auxiliary (the "verb" was a plural noun), "as"
 # ("X serves as …", a role) or a reflexive ("X describes itself as …")
@@ -321,7 +326,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("subject", end + after.index(words[0]), base + hi))  # "have X manage our …"
     if opens_clause and (verb_at := possessor_verb(after)) is not None:
         found.append(Attached("possessor", end + verb_at, base + hi))
-    if (verb_at := deployed_verb(after, relative_only=not opens_clause)) is not None:
+    if (verb_at := deployed_verb(after, relative_only=not DEPLOYED_OPENERS.match(before))) is not None:
         found.append(Attached("subject", end + verb_at, base + hi))
     a_format = FORMAT_AFTER.match(after)  # "values are stored in the Protobuf format": the format stores nothing
     if not a_format and (match := AGENT_BEFORE.search(before)) and \

@@ -486,6 +486,11 @@ def test_what_is_done_with_a_technology(text, name, expected):
     ("Orders land in a Kafka cluster that keeps every payment event for a week.", "Apache Kafka",
      "Keeps every payment event for a week"),
     ("The Redis pods cache every session of the web tier.", "Redis", "Caches every session of the web tier"),
+    # a router, proxy, gateway or balancer is a running copy too, and "our" may open its clause
+    ("The Nginx router dispatches requests to the right service by path.", "Nginx",
+     "Dispatches requests to the right service by path"),
+    ("Our Envoy proxies encrypt every call between services.", "Envoy", "Encrypts every call between services"),
+    ("Our Kong gateway checks the token of every partner request.", "Kong", "Checks the token of every partner request"),
     # the inverses: a thing written in or made for the technology, people, a noun with a participle
     ("Orders go to a small Go service that validates each payment request.", "Go", None),
     ("A Redis client that pools connections sits in every web worker.", "Redis", None),
@@ -494,6 +499,9 @@ def test_what_is_done_with_a_technology(text, name, expected):
     ("We also have an iOS application that talks to the same API.", "iOS", None),
     ("Apache Hadoop clusters distributed across data centers hold the logs.", "Apache Hadoop", None),
     ("The Redis pods are restarted every night by the platform team.", "Redis", None),
+    ("Our Rails services call JVM services that read the records.", "Ruby on Rails", None),
+    ("A Go proxy service forwards every request to the ledger.", "Go", None),
+    ("An Nginx router dispatches requests to the right service by path.", "Nginx", None),  # true of any
 ])
 def test_a_technology_named_by_its_running_kind_does_what_the_verb_says(text, name, expected):
     assert describe_text(text, name) == expected
