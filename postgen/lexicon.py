@@ -52,11 +52,12 @@ def english_compound(word: str) -> bool:
 
 def distinctive(name: str) -> bool:
     """Names matched in any case, because markdown and casual prose often write them in lowercase
-    ('fluentd', 'kubernetes'): long or name-shaped, and not an English word ('airflow', 'express' stay
-    case-sensitive)."""
+    ('fluentd', 'kubernetes', 'docker', 'redis'): five letters or more, or name-shaped, and not an English word
+    ('airflow', 'express' stay case-sensitive; so does a name under five letters, 'Vite' or 'Deno', too short
+    to tell from an abbreviation or a word of another language)."""
     if " " not in name and zipf(name) >= RARE_ZIPF:
         return False
-    return len(name) >= 7 or bool(re.search(r"[0-9.+#/]|[a-z][A-Z]", name))
+    return len(name) >= 5 or bool(re.search(r"[0-9.+#/]|[a-z][A-Z]", name))
 
 
 VENDOR_NAMES = 3  # a first word that opens this many known names is a vendor's or a foundation's ("Apache", "AWS")

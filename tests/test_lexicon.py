@@ -33,6 +33,20 @@ def test_longest_name_wins_and_ordinary_words_are_not_technologies():
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a short name that is no English word is matched as casual prose writes it, in lowercase
+    ("We introduced poetry for dependency management and embraced docker for containerisation.", ["Docker"]),
+    ("Logs go from nginx to kafka, then to redis.", ["Nginx", "Apache Kafka", "Redis"]),
+    ("The heroku dynos run the app.", ["Heroku"]),
+    # the inverses: a short name that is an English word keeps its capital, as does a name shorter than five letters
+    ("We keep a hive of workers and flask of coffee near the helm.", []),
+    ("The gulp of air before the express train left.", []),
+    ("Each node reads the spark plug data.", []),
+])
+def test_a_short_rare_name_is_matched_in_lowercase(text, expected):
+    assert sorted(technology.name for technology, _, _ in names_in_text(text, default_lexicon())) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     # a capitalised name in lowercase between an article and "of" is the common noun
     ("It holds a superset of the data the API serves.", []),
     ("In the spring of 2019 we moved the jobs.", []),
