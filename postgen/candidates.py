@@ -517,7 +517,8 @@ class SentenceReader:
             words = text[start:end].split()
             named_elsewhere = capitals_say_nothing and text[start:end] in self.inside_names
             evidence = {"shape"} if reads_as_name(words, capitals_say_nothing, named_elsewhere) else set()
-            if evidence == {"shape"} and len(words) > 1 and all(common_word(word) for word in words):
+            if evidence == {"shape"} and len(words) > 1 and all(common_word(word) for word in words) and \
+                    not self.vendors_product(words):
                 evidence = set()  # "Release Radar", "Content Delivery Networks": common words, capitalised
             if evidence or not capitals_say_nothing or any(zipf(word) < RARE_ZIPF for word in words):
                 wording = self.wording_evidence(text, start, end)
@@ -529,6 +530,12 @@ class SentenceReader:
         found += self.lowercase_tech_noun_mentions(sentence)
         found += self.compound_mentions(sentence)
         return found
+
+    def vendors_product(self, words: list[str]) -> bool:
+        """"Azure Monitoring", "Google Lighthouse": after a cloud vendor's name ("Azure", "Google", "AWS"), capitalised
+        common words name one of its products, as "AWS Secrets Manager" does; after other words that open many
+        known names ("Core", "Spark") they may be anything ("Core Web Vitals")."""
+        return words[0].lower() in self.lexicon.cloud_names
 
     def compound_mentions(self, sentence: Sentence) -> list[Mention]:
         """A capitalised name inside a sentence that a "-based"/"-powered" compound is built on: "a Crunch-based

@@ -414,3 +414,18 @@ def test_names_built_on_or_listed_with_known_ones_are_candidates(text, name):
 ])
 def test_words_compounds_and_versions_near_known_names_are_not_candidates(text, not_a_name):
     assert not_a_name not in names(text), names(text)
+
+
+@pytest.mark.parametrize("text, name, found", [
+    # after a cloud vendor's name, capitalised common words name one of its products
+    ("Every page is audited with Google Lighthouse before a release.", "Google Lighthouse", True),
+    ("Alerts come from Azure Monitoring and page the on-call engineer.", "Azure Monitoring", True),
+    ("The nightly jobs run on AWS Batch in two regions.", "AWS Batch", True),
+    ("Bounces are handled by Amazon Simple Workflow steps.", "Amazon Simple Workflow", True),
+    # the inverses: capitalised common words after no vendor, or after a word that only opens many names
+    ("The Release Radar playlist is built every Monday.", "Release Radar", False),
+    ("We watch the Core Web Vitals of every page.", "Core Web Vitals", False),
+    ("Assets are served by Content Delivery Networks near the readers.", "Content Delivery Networks", False),
+])
+def test_a_cloud_vendor_s_name_before_common_words_names_its_product(text, name, found):
+    assert (name in names(text)) is found, names(text)
