@@ -534,8 +534,9 @@ class SentenceReader:
     def vendors_product(self, words: list[str]) -> bool:
         """"Azure Monitoring", "Google Lighthouse": after a cloud vendor's name ("Azure", "Google", "AWS"), capitalised
         common words name one of its products, as "AWS Secrets Manager" does; after other words that open many
-        known names ("Core", "Spark") they may be anything ("Core Web Vitals")."""
-        return words[0].lower() in self.lexicon.cloud_names
+        known names ("Core", "Spark") they may be anything ("Core Web Vitals"), and a general term after a vendor ("the
+        Google API is down", "AWS API keys") is its interface in general."""
+        return words[0].lower() in self.lexicon.cloud_names and not self.lexicon.is_general_term(" ".join(words[1:]))
 
     def compound_mentions(self, sentence: Sentence) -> list[Mention]:
         """A capitalised name inside a sentence that a "-based"/"-powered" compound is built on: "a Crunch-based

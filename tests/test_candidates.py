@@ -426,6 +426,7 @@ def test_words_compounds_and_versions_near_known_names_are_not_candidates(text, 
     ("The Release Radar playlist is built every Monday.", "Release Radar", False),
     ("We watch the Core Web Vitals of every page.", "Core Web Vitals", False),
     ("Assets are served by Content Delivery Networks near the readers.", "Content Delivery Networks", False),
+    ("The build fails when the Google API is inaccessible.", "Google API", False),
 ])
 def test_a_cloud_vendor_s_name_before_common_words_names_its_product(text, name, found):
     assert (name in names(text)) is found, names(text)
