@@ -62,9 +62,11 @@ def test_a_lowercase_name_between_an_article_and_of_is_a_common_noun(text, expec
 @pytest.mark.parametrize("name, general", [
     ("JSON", True), ("REST APIs", True), ("RPCs", True), ("TCP/IP", True), ("Domain Name System", True),
     ("PaaS", True),
+    # architecture styles, singular or plural, however the words are joined
+    ("Microservice", True), ("Micro Frontends", True), ("Micro-FrontEnds", True), ("Microfrontend", True),
     # the inverses: products named after a format or protocol, and ordinary products
     ("JSON Web Token", False), ("gRPC", False), ("HTTP Live Streaming", False), ("Azure CLI", False),
-    ("PostgreSQL", False),
+    ("PostgreSQL", False), ("Frontend Toolkit", False),
 ])
 def test_formats_protocols_and_kinds_of_interface_are_general_terms(name, general):
     assert default_lexicon().is_general_term(name) is general
