@@ -23,6 +23,9 @@ TINKERED_WITH = re.compile(r"\b(?:mess|play|fiddle|tinker|toy|hack)(?:s|ed|d|ing
 WORD_PART_BRACKETS = r"\((?![a-z]{1,4}\)\w)"  # "(de)serializer" is one word, not an aside
 BOUNDARY = re.compile(r"\s*(?:(?:,\s+|\s)(?:while|whereas|but|although|though|because|so that|which means|where)\s|"
                       rf";|:\s|\s[–—-]\s|—|(?<=\w)-{{2,3}}(?=\w)|{WORD_PART_BRACKETS}|\)(?!\w)|,\s(?!\d))\s*")  # "---": a dash
+# "we switched from Redis to X as our session cache": the new side of a move is no mere object of "to"
+MOVED_TO_BEFORE = re.compile(r"\b(?:mov|migrat|switch|transition|port)\w*\b(?:\s+\S+){0,6}?\s+(?:over\s+)?(?:to|onto)\s+$",
+                             re.I)
 USE_BEFORE = re.compile(r"\b(?:uses?|used|using|via|with|through|on top of|built (?:on|with)|relies on|rely on|"
                         r"(?:adoption|use|usage|introduction)\s+of|"  # "led to the adoption of X to automate …"
                         r"runs? on|powered by|based on|leverages?|adopted|chose|implements?|deploys?)\s+$", re.I)
@@ -355,7 +358,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         found.append(Attached("agent", end + match.start("verb"), base + hi))
     counted_before = QUANTITY_OF.sub("", before)  # "we use a number of X applications to …": "of" counts, not places
     object_of_preposition = (PREPOSITION_BEFORE.search(counted_before) and not USE_BEFORE.search(counted_before)
-                             or ENABLED_BEFORE.search(counted_before))
+                             and not MOVED_TO_BEFORE.search(counted_before) or ENABLED_BEFORE.search(counted_before))
     if not object_of_preposition and (verb_at := relative_verb(text[local_end:])) is not None:
         verb_start = local_end + verb_at  # "we run NGINX, which routes all traffic …": past the comma
         verb_end = clause_bounds(text, verb_start, verb_start + 1)[1]

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from .attached import PLANNED_WORK, SPECULATIVE, attached_words, clause_bounds, coordinated, mention_spans
 from .candidates import company_names
+from .cues import read_mention
 from .grammar import FUNCTION_WORDS, inflected, is_third_person, verb_lemma, without_gloss
 from .lexicon import Lexicon
 from .models import Citation, Claim, ClaimStatus
@@ -87,16 +88,22 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
         if citation.says not in (None, claim.status):
             continue  # a source that says the technology was dropped does not describe its current use
         clause = sentence.text[slice(*clause_bounds(sentence.text, start - sentence.start, end - sentence.start))]
-        if SPECULATIVE.search(clause) or PLANNED_WORK.search(sentence.text) or \
-                claim.status is ClaimStatus.current and in_flux(sentence.text):
-            continue  # a plan, a trial or a possibility (in its clause), or a move anywhere in the sentence
-            # ("after we moved the ledger off Oracle, PostgreSQL stores it"), says nothing sure of its use now
+        if SPECULATIVE.search(clause) or PLANNED_WORK.search(sentence.text):
+            continue  # a plan, a trial or a possibility (in its clause) says nothing sure of its use now
+        # a move anywhere in the sentence ("after we moved the ledger off Oracle, PostgreSQL stores it") says nothing
+        # sure of a current technology's use either, but for the role its new side moved into
+        moved_into = claim.status is ClaimStatus.current and in_flux(sentence.text) and \
+            read_mention(sentence.text, start - sentence.start, end - sentence.start, company=company).use == "current"
+        if claim.status is ClaimStatus.current and in_flux(sentence.text) and not moved_into:
+            continue
         if defines_another(sentence.text, start - sentence.start, names, company) or \
                 GENERIC_DEFINITION.match(sentence.text[:start - sentence.start]):
             continue
         kind = document.paragraph_of(sentence).kind
         owner = subjects_owner(sentence.text, names, company)
         for attached in attached_words(document, sentence, start, end):
+            if moved_into and attached.shape != "role":
+                continue  # "we switched to X as our simulator": the role, not what else the sentence says
             if cuts_a_name_list(document.text[attached.start:sentence.end], attached.end - attached.start):
                 continue  # "Error logger for SQL, JSON, MySQL, etc.": cut short, it would mislead
             words = kept_before_cut(document.text[attached.start:attached.end], document.text[attached.end:sentence.end])

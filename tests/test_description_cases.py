@@ -1787,3 +1787,21 @@ def test_a_cut_off_own_markup_or_a_rank_in_production_is_no_description(text, na
 ])
 def test_the_parts_a_product_ships_are_not_its_use(text, name, expected):
     assert describe_unknown(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # the role the new side of a move was moved into is what it does now
+    ("We recently switched from using Redis to using Memcached as our session cache of choice.", "Memcached",
+     "Acme's session cache of choice"),
+    ("We recently switched from Redis to Memcached as our session cache for the web tier.", "Memcached",
+     "Acme's session cache for the web tier"),
+    ("We replaced Jenkins with Buildkite as our CI runner for every team.", "Buildkite",
+     "Acme's CI runner for every team"),
+    # the inverses: the old side, another clause of the move's sentence, and a "to" that is no move
+    ("We moved from Jenkins to Buildkite as our CI runner for every team.", "Jenkins", None),
+    ("After we moved the ledger off Oracle, PostgreSQL stores it.", "PostgreSQL", None),
+    ("We migrated from MySQL to PostgreSQL, which now stores every invoice of the shop.", "PostgreSQL", None),
+    ("We sent the logs to Elasticsearch as our search index for every team.", "Elasticsearch", None),
+])
+def test_the_new_side_of_a_move_is_described_by_the_role_it_took(text, name, expected):
+    assert describe_text(text, name) == expected
