@@ -92,9 +92,10 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
             continue  # a plan, a trial or a possibility (in its clause) says nothing sure of its use now
         # a move anywhere in the sentence ("after we moved the ledger off Oracle, PostgreSQL stores it") says nothing
         # sure of a current technology's use either, but for the role its new side moved into
-        moved_into = claim.status is ClaimStatus.current and in_flux(sentence.text) and \
+        in_a_move = claim.status is ClaimStatus.current and in_flux(sentence.text)
+        moved_into = in_a_move and \
             read_mention(sentence.text, start - sentence.start, end - sentence.start, company=company).use == "current"
-        if claim.status is ClaimStatus.current and in_flux(sentence.text) and not moved_into:
+        if in_a_move and not moved_into:
             continue
         if defines_another(sentence.text, start - sentence.start, names, company) or \
                 GENERIC_DEFINITION.match(sentence.text[:start - sentence.start]):
