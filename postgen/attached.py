@@ -191,8 +191,10 @@ AGENT_BEFORE = re.compile(rf"^(?P<np>[^,;]*?\w[^,;]*?)\s+(?:(?:is|are|was|were|g
                           rf"(?:(?:the|a|an|combination|mix|set|cluster|fleet|pair|couple|handful|of|top|help)\s+){{0,4}}"
                           rf"(?:[A-Z][\w.+#/-]*\s+(?:and|or|&)\s+)?$",  # "written in Java and Scala": Scala too
                           re.I)
-# "Our data store is MongoDB" → Artsy's data store
-IDENTITY_BEFORE = re.compile(r"^(?P<np>(?:our|their|its|the|a|an)\s+[\w\s-]+?)\s+(?:is|are|was|remains)\s+$", re.I)
+# "Our data store is MongoDB" → Artsy's data store; "The core of the search system is an Elasticsearch cluster" → Core
+# of the search system (a running copy of it, after an article)
+IDENTITY_BEFORE = re.compile(r"^(?P<np>(?:our|their|its|the|a|an)\s+[\w\s-]+?)\s+(?:is|are|was|remains)\s+"
+                             r"(?:(?:a|an|the|our|their|its)\s+)?$", re.I)
 # ", Y and Z" after a name: the rest of the sentence speaks of the whole list ("SendGrid and MailChimp to send e-mail")
 LIST_CONTINUATION = re.compile(r"^(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)"
                                r"[A-Z][\w.+#/-]*(?:\s+[A-Z][\w.+#/-]*){0,3}")
@@ -311,7 +313,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
         after, end, listed = after[match.end():], end + match.end(), True
     if (words := WORD.findall(after)) and words[0].islower() and verb_lemma(words[0]) in HEDGING_VERBS:
         return found  # "X seems to have a bug", "X appears to cache …": the writer's impression, not its use
-    if (match := IDENTITY_BEFORE.match(before)) and not after.strip(" .!?"):
+    if (match := IDENTITY_BEFORE.match(before)) and after.strip(" .!?").lower() in {"", *DEPLOYED_NOUNS}:
         found.append(Attached("identity", base + lo + match.start("np"), base + lo + match.end("np")))
     opens_clause = bool(SUBJECT_OPENERS.match(before))
     if opens_clause and (words := WORD.findall(after)) and words[0].islower() and \

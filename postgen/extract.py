@@ -392,6 +392,8 @@ class Extractor:
             return GENERATED
         if TITLE_NAME.match(technology.name):
             return TITLE
+        if CODE_REFERENCE.fullmatch(technology.name) or NUMBERED_ITEM.fullmatch(technology.name):
+            return CODE
         return DOCUMENT if DOCUMENT_NAME.search(technology.name) else None
 
     def admit(self, document: Document, candidate: Candidate, technology: Technology, claims: list[SourceClaim],
@@ -485,6 +487,11 @@ CUT = "words cut short with an ellipsis, not a technology's name"
 DOCUMENT_NAME = re.compile(r"\b(?:RFCs?|ADRs?)\b|\bDecision\s+Records?\b|\bPull\s+Requests?\b|\bLicen[cs]es?\b",
                            re.IGNORECASE)
 DOCUMENT = "a document (a request for comments, a decision record, a pull request or a licence), not a technology"
+# "snowflake_role.loader", "ieee.std_logic_arith.all": a dotted path with a snake_case part names a module, member or
+# resource in code; "RAW_{env}" is a template and "setup:docker:local" a task; "H1.2" numbers an item of the text
+CODE_REFERENCE = re.compile(r"(?=[^\s]*_)[\w-]+(?:\.[\w-]+)+|[^\s{}]*\{\w+\}[^\s{}]*|[\w-]+(?::[\w-]+){2,}")
+NUMBERED_ITEM = re.compile(r"[A-Z]\d{1,2}(?:\.\d+)+")
+CODE = "a name in code (a module, a member, a template or a task) or an item's number, not a technology's name"
 # "The Pragmatic Programmer", "The Twelve-Factor App", "The Makefile": a product's name does not open with an article;
 # a work's title or one thing of the text's ("the Makefile") does
 TITLE_NAME = re.compile(r"^The\s+\S")

@@ -212,6 +212,24 @@ def test_a_two_word_category_says_what_it_is_not_what_it_does_there(text, name):
 
 
 @pytest.mark.parametrize("text, name, expected", [
+    # a noun phrase, then "is" and the technology after an article (or as a running copy of it): what it is there
+    ("The core of the search system is an Elasticsearch cluster, provided by a cloud vendor.", "Elasticsearch",
+     "Core of the search system"),
+    ("The backbone of the order pipeline is a Kafka cluster.", "Apache Kafka", "Backbone of the order pipeline"),
+    ("Our store of record for every payment is a PostgreSQL instance.", "PostgreSQL",
+     "Acme's store of record for every payment"),
+    ("The heart of the ingestion service is the Redis queue.", "Redis", None),  # a queue is no running copy's name
+    # the inverse: a bare kind, the technology as the subject, or more after the name
+    ("The main database is a PostgreSQL cluster.", "PostgreSQL", None),
+    ("The core of the search system is an Elasticsearch cluster that we are retiring next year.", "Elasticsearch",
+     None),
+    ("The search system is an Elasticsearch client written in Python.", "Elasticsearch", None),
+])
+def test_a_noun_phrase_that_is_a_running_copy_of_the_technology(text, name, expected):
+    assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
     # what a part of the technology does for the company's own things is a use of it
     ("Java's mature ecosystem provides battle-tested clients for our distributed services.", "Java",
      "Provides battle-tested clients for Acme's distributed services"),

@@ -242,6 +242,23 @@ def test_a_generated_id_is_never_a_claim(project, stub_llm):
     assert {"DiscoveryApiErrorAlarm", "Linq2Sql", "JsonSerDe"} <= claims
 
 
+def test_a_name_in_code_or_an_item_number_is_never_a_claim(project, stub_llm):
+    document = extracted(project, stub_llm, (
+        "# How Tidewell loads the warehouse\n\n"
+        "The `tidewell_role.loader` grant lets Tidewell write to the raw data, and `tidewell_grants.raw_r_to_reader` "
+        "lets the analysts read it.\n\n- RAW_{env}: This holds raw data loaded by Tidewell.\n\nRun `setup:docker:tidewell-local` before the tests. The library "
+        "`ieee.std_logic_arith.all` is no longer needed.\n\n"
+        "Hypotheses H1.1 and H1.2 were tested with Socket.io, Vert.x and `mongoid_fulltext` on Node.js.\n"),
+        file="notes.md")
+    claims = {claim["technology"] for claim in document["claims"]}
+    in_code = {"tidewell_role.loader", "RAW_{env}", "tidewell_grants.raw_r_to_reader", "setup:docker:tidewell-local",
+               "ieee.std_logic_arith.all", "H1.1", "H1.2"}
+    assert not claims & in_code, claims
+    assert rejected_as(document, "a name in code") == in_code, document["rejected"]
+    # the inverses: dotted product names, a snake_case gem's name and the tool the code is about stay claims
+    assert {"Tidewell", "Socket.io", "Vert.x", "mongoid_fulltext", "Node.js"} <= claims, claims
+
+
 def test_a_licence_or_a_title_is_never_a_claim(project, stub_llm):
     document = extracted(project, stub_llm, (
         "# How we build Tidewell\n\n"
