@@ -18,6 +18,7 @@ The model later decides, per candidate, whether it is a technology the company u
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
 
 from .grammar import GLOSS_AT_END, without_gloss
@@ -285,21 +286,38 @@ def code_reads_as_name(text: str) -> bool:
     return capitalised(text) or name_shaped(text) or zipf(text) < RARE_ZIPF
 
 
-def name_part(text: str) -> str:
+def name_part(text: str, vendors: Container[str] = ()) -> str:
     """A link's or run's name without the generic words after it: "Grafana dashboards" → "Grafana",
-    "Cisco 3945 Routers" → "Cisco 3945", "CentOS 7" → "CentOS" (the version is read separately)."""
+    "Cisco 3945 Routers" → "Cisco 3945", "CentOS 7" → "CentOS" (the version is read separately). After a cloud
+    vendor's name (`vendors`, lowercase) a capitalised plural ends a product's name of three words or more ("Azure
+    Application Insights", "AWS Step Functions"); "Azure Servers" are the vendor's servers."""
     original = text.split(" ")
     words = list(original)
     named = capitalised(words[0]) or name_shaped(words[0])
+    vendors_product = words[0].lower() in vendors and len(words) >= 3
     after_plural = False  # "IIS Web Servers": once a generic plural goes, so do the common words before it
     while len(words) > 1 and (version_like(words[-1]) or (named and words[-1][:1].islower()) or (
             zipf(words[-1]) >= RARE_ZIPF and any(word[:1].isdigit() for word in words[:-1])) or
-            generic_plural(words[-1]) or (after_plural and ordinary(words[-1]))):
+            cut_plural(words, vendors_product) or (after_plural and ordinary(words[-1]))):
         after_plural = after_plural or generic_plural(words[-1])
         words.pop()
     if len(words) == 1 and ordinary(words[0]) and len(original) > 1 and sentence_case_second_word(original):
         words.append(original[1])  # "External secrets documentation": "External" alone is no name
     return " ".join(words)
+
+
+# the kinds of software a name of capitalised common words may end in: "Play Framework", "Fronts Tool", "Tag Engine"
+SOFTWARE_KINDS = {"framework", "tool", "toolkit", "engine", "server", "platform", "pipeline", "library"}
+
+
+def named_software(words: list[str]) -> bool:
+    """Capitalised common words ending in a kind of software, singular, name one ("Play Framework", "Stack Server");
+    a plural ("Content Delivery Networks") or another noun ("Release Radar") says nothing of what they name."""
+    return words[-1].lower() in SOFTWARE_KINDS
+
+
+def cut_plural(words: list[str], vendors_product: bool) -> bool:
+    return generic_plural(words[-1]) and not (vendors_product and capitalised(words[-1]) and len(words) >= 3)
 
 
 def sentence_case_second_word(words: list[str]) -> bool:
@@ -513,12 +531,12 @@ class SentenceReader:
         heading = paragraph.kind in ("title", "heading") or title_cased(text)
         found = []
         for start, end, capitals_say_nothing in name_runs(text, heading):
-            end = start + len(name_part(text[start:strip_possessive(text, start, end)]))
+            end = start + len(name_part(text[start:strip_possessive(text, start, end)], self.lexicon.cloud_names))
             words = text[start:end].split()
             named_elsewhere = capitals_say_nothing and text[start:end] in self.inside_names
             evidence = {"shape"} if reads_as_name(words, capitals_say_nothing, named_elsewhere) else set()
             if evidence == {"shape"} and len(words) > 1 and all(common_word(word) for word in words) and \
-                    not self.vendors_product(words):
+                    not self.vendors_product(words) and not named_software(words):
                 evidence = set()  # "Release Radar", "Content Delivery Networks": common words, capitalised
             if evidence or not capitals_say_nothing or any(zipf(word) < RARE_ZIPF for word in words):
                 wording = self.wording_evidence(text, start, end)

@@ -430,3 +430,36 @@ def test_words_compounds_and_versions_near_known_names_are_not_candidates(text, 
 ])
 def test_a_cloud_vendor_s_name_before_common_words_names_its_product(text, name, found):
     assert (name in names(text)) is found, names(text)
+
+
+@pytest.mark.parametrize("text, name, found", [
+    # after a cloud vendor's name, a capitalised plural ends a product's name of three words or more
+    ("Errors are traced in Azure Application Insights and paged to the on-call engineer.", "Azure Application Insights",
+     True),
+    ("Each import is one of our AWS Step Functions workflows.", "AWS Step Functions", True),
+    ("Uploads trigger Google Cloud Functions in two regions.", "Google Cloud Functions", True),
+    ("The preview apps run on Azure Container Apps.", "Azure Container Apps", True),
+    # the inverses: a lowercase plural, two words, or no vendor: the plural says what kind of thing it is
+    ("Errors are traced by Azure Application insights.", "Azure Application insights", False),
+    ("The app runs on Azure Servers in two regions.", "Azure Servers", False),
+    ("Our Tidewell Web Servers sit behind the balancer.", "Tidewell Web Servers", False),
+])
+def test_a_vendor_s_product_keeps_its_last_capitalised_plural(text, name, found):
+    assert (name in names(text)) is found, names(text)
+
+
+@pytest.mark.parametrize("text, name, found", [
+    # capitalised common words ending in a kind of software name one
+    ("The Guardian frontend is a set of Play Framework 2 Scala applications.", "Play Framework", True),
+    ("Editors arrange the page in the Fronts Tool before it goes live.", "Fronts Tool", True),
+    ("Questions are tagged by our Tag Engine within milliseconds.", "Tag Engine", True),
+    ("Every query goes through the Rubin Science Platform first.", "Rubin Science Platform", True),
+    ("Models are shipped by the Deploy Pipeline each night.", "Deploy Pipeline", True),
+    # the inverses: a plural, another noun, or the start of a sentence, where capitals say nothing
+    ("Assets are served by Content Delivery Networks near the readers.", "Content Delivery Networks", False),
+    ("The Release Radar playlist is built every Monday.", "Release Radar", False),
+    ("Our Build Tools run on every commit.", "Build Tools", False),
+    ("Play Framework apps start fast.", "Play Framework", False),
+])
+def test_capitalised_common_words_ending_in_a_kind_of_software_are_a_candidate(text, name, found):
+    assert (name in names(text)) is found, names(text)
