@@ -212,8 +212,35 @@ def company_pattern(company: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:we|our|ours|us|{'|'.join(words)})\b|\bwe['’]", I)
 
 
+# a capitalised word or two (not "I"), as a name no list knows is written in a list of names
+LIST_MATE = r"[A-Z](?:[\w.+#-]*[\w+#])?(?:\s[A-Z][\w.+#-]*[\w+#]){0,2}"
+MATE_BEFORE = re.compile(rf"(?<![\w.+#-])(?P<mate>{LIST_MATE})(?P<gap>(?i:{LIST_GAP.pattern}))$")
+MATE_AFTER = re.compile(rf"^(?P<gap>(?i:{LIST_GAP.pattern}))(?P<mate>{LIST_MATE})(?![\w.+#-])")
+
+
+def with_list_mates(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, and the capitalised words they are listed with ("experimented with Unity, X and even Y": Unity
+    shares the list's context whether or not it is a candidate)."""
+    found, todo = set(spans), list(spans)
+    while todo:
+        start, end = todo.pop()
+        mates = []
+        if (before := MATE_BEFORE.search(sentence[max(0, start - 60):start])) and before.group("mate") != "I":
+            mates.append((start - len(before.group()), start - len(before.group("gap"))))
+        if (after := MATE_AFTER.match(sentence[end:end + 60])) and after.group("mate") != "I":
+            mates.append((end + after.start("mate"), end + after.end("mate")))
+        for mate in mates:
+            if not re.search(r"\w", sentence[:mate[0]]):
+                continue  # the first word of a sentence is capitalised whatever it is ("However, X …")
+            if not any(mate[0] < other[1] and other[0] < mate[1] for other in found):
+                found.add(mate)
+                todo.append(mate)
+    return sorted(found)
+
+
 def context(sentence: str, start: int, end: int, company: str, names: Sequence[tuple[int, int]]) -> Context:
-    names = [span for span in names if span != (start, end) and (span[1] <= start or span[0] >= end)]
+    names = [span for span in with_list_mates(sentence, [*names, (start, end)])
+             if span != (start, end) and (span[1] <= start or span[0] >= end)]
     lo, hi = list_around(start, end, sentence, names)
     left = ATTACHED_DASH.sub(" ", masked(sentence, 0, lo, names))
     left = left[max([m.end() for m in STRONG_BOUNDARY.finditer(left)], default=0):]
@@ -233,8 +260,10 @@ NOUN_FORMS = {"migration", "migrations", "consolidation", "replacement", "move",
               "upgrade", "rewrite", "transition"}
 MODIFIER = r"(?:(?:[\w.]+-[\w.-]+|(?!\w+(?<![su])s\b|\w+ed\b)\w+)\s+)"  # "internal", "open-source"; not "owns", "used"
 PARTIAL = r"\b(?:\d[\d,.]*|some|several|many|few|most|idle|unused)\s+(?:\S+\s+)?$"
-PLANNED_AFTER = (r"^\s+(?:is|are)\s+(?:\w+\s+){0,2}?(?:on\s+(?:our|the)\s+(?:[\w-]+\s+)?roadmap|planned|slated|"
-                 r"scheduled|next\s+on|coming\s+(?:soon|next)|"
+# "X is not planned for migration" says nothing of a plan for X; "X is scheduled using Airflow" runs on a schedule
+PLANNED_AFTER = (r"^\s+(?:is|are)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?(?:on\s+(?:our|the)\s+(?:[\w-]+\s+)?roadmap|"
+                 r"(?:planned|slated|scheduled)(?!\s+(?:and|or|using|by|with|via|through|on|in|every|daily|nightly|"
+                 r"hourly|weekly|monthly)\b)|next\s+on|coming\s+(?:soon|next)|"
                  r"being\s+(?:considered|evaluated|explored|trialled|trialed|piloted|investigated|assessed|prototyped))")
 # "Cassandra (a more scalable option we are exploring)", "X, which the team is evaluating": an aside or relative
 # clause right after the name that says the company is still trying it

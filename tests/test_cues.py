@@ -676,3 +676,23 @@ NOT_USED_CASES = [  # a use denied is no use
 @pytest.mark.parametrize("sentence, mention, expected, names", NOT_USED_CASES)
 def test_a_denied_use_is_no_use(sentence, mention, expected, names):
     check(sentence, mention, expected, names)
+
+
+# a name no list knows still shares the list's context: the capitalised words it is listed with count as names
+LISTED_WITH_UNKNOWN_NAMES = [
+    ("I've experimented with Quillo, Unreal Engine, and even Bevy ECS over the years.", "Bevy ECS", "rejected"),
+    ("I've experimented with Quillo, Unreal Engine, and even Bevy ECS over the years.", "Unreal Engine", "rejected"),
+    ("We moved off Heroku, Quillo and Zorbit to Kubernetes.", "Zorbit", "former"),
+    ("We replaced Zorbit and Quillo with Kafka last year.", "Quillo", "former"),
+    ("Tidewell and Quillo are planned.", "Quillo", "planned"),
+    # the inverses: a sentence's first word, a negated plan, a job run on a schedule, "and I"
+    ("However, Kafka keeps every message.", "Kafka", "unknown"),
+    ("Importantly, Tidewell and Quillo are not currently planned for migration.", "Quillo", "unknown"),
+    ("Collect, Transform, Assemble and Quillo are all scheduled and triggered using Airflow.", "Quillo", "unknown"),
+    ("Kafka and I wrote the first consumer.", "Kafka", "unknown"),
+]
+
+
+@pytest.mark.parametrize("sentence, mention, expected", LISTED_WITH_UNKNOWN_NAMES)
+def test_a_name_no_list_knows_shares_its_list_s_context(sentence, mention, expected):
+    check(sentence, mention, expected)
