@@ -306,8 +306,9 @@ def name_part(text: str, vendors: Container[str] = ()) -> str:
     return " ".join(words)
 
 
-# the kinds of software a name of capitalised common words may end in: "Play Framework", "Fronts Tool", "Tag Engine"
-SOFTWARE_KINDS = {"framework", "tool", "toolkit", "engine", "server", "platform", "pipeline", "library"}
+# the kinds of software a name of capitalised common words may end in: "Play Framework", "Fronts Tool", "Tag Engine";
+# not a pipeline, as often a process ("ML Pipeline", "Deployment Pipeline") as a program
+SOFTWARE_KINDS = {"framework", "tool", "toolkit", "engine", "server", "platform", "library"}
 
 
 def named_software(words: list[str]) -> bool:
