@@ -304,7 +304,8 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     if (match := ROLE_THEN_DOING.match(after_name)) and match.group("verb") not in ENABLING_VERBS and \
             is_verb(match.group("verb")):
         found.append(Attached("agent", end + match.start("rest"), end + match.end("rest")))
-    if (match := APPOSITIVE_AFTER.match(after_name)) and not list_goes_on(after_name[match.end():]):
+    if (match := APPOSITIVE_AFTER.match(after_name)) and not list_goes_on(after_name[match.end():]) and \
+            not a_clause(match.group("rest")):
         found.append(Attached("aside", end + match.start("rest"), end + match.end("rest")))
         if purpose := PURPOSE_AFTER_APPOSITIVE.match(after_name, match.end()):  # "X, a Rack server, for serving …"
             found.append(Attached("purpose", end + purpose.start("rest"), sentence.end))
@@ -377,6 +378,22 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
             found.append(Attached(shape, end + start_at, base + hi))
             break
     return found
+
+
+FINITE_WORDS = {"would", "will", "can", "could", "should", "may", "might", "must", "shall", "is", "are", "was", "were",
+                "has", "have", "had", "does", "do", "did"}
+RELATIVE_WORDS = {"that", "which", "who", "whose", "where", "when"}
+
+
+def a_clause(rest: str) -> bool:
+    """"…, a temporary Wordpress site would allow …": words after a name's comma with a finite verb of their own (not
+    one inside a relative clause, "a portal that is used by …") are the next clause's subject, no appositive."""
+    for word in WORD.findall(rest.lower()):
+        if word in RELATIVE_WORDS:
+            return False
+        if word in FINITE_WORDS:
+            return True
+    return False
 
 
 def list_item_words(document: Document, sentence: Sentence, start: int, end: int) -> Attached | None:

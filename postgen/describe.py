@@ -88,7 +88,8 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
         if citation.says not in (None, claim.status):
             continue  # a source that says the technology was dropped does not describe its current use
         clause = sentence.text[slice(*clause_bounds(sentence.text, start - sentence.start, end - sentence.start))]
-        if SPECULATIVE.search(clause) or PLANNED_WORK.search(sentence.text):
+        if SPECULATIVE.search(clause) or PLANNED_WORK.search(sentence.text) or \
+                continues_a_plan(sentence.text, start - sentence.start, end - sentence.start):
             continue  # a plan, a trial or a possibility (in its clause) says nothing sure of its use now
         # a move anywhere in the sentence ("after we moved the ledger off Oracle, PostgreSQL stores it") says nothing
         # sure of a current technology's use either, but for the role its new side moved into
@@ -116,6 +117,16 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
                 found.append(Option(text, attached.shape, index, (attached.start, attached.end),
                                     score(attached.shape, text, kind) - shared))
     return found
+
+
+PARTICIPLE_OPENING = re.compile(r"\s*(?:and\s+|then\s+)?[a-z]+ing\s")
+
+
+def continues_a_plan(sentence: str, start: int, end: int) -> bool:
+    """"It would read the files …, triggering X to update its indexes": a clause opened by a participle goes on with
+    the clause before it, and a plan there is its plan too."""
+    lo, _ = clause_bounds(sentence, start, end)
+    return bool(PARTICIPLE_OPENING.match(sentence[lo:start])) and bool(SPECULATIVE.search(sentence[:lo]))
 
 
 # "AYR uses X to manage its users": a name opening the sentence, then its verb

@@ -1823,3 +1823,37 @@ def test_the_parts_a_product_ships_are_not_its_use(text, name, expected):
 ])
 def test_the_new_side_of_a_move_is_described_by_the_role_it_took(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # words after a name's comma with a finite verb of their own are the next clause's subject, no appositive
+    ("For the archived reports, which do not come from Redis, a temporary internally facing Wordpress site would "
+     "allow them to be managed.", "Redis", None),
+    ("Orders that pass through RabbitMQ, the queue must keep for a week.", "RabbitMQ", None),
+    # the inverses: a true appositive, and one with a relative clause of its own
+    ("The team built on Backstage, an internal developer portal for every squad.", "Backstage",
+     "Internal developer portal for every squad"),
+    ("We deploy with Ansible, a provisioning tool that pushes every release to the servers.", "Ansible",
+     "Provisioning tool pushing every release to the servers"),
+    ("Search goes through Elasticsearch, the index that holds every product listing.", "Elasticsearch",
+     "Index holding every product listing"),
+])
+def test_an_appositive_has_no_finite_verb_of_its_own(text, name, expected):
+    assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a clause opened by a participle goes on with the clause before it, and a plan there is its plan too
+    ("The importer would store the files in blob storage, triggering Elasticsearch to update the search indexes.",
+     "Elasticsearch", None),
+    ("We will shard the orders table, leaving Redis to cache the hot keys for every region.", "Redis", None),
+    ("The gateway would check the tokens first, letting Envoy route every request to the right pod.", "Envoy", None),
+    ("The new service could write the ledger first, letting Redis cache the balances for each account.", "Redis", None),
+    # the inverses: the same clauses after a clause in the present tense, or a plan in a later clause
+    ("The importer stores the files in blob storage, triggering Elasticsearch to update the search indexes.",
+     "Elasticsearch", "Updates the search indexes"),
+    ("Redis caches the balances for each account, and we will add a second region next year.", "Redis",
+     "Caches the balances for each account"),
+])
+def test_a_participle_clause_after_a_plan_is_part_of_the_plan(text, name, expected):
+    assert describe_text(text, name) == expected
