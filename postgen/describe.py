@@ -89,7 +89,8 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
             continue  # a source that says the technology was dropped does not describe its current use
         clause = sentence.text[slice(*clause_bounds(sentence.text, start - sentence.start, end - sentence.start))]
         if SPECULATIVE.search(clause) or PLANNED_WORK.search(sentence.text) or \
-                continues_a_plan(sentence.text, start - sentence.start, end - sentence.start):
+                continues_a_plan(sentence.text, start - sentence.start, end - sentence.start) or \
+                POSSIBILITY_BEFORE.search(sentence.text[:start - sentence.start]):
             continue  # a plan, a trial or a possibility (in its clause) says nothing sure of its use now
         # a move anywhere in the sentence ("after we moved the ledger off Oracle, PostgreSQL stores it") says nothing
         # sure of a current technology's use either, but for the role its new side moved into
@@ -119,6 +120,8 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
     return found
 
 
+# "The diagram shows how we can leverage X to host …": what the company could do with X, not what X does there
+POSSIBILITY_BEFORE = re.compile(r"\b(?:we|you|they)\s+can\s+(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
 PARTICIPLE_OPENING = re.compile(r"\s*(?:and\s+|then\s+)?[a-z]+ing\s")
 
 

@@ -1857,3 +1857,20 @@ def test_an_appositive_has_no_finite_verb_of_its_own(text, name, expected):
 ])
 def test_a_participle_clause_after_a_plan_is_part_of_the_plan(text, name, expected):
     assert describe_text(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # what the company could do with a technology is a possibility, not what the technology does there
+    ("The diagram above shows how we can leverage Kubernetes to host an API pod for the medicines service.",
+     "Kubernetes", None),
+    ("With this design we can use Redis to cache the sessions of every user.", "Redis", None),
+    ("They can run Apache Kafka to stream the order events between regions.", "Apache Kafka", None),
+    ("In the new setup we can deploy Nginx to serve the static files of the site.", "Nginx", None),
+    # the inverses: the technology as the subject, a present use, or "can" after the name
+    ("Kubernetes hosts an API pod for the medicines service.", "Kubernetes", "Hosts an API pod for the medicines service"),
+    ("We use Redis to cache the sessions of every user.", "Redis", "Caches the sessions of every user"),
+    ("Apache Kafka streams the order events between regions, so we can replay them.", "Apache Kafka",
+     "Streams the order events between regions"),
+])
+def test_what_the_company_can_do_with_a_technology_is_no_description(text, name, expected):
+    assert describe_text(text, name) == expected
