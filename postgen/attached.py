@@ -380,8 +380,7 @@ def attached_words(document: Document, sentence: Sentence, start: int, end: int)
     return found
 
 
-FINITE_WORDS = {"would", "will", "can", "could", "should", "may", "might", "must", "shall", "is", "are", "was", "were",
-                "has", "have", "had", "does", "do", "did"}
+FINITE_WORDS = AUXILIARIES - {"been"} | {"should", "may", "might", "must", "shall", "does", "do", "did"}
 RELATIVE_WORDS = {"that", "which", "who", "whose", "where", "when"}
 
 

@@ -294,7 +294,7 @@ def name_part(text: str, vendors: Container[str] = ()) -> str:
     original = text.split(" ")
     words = list(original)
     named = capitalised(words[0]) or name_shaped(words[0])
-    vendors_product = words[0].lower() in vendors and len(words) >= 3
+    vendors_product = words[0].lower() in vendors
     after_plural = False  # "IIS Web Servers": once a generic plural goes, so do the common words before it
     while len(words) > 1 and (version_like(words[-1]) or (named and words[-1][:1].islower()) or (
             zipf(words[-1]) >= RARE_ZIPF and any(word[:1].isdigit() for word in words[:-1])) or
@@ -318,6 +318,7 @@ def named_software(words: list[str]) -> bool:
 
 
 def cut_plural(words: list[str], vendors_product: bool) -> bool:
+    """A generic plural that ends no vendor's product name of three words or more."""
     return generic_plural(words[-1]) and not (vendors_product and capitalised(words[-1]) and len(words) >= 3)
 
 

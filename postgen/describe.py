@@ -87,11 +87,8 @@ def options(claim: Claim, documents: dict[str, Document], lexicon: Lexicon, comp
     for index, citation, document, sentence, start, end in mentions(claim, documents):
         if citation.says not in (None, claim.status):
             continue  # a source that says the technology was dropped does not describe its current use
-        clause = sentence.text[slice(*clause_bounds(sentence.text, start - sentence.start, end - sentence.start))]
-        if SPECULATIVE.search(clause) or PLANNED_WORK.search(sentence.text) or \
-                continues_a_plan(sentence.text, start - sentence.start, end - sentence.start) or \
-                POSSIBILITY_BEFORE.search(sentence.text[:start - sentence.start]):
-            continue  # a plan, a trial or a possibility (in its clause) says nothing sure of its use now
+        if a_plan_or_possibility(sentence.text, start - sentence.start, end - sentence.start):
+            continue  # a plan, a trial or a possibility says nothing sure of its use now
         # a move anywhere in the sentence ("after we moved the ledger off Oracle, PostgreSQL stores it") says nothing
         # sure of a current technology's use either, but for the role its new side moved into
         in_a_move = claim.status is ClaimStatus.current and in_flux(sentence.text)
@@ -125,11 +122,14 @@ POSSIBILITY_BEFORE = re.compile(r"\b(?:we|you|they)\s+can\s+(?:[\w'’-]+\s+){1,
 PARTICIPLE_OPENING = re.compile(r"\s*(?:and\s+|then\s+)?[a-z]+ing\s")
 
 
-def continues_a_plan(sentence: str, start: int, end: int) -> bool:
-    """"It would read the files …, triggering X to update its indexes": a clause opened by a participle goes on with
-    the clause before it, and a plan there is its plan too."""
-    lo, _ = clause_bounds(sentence, start, end)
-    return bool(PARTICIPLE_OPENING.match(sentence[lo:start])) and bool(SPECULATIVE.search(sentence[:lo]))
+def a_plan_or_possibility(sentence: str, start: int, end: int) -> bool:
+    """A plan, a trial or a possibility in the mention's clause; a plan of work anywhere in the sentence; a plan in the
+    clause before one opened by a participle ("It would read the files …, triggering X to update its indexes": it goes
+    on with that clause); or what "we can" do with the technology."""
+    lo, hi = clause_bounds(sentence, start, end)
+    continues_a_plan = bool(PARTICIPLE_OPENING.match(sentence[lo:start])) and bool(SPECULATIVE.search(sentence[:lo]))
+    return bool(SPECULATIVE.search(sentence[lo:hi]) or PLANNED_WORK.search(sentence) or continues_a_plan
+                or POSSIBILITY_BEFORE.search(sentence[:start]))
 
 
 # "AYR uses X to manage its users": a name opening the sentence, then its verb
